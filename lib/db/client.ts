@@ -1,0 +1,28 @@
+// The only module that imports the generated Prisma clients. The provider is chosen by
+// DATABASE_URL: `file:` → SQLite (embedded default), `postgres(ql)://` → PostgreSQL.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
+import { PrismaClient as PgClient } from "@/generated/prisma-pg/client";
+import { loadEnv, type DatabaseTarget } from "@/lib/env";
+
+/** Both generated clients expose the same model API; the SQLite one's types stand for both. */
+export type Db = SqliteClient;
+
+export function createDb(target: DatabaseTarget): Db {
+  if (target.provider === "sqlite") {
+    // unixepoch-ms keeps DateTime columns numeric, so range queries and ordering are exact.
+    const adapter = new PrismaBetterSqlite3({ url: target.file }, { timestampFormat: "unixepoch-ms" });
+    return new SqliteClient({ adapter, errorFormat: "minimal" });
+  }
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+  return new PgClient({ adapter, errorFormat: "minimal" }) as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { beaconDb?: Db };
+
+/** The process-wide client, created on first use from the validated environment. */
+export function db(): Db {
+  globalForDb.beaconDb ??= createDb(loadEnv().database);
+  return globalForDb.beaconDb;
+}

@@ -1,0 +1,98 @@
+// Reads the timeline from the database and maps rows to the timeline core's plain types.
+// The same queries run on SQLite and PostgreSQL.
+import type { Prisma } from "@/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/db/client";
+import type { TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
+
+export interface ComponentRow extends TimelineComponent {
+  description: string;
+  hidden: boolean;
+}
+
+const timelineInclude = {
+  components: { select: { componentId: true } },
+  posts: {
+    where: { deletedAt: null },
+    orderBy: [{ postedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] as Prisma.PostOrderByWithRelationInput[],
+    select: {
+      id: true,
+      type: true,
+      postedAt: true,
+      createdAt: true,
+      stateChanges: { select: { componentId: true, state: true } },
+    },
+  },
+} satisfies Prisma.IncidentInclude;
+
+type IncidentWithTimeline = Awaited<ReturnType<typeof findIncidents>>[number];
+
+function findIncidents(db: Db, where: Prisma.IncidentWhereInput) {
+  return db.incident.findMany({ where, include: timelineInclude, orderBy: { openedAt: "desc" } });
+}
+
+export function toTimelineIncident(row: IncidentWithTimeline): TimelineIncident {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    kind: row.kind,
+    openedAt: row.openedAt,
+    scheduledStartAt: row.scheduledStartAt,
+    scheduledEndAt: row.scheduledEndAt,
+    componentIds: row.components.map((link) => link.componentId),
+    posts: row.posts.map((post) => ({
+      id: post.id,
+      type: post.type,
+      postedAt: post.postedAt,
+      createdAt: post.createdAt,
+      stateChanges: post.stateChanges,
+    })),
+  };
+}
+
+export async function loadComponents(db: Db): Promise<ComponentRow[]> {
+  const rows = await db.component.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return rows.map(({ id, name, slug, parentId, position, description, hidden }) => ({
+    id,
+    name,
+    slug,
+    parentId,
+    position,
+    description,
+    hidden,
+  }));
+}
+
+/**
+ * Incidents whose effect can fall inside [from, to): opened before `to` and not resolved
+ * before `from`. Maintenance counts by its window.
+ */
+export async function loadIncidentsOverlapping(db: Db, window: { from: Date; to: Date }): Promise<TimelineIncident[]> {
+  const rows = await findIncidents(db, {
+    deletedAt: null,
+    OR: [
+      { kind: "incident", openedAt: { lt: window.to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: window.from } }] },
+      {
+        kind: "maintenance",
+        scheduledStartAt: { lt: window.to },
+        OR: [{ scheduledEndAt: null }, { scheduledEndAt: { gte: window.from } }],
+      },
+    ],
+  });
+  return rows.map(toTimelineIncident);
+}
+
+/** Open incidents, and maintenance that has not ended yet (upcoming or in progress). */
+export async function loadActiveIncidents(db: Db, now: Date): Promise<TimelineIncident[]> {
+  const rows = await findIncidents(db, {
+    deletedAt: null,
+    resolvedAt: null,
+    OR: [{ kind: "incident" }, { kind: "maintenance", OR: [{ scheduledEndAt: null }, { scheduledEndAt: { gt: now } }] }],
+  });
+  return rows.map(toTimelineIncident);
+}
+
+export async function loadIncidentByNumber(db: Db, number: number): Promise<TimelineIncident | null> {
+  const row = await db.incident.findFirst({ where: { number, deletedAt: null }, include: timelineInclude });
+  return row ? toTimelineIncident(row) : null;
+}

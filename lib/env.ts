@@ -1,0 +1,80 @@
+// The environment, validated once at start-up. Every bad value becomes one readable line.
+import * as z from "zod";
+import path from "node:path";
+
+export type DatabaseTarget =
+  | { provider: "sqlite"; file: string; url: string }
+  | { provider: "postgresql"; url: string };
+
+export interface BeaconEnv {
+  database: DatabaseTarget;
+  port: number;
+  publicUrl: string;
+  /** Unset means: generate one into the data directory on first run (see lib/secrets.ts). */
+  sessionSecret: string | undefined;
+  dataDir: string;
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export const DEFAULT_DATABASE_URL = "file:./data/beacon.db";
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+    message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
+  });
+
+const envSchema = z.object({
+  DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
+  PORT: z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  BEACON_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://status.example.com" })
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BEACON_DATA_DIR: z.string().min(1).default("data"),
+});
+
+/** Treats empty strings as unset, as shells and .env files commonly produce them. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+}
+
+export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
+  if (url.startsWith("file:")) {
+    const location = url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    if (location === "") throw new EnvError('DATABASE_URL: "file:" needs a path, e.g. file:./data/beacon.db');
+    return { provider: "sqlite", file: path.resolve(cwd, location), url };
+  }
+  return { provider: "postgresql", url };
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): BeaconEnv {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const got = source[name];
+    const shown = got === undefined || name === "SESSION_SECRET" ? "" : ` (got "${got}")`;
+    throw new EnvError(`${name} ${issue.message}${shown}`);
+  }
+  const env = result.data;
+  return {
+    database: parseDatabaseUrl(env.DATABASE_URL, cwd),
+    port: env.PORT,
+    publicUrl: (env.BEACON_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    sessionSecret: env.SESSION_SECRET,
+    dataDir: path.resolve(cwd, env.BEACON_DATA_DIR),
+  };
+}

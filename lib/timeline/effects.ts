@@ -1,0 +1,94 @@
+import { timeOf } from "./dates";
+import { byComponentThenStart, makeInterval } from "./interval";
+import { visiblePosts } from "./order";
+import type { ComponentState, StateInterval, TimelineIncident, TimelinePost } from "./types";
+
+/** One component's non-green state in one incident; `running` = still in effect at `now`. */
+export interface EffectSegment {
+  componentId: number;
+  state: ComponentState;
+  start: number;
+  end: number;
+  running: boolean;
+}
+
+/** Where an incident may act: everywhere for incidents, [scheduledStartAt, scheduledEndAt) for maintenance. */
+export interface EffectWindow {
+  start: number;
+  end: number;
+}
+
+export interface IncidentEffects {
+  nowMs: number;
+  /** Posts that have happened by now, in timeline order. */
+  posts: TimelinePost[];
+  segments: EffectSegment[];
+  window: EffectWindow;
+  /** When the incident stopped contributing, or null while it is still open. */
+  endMs: number | null;
+}
+
+export function incidentEffects(incident: TimelineIncident, now: Date): IncidentEffects {
+  const nowMs = timeOf(now, "now");
+  const posts = visiblePosts(incident.posts, nowMs);
+  const window = effectWindow(incident);
+  const segments = segmentsFromPosts(posts, nowMs).flatMap((segment) => clipToWindow(segment, window, nowMs));
+  const lastPost = posts[posts.length - 1];
+  const resolvedAt = lastPost?.type === "resolved" ? lastPost.postedAt.getTime() : Infinity;
+  const end = Math.min(resolvedAt, window.end);
+  return { nowMs, posts, segments, window, endMs: end <= nowMs ? end : null };
+}
+
+/** The incident's effect per component as sorted, non-overlapping, non-green intervals ending at most at `now`. */
+export function incidentIntervals(incident: TimelineIncident, now: Date): StateInterval[] {
+  return incidentEffects(incident, now)
+    .segments.filter((segment) => segment.end > segment.start)
+    .map((segment) => makeInterval(segment.componentId, segment.state, segment.start, segment.end))
+    .sort(byComponentThenStart);
+}
+
+function effectWindow(incident: TimelineIncident): EffectWindow {
+  if (incident.kind !== "maintenance") return { start: -Infinity, end: Infinity };
+  const { scheduledStartAt, scheduledEndAt } = incident;
+  return {
+    start: scheduledStartAt ? timeOf(scheduledStartAt, "scheduledStartAt") : -Infinity,
+    end: scheduledEndAt ? timeOf(scheduledEndAt, "scheduledEndAt") : Infinity,
+  };
+}
+
+/** Rules 2–4 on posts already in timeline order. */
+function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): EffectSegment[] {
+  const open = new Map<number, { state: ComponentState; start: number }>();
+  const segments: EffectSegment[] = [];
+  const close = (componentId: number, end: number) => {
+    const current = open.get(componentId);
+    if (current) segments.push({ componentId, ...current, end, running: false });
+    open.delete(componentId);
+  };
+
+  for (const post of posts) {
+    const at = post.postedAt.getTime();
+    if (post.type === "resolved") {
+      // The incident stops contributing; the resolved post's own changes are ignored.
+      for (const componentId of [...open.keys()]) close(componentId, at);
+      continue;
+    }
+    for (const { componentId, state } of post.stateChanges) {
+      if (open.get(componentId)?.state === state) continue;
+      close(componentId, at);
+      if (state !== "green") open.set(componentId, { state, start: at });
+    }
+  }
+  for (const [componentId, current] of open) segments.push({ componentId, ...current, end: nowMs, running: true });
+  return segments;
+}
+
+/** A maintenance acts only inside its window; clipping there is what delays a `scheduled` post to the start. */
+function clipToWindow(segment: EffectSegment, window: EffectWindow, nowMs: number): EffectSegment[] {
+  const start = Math.max(segment.start, window.start);
+  const end = Math.min(segment.end, window.end);
+  const running = segment.running && window.end > nowMs;
+  // A zero-length running segment still counts: a post made exactly at `now` sets the current state.
+  if (end < start || (end === start && !running)) return [];
+  return [{ ...segment, start, end, running }];
+}

@@ -1,0 +1,7 @@
+// Playwright's web server: a fresh demo database every run, then the production server.
+import { rmSync } from "node:fs";
+import { run } from "./run-steps.mjs";
+
+rmSync("data/e2e", { recursive: true, force: true });
+run("seed demo data", "npx", ["tsx", "scripts/db-seed.ts", "--demo"]);
+run("start", "npx", ["tsx", "scripts/start.ts"]);

@@ -1,0 +1,27 @@
+// `npm start`: the production server. Validates the environment, applies pending migrations
+// (never seeds), then serves the built Next.js app.
+import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import next from "next";
+import { prepareRuntime, describeDatabase } from "../lib/boot";
+import { CliError, runCli } from "../lib/cli";
+
+await runCli("beacon", async () => {
+  if (!existsSync(".next/BUILD_ID")) throw new CliError("no production build found; run `npm run build` first");
+  const env = await prepareRuntime({ log: (line) => console.log(`migrate: ${line}`) });
+  const hostname = process.env.HOSTNAME || "0.0.0.0";
+  const app = next({ dev: false, hostname, port: env.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new CliError(`port ${env.port} is already in use; set PORT to another port`) : error),
+    );
+    server.listen(env.port, hostname, resolve);
+  });
+  console.log(`Beacon ready on http://localhost:${env.port} (${describeDatabase(env)}; public URL ${env.publicUrl})`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+});

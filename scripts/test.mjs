@@ -1,0 +1,39 @@
+// `npm test`: installs what the tests need when missing, then runs every test:
+// typecheck, unit, integration (SQLite and a throwaway PostgreSQL), Playwright e2e in Chromium.
+import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { ensureDependencies, run } from "./run-steps.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ["sudo", "-n"];
+  if (!asRoot && spawnSync("sudo", ["-n", "true"]).status !== 0) {
+    console.error(`Chromium is missing at ${CHROMIUM}; install it with: sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+  const [cmd, ...pre] = sudo.length ? sudo : ["env"];
+  run("apt-get update", cmd, [...pre, "apt-get", "update", "-qq"]);
+  run("install Debian chromium", cmd, [...pre, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "chromium"]);
+}
+
+function ensureMigrationTool() {
+  if (existsSync("tools/prisma6/node_modules/prisma")) return;
+  run("install the offline migration tool (tools/prisma6)", "npm", ["install", "--prefix", "tools/prisma6", "--no-audit", "--no-fund"]);
+}
+
+const only = process.argv[2];
+ensureDependencies();
+ensureMigrationTool();
+run("generate Prisma clients", "npm", ["run", "--silent", "prisma:generate"]);
+if (!only || only === "static") run("typecheck", "npx", ["tsc", "--noEmit"]);
+if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
+if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
+if (!only || only === "e2e") {
+  ensureChromium();
+  run("build", "npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run("end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
+}
+console.log("\nAll tests passed.");
