@@ -28,7 +28,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Read-only checks of the demo data run first; tests that publish (admin, write API) run after.
+  projects: [
+    { name: "public", testIgnore: ["admin/**", "write/**"], use: { ...devices["Desktop Chrome"] } },
+    { name: "publishing", testMatch: ["admin/**/*.spec.ts", "write/**/*.spec.ts"], dependencies: ["public"], use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // A fresh SQLite database with the demo data, served by the production server.
     command: "node scripts/e2e-server.mjs",

@@ -4,4 +4,5 @@ import { run } from "./run-steps.mjs";
 
 rmSync("data/e2e", { recursive: true, force: true });
 run("seed demo data", "npx", ["tsx", "scripts/db-seed.ts", "--demo"]);
+run("add e2e fixtures", "npx", ["tsx", "e2e/support/seed-fixtures.ts"]);
 run("start", "npx", ["tsx", "scripts/start.ts"]);

@@ -1,19 +1,31 @@
-// `npm start`: the production server. Validates the environment, applies pending migrations
-// (never seeds), then serves the built Next.js app.
+// `npm start`: the production server (`--dev`: the development server). Validates the
+// environment, applies pending migrations (never seeds), then serves: public pages from
+// lib/public/server.ts (plain HTML, cached), everything else from Next.js.
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import next from "next";
 import { prepareRuntime, describeDatabase } from "../lib/boot";
 import { CliError, runCli } from "../lib/cli";
+import { handlePublicPage } from "../lib/public/server";
+
+const dev = process.argv.includes("--dev");
 
 await runCli("beacon", async () => {
-  if (!existsSync(".next/BUILD_ID")) throw new CliError("no production build found; run `npm run build` first");
+  if (!dev && !existsSync(".next/BUILD_ID")) throw new CliError("no production build found; run `npm run build` first");
   const env = await prepareRuntime({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  const app = next({ dev: false, hostname, port: env.port });
+  const app = next({ dev, hostname, port: env.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => {
+    handlePublicPage(request, response)
+      .then((handled) => (handled ? undefined : handle(request, response)))
+      .catch((error: unknown) => {
+        console.error("request failed:", request.url, error);
+        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+        response.end("Internal error");
+      });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new CliError(`port ${env.port} is already in use; set PORT to another port`) : error),

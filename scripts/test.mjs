@@ -28,12 +28,13 @@ const only = process.argv[2];
 ensureDependencies();
 ensureMigrationTool();
 run("generate Prisma clients", "npm", ["run", "--silent", "prisma:generate"]);
+run("build the public stylesheet", "npx", ["tsx", "scripts/build-public-css.ts"]);
 if (!only || only === "static") run("typecheck", "npx", ["tsc", "--noEmit"]);
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
 if (!only || only === "e2e") {
   ensureChromium();
-  run("build", "npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run("build", "npm", ["run", "--silent", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
   run("end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
 }
 console.log("\nAll tests passed.");

@@ -1,0 +1,90 @@
+import type { ComponentState } from "@/lib/timeline/types";
+
+export interface DocumentProps {
+  title: string;
+  description: string;
+  /** Absolute URL of this page, for OpenGraph and the canonical link. */
+  url: string;
+  css: string;
+  /** The overall state, drawn into the favicon; null when unknown. */
+  faviconState: ComponentState | null;
+  /** Reload gently while incidents are open. */
+  autoRefresh: boolean;
+  enhanceScript: string;
+  feeds: { rss: string; atom: string; json: string };
+  children: React.ReactNode;
+}
+
+const FAVICON_COLOR: Record<ComponentState | "unknown", string> = {
+  green: "#15803d",
+  blue: "#1d4ed8",
+  yellow: "#d97706",
+  red: "#b91c1c",
+  unknown: "#52525b",
+};
+
+function faviconHref(state: ComponentState | null): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${FAVICON_COLOR[state ?? "unknown"]}"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** The whole HTML document of a public page: no client framework, CSS inlined, one tiny optional script. */
+export function Document(props: DocumentProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <meta name="description" content={props.description} />
+        <link rel="canonical" href={props.url} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content="Beacon status" />
+        <meta property="og:title" content={props.title} />
+        <meta property="og:description" content={props.description} />
+        <meta property="og:url" content={props.url} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" type="image/svg+xml" href={faviconHref(props.faviconState)} />
+        <link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href={props.feeds.rss} />
+        <link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href={props.feeds.atom} />
+        <link rel="alternate" type="application/feed+json" title="Incident history (JSON Feed)" href={props.feeds.json} />
+        <style dangerouslySetInnerHTML={{ __html: props.css }} />
+      </head>
+      <body className="min-h-screen antialiased" data-auto-refresh={props.autoRefresh ? "60" : undefined}>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">
+          Skip to content
+        </a>
+        <header className="border-b border-zinc-200 bg-white print:hidden dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-4">
+            <a href="/" className="text-lg font-bold">
+              Beacon status
+            </a>
+            <nav aria-label="Main">
+              <ul className="flex gap-4">
+                <li>
+                  <a href="/" className="underline-offset-2 hover:underline">
+                    Current status
+                  </a>
+                </li>
+                <li>
+                  <a href="/history" className="underline-offset-2 hover:underline">
+                    History
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          {props.children}
+        </main>
+        <footer className="mx-auto max-w-4xl px-4 pb-8 text-sm text-zinc-700 print:hidden dark:text-zinc-300">
+          Follow along: <a className="underline" href={props.feeds.rss}>RSS</a> · <a className="underline" href={props.feeds.atom}>Atom</a> ·{" "}
+          <a className="underline" href={props.feeds.json}>JSON Feed</a>
+        </footer>
+        <script dangerouslySetInnerHTML={{ __html: props.enhanceScript }} />
+      </body>
+    </html>
+  );
+}

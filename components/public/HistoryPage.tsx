@@ -1,0 +1,84 @@
+import type { ComponentRow } from "@/lib/db/timeline-queries";
+import type { HistoryMonth } from "@/lib/public/history-range";
+import { IncidentListItem } from "@/components/public/IncidentListItem";
+import { StatusUnknown } from "@/components/public/StatusNotice";
+
+export interface HistoryPageProps {
+  months: HistoryMonth[];
+  components: ComponentRow[];
+  selectedSlug: string | null;
+  page: number;
+  newerHref: string | null;
+  olderHref: string | null;
+  now: Date;
+  stale: boolean;
+  loadedAt: Date;
+}
+
+export function HistoryPage(props: HistoryPageProps) {
+  const selected = props.components.find((component) => component.slug === props.selectedSlug);
+  return (
+    <div className="space-y-6">
+      {props.stale && <StatusUnknown lastUpdated={props.loadedAt} />}
+      <h1 className="text-2xl font-bold">Incident history{selected ? ` — ${selected.name}` : ""}</h1>
+      <form method="get" action="/history" className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="component-filter" className="block text-sm font-medium">
+            Component
+          </label>
+          <select
+            id="component-filter"
+            name="component"
+            defaultValue={props.selectedSlug ?? ""}
+            className="rounded border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
+          >
+            <option value="">All components</option>
+            {props.components
+              .filter((component) => !component.hidden)
+              .map((component) => (
+                <option key={component.id} value={component.slug}>
+                  {component.parentId === null ? component.name : `— ${component.name}`}
+                </option>
+              ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-zinc-800 px-3 py-1 text-white dark:bg-zinc-200 dark:text-zinc-900">
+          Filter
+        </button>
+      </form>
+      {props.months.map((month) => (
+        <section key={month.key} aria-labelledby={`month-${month.key}`} data-month={month.key}>
+          <h2 id={`month-${month.key}`} className="border-b border-zinc-300 pb-1 text-xl font-semibold dark:border-zinc-700">
+            {month.label}
+          </h2>
+          {month.incidents.length === 0 ? (
+            <p className="py-3 text-zinc-700 dark:text-zinc-300">No incidents reported this month.</p>
+          ) : (
+            <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {month.incidents.map((view) => (
+                <IncidentListItem key={view.incident.id} view={view} now={props.now} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+      <nav aria-label="History pages" className="flex justify-between">
+        {props.newerHref ? (
+          <a href={props.newerHref} rel="prev" className="underline">
+            ← Newer
+          </a>
+        ) : (
+          <span />
+        )}
+        <span className="text-sm">Page {props.page}</span>
+        {props.olderHref ? (
+          <a href={props.olderHref} rel="next" className="underline">
+            Older →
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// Reads for the public pages: incidents with their post bodies. Same queries on both providers.
+import type { Prisma } from "@/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/db/client";
+import type { TimelineIncident, TimelinePost } from "@/lib/timeline/types";
+
+export interface PublicPost extends TimelinePost {
+  body: string;
+  /** True when the post was edited after publishing (earlier texts are kept as revisions). */
+  edited: boolean;
+}
+
+export interface PublicIncident extends TimelineIncident {
+  resolvedAt: Date | null;
+  updatedAt: Date;
+  posts: PublicPost[];
+}
+
+const publicInclude = {
+  components: { select: { componentId: true } },
+  posts: {
+    where: { deletedAt: null },
+    orderBy: [{ postedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] as Prisma.PostOrderByWithRelationInput[],
+    select: {
+      id: true,
+      type: true,
+      body: true,
+      postedAt: true,
+      createdAt: true,
+      stateChanges: { select: { componentId: true, state: true } },
+      _count: { select: { revisions: true } },
+    },
+  },
+} satisfies Prisma.IncidentInclude;
+
+type Row = Prisma.IncidentGetPayload<{ include: typeof publicInclude }>;
+
+function toPublicIncident(row: Row): PublicIncident {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    kind: row.kind,
+    openedAt: row.openedAt,
+    resolvedAt: row.resolvedAt,
+    updatedAt: row.updatedAt,
+    scheduledStartAt: row.scheduledStartAt,
+    scheduledEndAt: row.scheduledEndAt,
+    componentIds: row.components.map((link) => link.componentId),
+    posts: row.posts.map((post) => ({
+      id: post.id,
+      type: post.type,
+      body: post.body,
+      postedAt: post.postedAt,
+      createdAt: post.createdAt,
+      stateChanges: post.stateChanges,
+      edited: post._count.revisions > 0,
+    })),
+  };
+}
+
+async function findPublic(db: Db, args: { where: Prisma.IncidentWhereInput; take?: number; skip?: number }): Promise<PublicIncident[]> {
+  const rows = await db.incident.findMany({
+    where: { deletedAt: null, ...args.where },
+    include: publicInclude,
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: args.take,
+    skip: args.skip,
+  });
+  return rows.map(toPublicIncident);
+}
+
+export async function loadPublicIncident(db: Db, number: number): Promise<PublicIncident | null> {
+  const [incident] = await findPublic(db, { where: { number }, take: 1 });
+  return incident ?? null;
+}
+
+/** Open incidents and maintenance that has not ended (upcoming or in progress). */
+export function loadActivePublicIncidents(db: Db, now: Date): Promise<PublicIncident[]> {
+  return findPublic(db, {
+    where: {
+      resolvedAt: null,
+      OR: [{ kind: "incident" }, { kind: "maintenance", OR: [{ scheduledEndAt: null }, { scheduledEndAt: { gt: now } }] }],
+    },
+  });
+}
+
+/** The most recently resolved incidents (not maintenance). */
+export function loadRecentlyResolved(db: Db, take: number): Promise<PublicIncident[]> {
+  return findPublic(db, { where: { kind: "incident", resolvedAt: { not: null } }, take });
+}
+
+/** Incidents opened in [from, to), optionally only those affecting one of the given components. */
+export function loadIncidentsOpenedBetween(db: Db, range: { from: Date; to: Date; componentIds?: number[] }): Promise<PublicIncident[]> {
+  return findPublic(db, {
+    where: {
+      openedAt: { gte: range.from, lt: range.to },
+      ...(range.componentIds ? { components: { some: { componentId: { in: range.componentIds } } } } : {}),
+    },
+  });
+}
+
+/** The newest incidents affecting a component (or its sub-components when given several ids). */
+export function loadIncidentsForComponents(db: Db, componentIds: number[], take: number): Promise<PublicIncident[]> {
+  return findPublic(db, { where: { components: { some: { componentId: { in: componentIds } } } }, take });
+}
+
+/** The earliest incident's opening time, to know where history ends. */
+export async function firstIncidentOpenedAt(db: Db): Promise<Date | null> {
+  const first = await db.incident.findFirst({ where: { deletedAt: null }, orderBy: { openedAt: "asc" }, select: { openedAt: true } });
+  return first?.openedAt ?? null;
+}

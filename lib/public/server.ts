@@ -1,0 +1,122 @@
+// The public pages' HTTP layer, in front of Next.js in the custom server (scripts/start.ts):
+// GET/HEAD of `/`, `/incidents/N`, `/history`, `/components/SLUG` are answered here with complete
+// HTML (no client framework), strong ETags, 304s, compressed bodies and CDN-friendly caching.
+// Rendered responses are kept for a few seconds and dropped on every publish.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { onPublicViewsInvalidated, PUBLIC_CACHE_CONTROL } from "@/lib/public/cache";
+import { ENHANCE_SCRIPT_HASH } from "@/lib/public/enhance-script";
+import { historyQuerySchema } from "@/lib/public/history-range";
+import { badRequestPage, componentPage, historyPage, homePage, incidentPage, notFoundPage, type RenderedPage } from "@/lib/public/pages";
+
+const RENDER_TTL_MS = 5_000;
+const MAX_RENDERED = 500;
+
+interface Prepared {
+  status: number;
+  etag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  brotli: Buffer;
+  renderedAt: number;
+}
+
+const rendered = new Map<string, Prepared>();
+onPublicViewsInvalidated(() => rendered.clear());
+
+export const PUBLIC_PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  `script-src '${ENHANCE_SCRIPT_HASH}'`,
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+type Route = (url: URL, now: Date) => Promise<RenderedPage> | null;
+
+const routes: Route[] = [
+  (url, now) => (url.pathname === "/" ? homePage(now) : null),
+  (url, now) => {
+    const match = /^\/incidents\/([^/]+)\/?$/.exec(url.pathname);
+    if (!match) return null;
+    const number = /^\d{1,9}$/.test(match[1]!) ? Number(match[1]) : null;
+    return number === null ? Promise.resolve(notFoundPage(url.pathname, "incident")) : incidentPage(number, now);
+  },
+  (url, now) => {
+    if (url.pathname !== "/history" && url.pathname !== "/history/") return null;
+    const query = historyQuerySchema.safeParse({
+      page: url.searchParams.get("page") ?? undefined,
+      component: url.searchParams.get("component") || null,
+    });
+    if (!query.success) return Promise.resolve(badRequestPage(url.pathname, "The page number or component in this address is not valid."));
+    return historyPage(query.data, now);
+  },
+  (url, now) => {
+    const match = /^\/components\/([a-z0-9-]{1,100})\/?$/.exec(url.pathname);
+    return match ? componentPage(match[1]!, now) : null;
+  },
+];
+
+function prepare(page: RenderedPage): Prepared {
+  const identity = Buffer.from(page.html, "utf8");
+  return {
+    status: page.status,
+    etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 32)}"`,
+    identity,
+    gzip: gzipSync(identity, { level: 6 }),
+    brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
+    renderedAt: Date.now(),
+  };
+}
+
+function pickEncoding(accept: string | undefined): "br" | "gzip" | null {
+  if (!accept) return null;
+  if (/\bbr\b/.test(accept)) return "br";
+  if (/\bgzip\b/.test(accept)) return "gzip";
+  return null;
+}
+
+/** Answers the request if it is a public page; returns false to let Next.js handle it. */
+export async function handlePublicPage(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const key = `${url.pathname}${url.search}`;
+  let prepared = rendered.get(key);
+  if (!prepared || Date.now() - prepared.renderedAt > RENDER_TTL_MS) {
+    const pending = routes.reduce<Promise<RenderedPage> | null>((found, route) => found ?? route(url, new Date()), null);
+    if (!pending) return false;
+    prepared = prepare(await pending);
+    // Only full answers are kept: a 503 must be retried against the database next time.
+    if (prepared.status < 500) {
+      if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, prepared);
+    }
+  }
+  send(request, response, prepared);
+  return true;
+}
+
+function send(request: IncomingMessage, response: ServerResponse, prepared: Prepared): void {
+  const cacheable = prepared.status === 200;
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("Cache-Control", cacheable ? PUBLIC_CACHE_CONTROL : prepared.status === 404 ? "public, max-age=10" : "no-store");
+  response.setHeader("ETag", prepared.etag);
+  response.setHeader("Vary", "Accept-Encoding");
+  response.setHeader("Content-Security-Policy", PUBLIC_PAGE_CSP);
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  if (cacheable && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(prepared.etag)) {
+    response.statusCode = 304;
+    response.end();
+    return;
+  }
+  const encoding = pickEncoding(request.headers["accept-encoding"]);
+  const body = encoding === "br" ? prepared.brotli : encoding === "gzip" ? prepared.gzip : prepared.identity;
+  if (encoding) response.setHeader("Content-Encoding", encoding);
+  response.setHeader("Content-Length", body.length);
+  response.statusCode = prepared.status;
+  response.end(request.method === "HEAD" ? undefined : body);
+}
