@@ -23,6 +23,8 @@ interface Prepared {
 }
 
 const rendered = new Map<string, Prepared>();
+// A crowd arriving at once waits for one render instead of starting one each.
+const rendering = new Map<string, Promise<Prepared | null>>();
 onPublicViewsInvalidated(() => rendered.clear());
 
 export const PUBLIC_PAGE_CSP = [
@@ -84,19 +86,30 @@ export async function handlePublicPage(request: IncomingMessage, response: Serve
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const url = new URL(request.url ?? "/", "http://localhost");
   const key = `${url.pathname}${url.search}`;
-  let prepared = rendered.get(key);
+  let prepared: Prepared | null | undefined = rendered.get(key);
   if (!prepared || Date.now() - prepared.renderedAt > RENDER_TTL_MS) {
-    const pending = routes.reduce<Promise<RenderedPage> | null>((found, route) => found ?? route(url, new Date()), null);
-    if (!pending) return false;
-    prepared = prepare(await pending);
-    // Only full answers are kept: a 503 must be retried against the database next time.
-    if (prepared.status < 500) {
-      if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
-      rendered.set(key, prepared);
+    let pending = rendering.get(key);
+    if (!pending) {
+      pending = render(url, key).finally(() => rendering.delete(key));
+      rendering.set(key, pending);
     }
+    prepared = await pending;
   }
+  if (!prepared) return false;
   send(request, response, prepared);
   return true;
+}
+
+async function render(url: URL, key: string): Promise<Prepared | null> {
+  const page = routes.reduce<Promise<RenderedPage> | null>((found, route) => found ?? route(url, new Date()), null);
+  if (!page) return null;
+  const prepared = prepare(await page);
+  // Only full answers are kept: a 503 must be retried against the database next time.
+  if (prepared.status < 500) {
+    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, prepared);
+  }
+  return prepared;
 }
 
 function send(request: IncomingMessage, response: ServerResponse, prepared: Prepared): void {
