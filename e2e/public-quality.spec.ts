@@ -89,7 +89,7 @@ test("uptime bars on / and on the component page agree with the timeline core", 
 });
 
 test("screenshots at phone and desktop widths", async ({ browser }, testInfo) => {
-  for (const [name, width] of [["phone", 360], ["desktop", 1280]] as const) {
+  for (const [name, width] of [["phone", 320], ["desktop", 1280]] as const) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     for (const [label, path] of [["home", "/"], ["incident-386", "/incidents/386"]] as const) {
