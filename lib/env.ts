@@ -13,6 +13,8 @@ export interface BeaconEnv {
   /** Unset means: generate one into the data directory on first run (see lib/secrets.ts). */
   sessionSecret: string | undefined;
   dataDir: string;
+  /** The admin dashboard warns when an open incident has had no post for this long. */
+  staleAfterMinutes: number;
 }
 
 export class EnvError extends Error {
@@ -42,6 +44,12 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BEACON_DATA_DIR: z.string().min(1).default("data"),
+  BEACON_STALE_AFTER_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(1, "must be at least 1 minute")
+    .max(10_080, "must be at most 10080 minutes (a week)")
+    .default(30),
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
@@ -76,5 +84,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: (env.BEACON_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     sessionSecret: env.SESSION_SECRET,
     dataDir: path.resolve(cwd, env.BEACON_DATA_DIR),
+    staleAfterMinutes: env.BEACON_STALE_AFTER_MINUTES,
   };
 }

@@ -2,12 +2,15 @@
 // DATABASE_URL: `file:` → SQLite (embedded default), `postgres(ql)://` → PostgreSQL.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/prisma-pg/client";
 import { loadEnv, type DatabaseTarget } from "@/lib/env";
 
 /** Both generated clients expose the same model API; the SQLite one's types stand for both. */
 export type Db = SqliteClient;
+/** The client inside an interactive transaction. */
+export type Tx = Omit<Db, ITXClientDenyList>;
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {

@@ -1,11 +1,11 @@
 // Batched inserts of demo data (see seed.ts). Ids are mapped back by natural keys (component slug,
 // incident number, a post's incident + postedAt), never by row order.
-import { join, raw, sqltag as sql, type ITXClientDenyList } from "@prisma/client/runtime/client";
+import { join, raw, sqltag as sql } from "@prisma/client/runtime/client";
 import { demoToTimeline, type DemoComponent, type DemoIncident } from "@/lib/demo";
 import { incidentState } from "@/lib/timeline";
-import type { Db } from "./client";
+import type { Tx } from "./client";
 
-export type Tx = Omit<Db, ITXClientDenyList>;
+export type { Tx };
 
 export interface InsertedCounts {
   incidents: number;

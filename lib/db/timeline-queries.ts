@@ -1,7 +1,7 @@
 // Reads the timeline from the database and maps rows to the timeline core's plain types.
 // The same queries run on SQLite and PostgreSQL.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import type { TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
 
 export interface ComponentRow extends TimelineComponent {
@@ -9,7 +9,7 @@ export interface ComponentRow extends TimelineComponent {
   hidden: boolean;
 }
 
-const timelineInclude = {
+export const timelineInclude = {
   components: { select: { componentId: true } },
   posts: {
     where: { deletedAt: null },
@@ -26,7 +26,7 @@ const timelineInclude = {
 
 type IncidentWithTimeline = Awaited<ReturnType<typeof findIncidents>>[number];
 
-function findIncidents(db: Db, where: Prisma.IncidentWhereInput) {
+function findIncidents(db: Tx, where: Prisma.IncidentWhereInput) {
   return db.incident.findMany({ where, include: timelineInclude, orderBy: { openedAt: "desc" } });
 }
 
@@ -50,7 +50,7 @@ export function toTimelineIncident(row: IncidentWithTimeline): TimelineIncident 
   };
 }
 
-export async function loadComponents(db: Db): Promise<ComponentRow[]> {
+export async function loadComponents(db: Tx): Promise<ComponentRow[]> {
   const rows = await db.component.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] });
   return rows.map(({ id, name, slug, parentId, position, description, hidden }) => ({
     id,
@@ -67,7 +67,7 @@ export async function loadComponents(db: Db): Promise<ComponentRow[]> {
  * Incidents whose effect can fall inside [from, to): opened before `to` and not resolved
  * before `from`. Maintenance counts by its window.
  */
-export async function loadIncidentsOverlapping(db: Db, window: { from: Date; to: Date }): Promise<TimelineIncident[]> {
+export async function loadIncidentsOverlapping(db: Tx, window: { from: Date; to: Date }): Promise<TimelineIncident[]> {
   const rows = await findIncidents(db, {
     deletedAt: null,
     OR: [
@@ -83,7 +83,7 @@ export async function loadIncidentsOverlapping(db: Db, window: { from: Date; to:
 }
 
 /** Open incidents, and maintenance that has not ended yet (upcoming or in progress). */
-export async function loadActiveIncidents(db: Db, now: Date): Promise<TimelineIncident[]> {
+export async function loadActiveIncidents(db: Tx, now: Date): Promise<TimelineIncident[]> {
   const rows = await findIncidents(db, {
     deletedAt: null,
     resolvedAt: null,
@@ -92,7 +92,7 @@ export async function loadActiveIncidents(db: Db, now: Date): Promise<TimelineIn
   return rows.map(toTimelineIncident);
 }
 
-export async function loadIncidentByNumber(db: Db, number: number): Promise<TimelineIncident | null> {
+export async function loadIncidentByNumber(db: Tx, number: number): Promise<TimelineIncident | null> {
   const row = await db.incident.findFirst({ where: { number, deletedAt: null }, include: timelineInclude });
   return row ? toTimelineIncident(row) : null;
 }

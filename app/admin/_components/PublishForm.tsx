@@ -1,0 +1,132 @@
+"use client";
+// Opening an incident or posting to one: write, preview exactly as published, then confirm the
+// diff. The Publish button only exists once a preview was shown; warnings need an extra tick.
+import { useActionState } from "react";
+import { STATE_LABEL } from "@/components/public/state-labels";
+import type { PublishFormState } from "../incidents/actions";
+import type { ComponentState } from "@/lib/timeline/types";
+import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
+import { FormMessage } from "./FormMessage";
+
+export interface FormComponent {
+  id: number;
+  name: string;
+  parentId: number | null;
+  state: ComponentState;
+}
+
+interface Props {
+  action: (state: PublishFormState, formData: FormData) => Promise<PublishFormState>;
+  components: FormComponent[];
+  idempotencyKey: string;
+  /** Posting to an existing incident; absent when opening one. */
+  incidentNumber?: number;
+  initialType: "investigating" | "update";
+  initialBody?: string;
+}
+
+const TYPES = [
+  ["investigating", "Investigating"],
+  ["issue", "Issue"],
+  ["update", "Update"],
+  ["resolved", "Resolved"],
+] as const;
+
+export function PublishForm({ action, components, idempotencyKey, incidentNumber, initialType, initialBody = "" }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const errors = state.fieldErrors ?? {};
+  const value = (name: string, fallback = "") => {
+    const v = state.values?.[name];
+    return typeof v === "string" ? v : fallback;
+  };
+  const affected = new Set([state.values?.componentIds ?? []].flat());
+  const opening = incidentNumber === undefined;
+
+  return (
+    // Remounted with each answer, so selects and checkboxes show the submitted values again.
+    <form key={JSON.stringify(state.values ?? null)} action={formAction} className="space-y-5" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {!opening && <input type="hidden" name="incidentNumber" value={incidentNumber} />}
+      {opening && (
+        <Field name="title" label="Title" error={errors.title} hint="What customers read first, e.g. “Elevated errors on Git push”.">
+          {(control) => <input {...control} defaultValue={value("title")} className={INPUT_CLASS} />}
+        </Field>
+      )}
+      {opening && (
+        <fieldset aria-describedby={errors.componentIds ? "componentIds-error" : undefined} className="space-y-1">
+          <legend className="font-medium">Affected components</legend>
+          <div className="flex flex-wrap gap-x-4">
+            {components.map((component) => (
+              <label key={component.id} className="flex items-center gap-1">
+                <input type="checkbox" name="componentIds" value={component.id} defaultChecked={affected.has(String(component.id))} />
+                {component.parentId === null ? <strong>{component.name}</strong> : component.name}
+              </label>
+            ))}
+          </div>
+          {errors.componentIds && (
+            <p id="componentIds-error" className="text-sm font-medium text-red-700 dark:text-red-400">
+              {errors.componentIds}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <Field name="type" label="Post type" error={errors.type}>
+        {(control) => (
+          <select {...control} defaultValue={value("type", initialType)} className={INPUT_CLASS}>
+            {TYPES.map(([type, label]) => (
+              <option key={type} value={type}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="body" label="Message (Markdown)" error={errors.body}>
+        {(control) => <textarea {...control} rows={6} defaultValue={value("body", initialBody)} className={INPUT_CLASS} />}
+      </Field>
+      <fieldset className="space-y-2" aria-describedby={errors.stateChanges ? "states-error" : undefined}>
+        <legend className="font-medium">Component states after this post</legend>
+        {errors.stateChanges && (
+          <p id="states-error" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {errors.stateChanges}
+          </p>
+        )}
+        <div className="grid gap-2 sm:grid-cols-2">
+          {components.map((component) => (
+            <Field key={component.id} name={`state.${component.id}`} label={`${component.name} (now ${STATE_LABEL[component.state]})`}>
+              {(control) => (
+                <select {...control} defaultValue={value(`state.${component.id}`)} className={INPUT_CLASS}>
+                  <option value="">No change</option>
+                  <option value="green">Operational</option>
+                  <option value="yellow">Degraded</option>
+                  <option value="red">Outage</option>
+                </select>
+              )}
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <Field name="postedAt" label="Backdate (optional, UTC)" error={errors.postedAt} hint="Leave empty to post now. A backdated post is marked as such.">
+        {(control) => <input {...control} type="datetime-local" defaultValue={value("postedAt")} className={INPUT_CLASS} />}
+      </Field>
+      <button type="submit" name="intent" value="preview" disabled={pending} className={BUTTON_CLASS}>
+        {state.preview ? "Update preview" : "Preview"}
+      </button>
+      {state.preview && (
+        <div className="space-y-4">
+          {state.preview}
+          <input type="hidden" name="impactHash" value={state.impactHash} />
+          {state.hasWarnings && (
+            <label className="flex items-start gap-2 font-medium">
+              <input type="checkbox" name="acknowledgeWarnings" className="mt-1" />I have read the warnings above and want to publish anyway.
+            </label>
+          )}
+          <button type="submit" name="intent" value="publish" disabled={pending} className={`${BUTTON_CLASS} bg-red-800`}>
+            {pending ? "Publishing…" : opening ? "Publish incident" : "Publish post"}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { currentUser } from "@/lib/auth/request";
+import { hasRole } from "@/lib/auth/roles";
+import { signOutAction } from "./actions";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Beacon admin" }, robots: { index: false } };
+
+export default async function AdminLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const user = await currentUser();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">
+        Skip to content
+      </a>
+      <header className="border-b border-zinc-200 bg-zinc-900 text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <a href="/admin" className="text-lg font-bold">
+            Beacon admin
+          </a>
+          {user && (
+            <nav aria-label="Admin" className="flex flex-wrap items-center gap-4 text-sm">
+              <a href="/admin">Dashboard</a>
+              {hasRole(user.role, "commander") && <a href="/admin/incidents/new">New incident</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/audit">Audit log</a>}
+              <a href="/">Public page</a>
+              <span data-signed-in-as={user.email}>
+                {user.email} ({user.role})
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="underline">
+                  Sign out
+                </button>
+              </form>
+            </nav>
+          )}
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db/client";
+import { loadEnv } from "@/lib/env";
+import { adminNow } from "@/lib/clock";
+import { requireRole } from "@/lib/auth/request";
+import { hasRole } from "@/lib/auth/roles";
+import { updateAge } from "@/lib/incidents/staleness";
+import { loadComponentStates } from "@/lib/incidents/admin-queries";
+import { loadActiveIncidents } from "@/lib/db/timeline-queries";
+import { incidentState, maintenanceStatus } from "@/lib/timeline";
+import { StatePill } from "@/components/public/StatePill";
+import { formatUtc } from "@/lib/format-time";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const actor = await requireRole("viewer");
+  const now = await adminNow();
+  const { staleAfterMinutes } = loadEnv();
+  const [components, active] = await Promise.all([loadComponentStates(db(), now), loadActiveIncidents(db(), now)]);
+  const open = active.filter((incident) => incident.kind === "incident" && incidentState(incident, now).open);
+  const systems = components.filter((component) => component.parentId === null);
+  const canPost = hasRole(actor.role, "commander");
+  const upcoming = active.filter((incident) => incident.kind === "maintenance" && maintenanceStatus(incident, now) !== "completed");
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Dashboard</h1>
+      <section aria-labelledby="open-heading" className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 id="open-heading" className="text-xl font-semibold">
+            Open incidents
+          </h2>
+          {canPost && (
+            <a href="/admin/incidents/new" className="rounded bg-zinc-900 px-3 py-1.5 font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+              New incident
+            </a>
+          )}
+        </div>
+        {open.length === 0 && <p>No open incidents.</p>}
+        <ul className="space-y-2">
+          {open.map((incident) => {
+              const age = updateAge(incident, now, staleAfterMinutes);
+              return (
+                <li key={incident.id} data-incident={incident.number} className="flex flex-wrap items-center justify-between gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-700">
+                  <div>
+                    <a href={`/admin/incidents/${incident.number}`} className="font-semibold underline">
+                      #{incident.number} {incident.title}
+                    </a>
+                    <p className={age.stale ? "font-semibold text-red-800 dark:text-red-300" : "text-sm"} data-stale={age.stale ? "" : undefined}>
+                      Last update {age.label}
+                      {age.stale && ` — no public update for over ${staleAfterMinutes} minutes. Post an update so customers know you are on it.`}
+                    </p>
+                  </div>
+                  {canPost && (
+                    <a href={`/admin/incidents/${incident.number}#post-update`} className="underline">
+                      Post update
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      </section>
+      {upcoming.length > 0 && (
+        <section aria-labelledby="maintenance-heading" className="space-y-2">
+          <h2 id="maintenance-heading" className="text-xl font-semibold">
+            Upcoming and ongoing maintenance
+          </h2>
+          <ul className="list-disc pl-6">
+            {upcoming.map((maintenance) => (
+              <li key={maintenance.id}>
+                <a href={`/admin/incidents/${maintenance.number}`} className="underline">
+                  {maintenance.title}
+                </a>{" "}
+                {maintenance.scheduledStartAt && `from ${formatUtc(maintenance.scheduledStartAt)}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="systems-heading" className="space-y-2">
+          <h2 id="systems-heading" className="text-xl font-semibold">
+            Systems
+          </h2>
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {systems.map((system) => (
+              <li key={system.id} className="flex items-center justify-between rounded border border-zinc-300 p-3 dark:border-zinc-700">
+                <span className="font-semibold">{system.name}</span>
+                <StatePill state={system.state} />
+              </li>
+            ))}
+          </ul>
+        </section>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from "@playwright/test";
+import { emailOf, PASSWORD, signIn } from "../support/admin";
+
+test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/admin/incidents/new");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByRole("heading", { name: "Sign in to Beacon" })).toBeVisible();
+});
+
+test("a wrong password is refused in plain words, the right one signs in and out", async ({ page }) => {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(emailOf("commander"));
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("[data-form-message]")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByLabel("Email")).toHaveValue(emailOf("commander"));
+
+  await signIn(page, "commander");
+  await expect(page.getByText(`${emailOf("commander")} (commander)`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+});
+
+test("a viewer reads the dashboard but gets 403 for commander and admin pages", async ({ page }) => {
+  await signIn(page, "viewer");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New incident" })).toHaveCount(0);
+  for (const path of ["/admin/incidents/new", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  }
+});
+
+/** Submits the sign-in form and waits until React has applied the answer (it then clears the password). */
+async function submitSignIn(page: Page, password: string) {
+  const field = page.getByLabel("Password");
+  await field.fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(field).toHaveValue("");
+}
+
+test("five failed sign-ins lock the account with a clear message, even for the right password", async ({ page }) => {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(emailOf("throttled"));
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await submitSignIn(page, `wrong ${attempt}`);
+    await expect(page.locator("[data-form-message]")).toContainText("do not match");
+    if (attempt < 5) await expect(page.locator("[data-form-message]")).not.toContainText("try again");
+  }
+  await expect(page.locator("[data-form-message]")).toContainText("Too many failed attempts: try again in 30 seconds.");
+  await submitSignIn(page, PASSWORD);
+  await expect(page.locator("[data-form-message]")).toContainText(/Too many failed sign-in attempts\. Try again in \d+ seconds\./);
+  await expect(page).toHaveURL(/\/admin\/login$/);
+});

@@ -1,0 +1,33 @@
+// The one wrapper every admin server action goes through: authorize (requireRole), validate with
+// the shared zod schema, then run one use-case. A refused or invalid action changes nothing.
+import type * as z from "zod";
+import { AccessDenied, type Actor, type Role } from "@/lib/auth/roles";
+import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
+
+export interface AdminActionDefinition<S extends z.ZodType> {
+  role: Role;
+  schema: S;
+  run(input: z.infer<S>, actor: Actor, values: Record<string, string | string[]>): Promise<FormState>;
+}
+
+/** Resolves the actor or throws AccessDenied: requireRole(role, "action") in the app. */
+export type RoleCheck = (minRole: Role) => Promise<Actor>;
+
+export async function runAdminAction<S extends z.ZodType>(
+  definition: AdminActionDefinition<S>,
+  requireRole: RoleCheck,
+  formData: FormData,
+): Promise<FormState> {
+  const values = formValues(formData);
+  let actor: Actor;
+  try {
+    actor = await requireRole(definition.role);
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
+    const message = error.status === 401 ? "You are signed out. Sign in again (in a new tab), then submit once more." : error.message;
+    return { status: "error", code: error.status, message, values };
+  }
+  const parsed = definition.schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  return definition.run(parsed.data, actor, values);
+}

@@ -1,0 +1,39 @@
+// What every admin server action returns to its form: field errors in plain words next to the
+// fields, one message for the whole form, and the submitted values so nothing typed is lost.
+import type * as z from "zod";
+
+export interface FormState {
+  status: "idle" | "error" | "ok";
+  /** 401/403 when the action was refused; the form says so instead of acting. */
+  code?: 401 | 403;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+}
+
+export const IDLE: FormState = { status: "idle" };
+
+/** FormData as a plain object; a name given more than once becomes an array. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+    const previous = values[name];
+    values[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return values;
+}
+
+/** The first message per field, keyed by its dotted path ("states.3"). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function invalid(error: z.ZodError, values: FormState["values"]): FormState {
+  return { status: "error", message: "Please correct the fields marked below.", fieldErrors: fieldErrorsOf(error), values };
+}

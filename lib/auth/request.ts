@@ -1,0 +1,66 @@
+// The Next.js side of auth: the session cookie, the client's address, and requireRole() — the one
+// check every admin page, server action and write endpoint goes through.
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { loadEnv } from "@/lib/env";
+import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";
+import { actorOf, findSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type RequestMeta, type SessionUser } from "@/lib/auth/session";
+
+export async function requestMeta(): Promise<RequestMeta> {
+  const list = await headers();
+  // Next sets x-forwarded-for from the socket when no proxy did; a proxy appends the client last.
+  const forwarded = list.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "";
+  return { ip: forwarded.replace(/^::ffff:/, ""), userAgent: list.get("user-agent") ?? "" };
+}
+
+/** The signed-in user of this request, read once per request. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return findSession(db(), token, new Date());
+});
+
+export async function currentActor(): Promise<Actor | null> {
+  const user = await currentUser();
+  return user ? actorOf(user, (await requestMeta()).ip) : null;
+}
+
+/**
+ * The actor when their role is at least `minRole`. Pages (the default): anonymous → the sign-in page,
+ * wrong role → 403 page. Actions and endpoints: throws AccessDenied (401/403) for the caller to report.
+ */
+export async function requireRole(minRole: Role, surface: "page" | "action" = "page"): Promise<Actor> {
+  const actor = await currentActor();
+  if (surface === "action") return authorize(actor, minRole);
+  try {
+    return authorize(actor, minRole);
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
+    if (error.status === 401) redirect("/admin/login");
+    forbidden();
+  }
+}
+
+async function isHttps(): Promise<boolean> {
+  const proto = (await headers()).get("x-forwarded-proto");
+  return proto === "https" || loadEnv().publicUrl.startsWith("https:");
+}
+
+export async function setSessionCookie(token: string): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    maxAge: SESSION_LIFETIME_MS / 1000,
+  });
+}
+
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}

@@ -1,0 +1,30 @@
+// What a publish decision is made on: components, what is active now, and the target incident —
+// read inside the publish transaction so the diff and the write see the same data.
+import type { Tx } from "@/lib/db/client";
+import { loadActiveIncidents, loadComponents, loadIncidentByNumber, type ComponentRow } from "@/lib/db/timeline-queries";
+import type { TimelineIncident } from "@/lib/timeline/types";
+import { PublishError } from "./errors";
+
+export interface PublishContext {
+  components: ComponentRow[];
+  active: TimelineIncident[];
+  incident: TimelineIncident | null;
+}
+
+export async function loadPublishContext(tx: Tx, incidentNumber: number | null, now: Date): Promise<PublishContext> {
+  const [components, active, incident] = await Promise.all([
+    loadComponents(tx),
+    loadActiveIncidents(tx, now),
+    incidentNumber === null ? null : loadIncidentByNumber(tx, incidentNumber),
+  ]);
+  if (incidentNumber !== null && (!incident || incident.kind !== "incident")) {
+    throw new PublishError("incidentNumber", `There is no incident #${incidentNumber}.`);
+  }
+  return { components, active, incident };
+}
+
+export function assertKnownComponents(context: PublishContext, ids: number[], field: string): void {
+  const known = new Set(context.components.map((component) => component.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new PublishError(field, `Unknown component${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Reload the page.`);
+}

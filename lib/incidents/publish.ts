@@ -1,0 +1,154 @@
+// The one path for publishing: opening an incident and posting to one (Update, Resolved, …), used
+// alike by the admin forms, the write API and the CLI. One transaction writes the incident, the
+// post, its state changes, the affected-component links, the recomputed resolvedAt and the audit
+// event; an idempotency key makes a retried publish land once and return the first result.
+import type { Db, Tx } from "@/lib/db/client";
+import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
+import { authorize, type Actor } from "@/lib/auth/roles";
+import { incidentState } from "@/lib/timeline";
+import type { Confirmation, OpenIncidentInput, PostUpdateInput } from "@/lib/validation/incidents";
+import { assertKnownComponents, loadPublishContext, type PublishContext } from "./context";
+import { isUniqueViolation, PublishError } from "./errors";
+import { publishImpact, type Impact, type ProposedPost } from "./impact";
+import { afterCommit, inTransaction } from "./published";
+
+export type PublishOutcome =
+  | { status: "published"; incidentNumber: number; postId: number; replayed: boolean; impact: Impact | null }
+  | { status: "needs-confirmation"; reason: "unconfirmed" | "changed" | "warnings"; impact: Impact };
+
+export interface PublishOptions {
+  now: Date;
+  /** Forms always pass it: publish only the diff the commander saw. API and CLI callers may omit it. */
+  confirmation?: Confirmation;
+}
+
+type Target = { kind: "open"; title: string; componentIds: number[] } | { kind: "post"; incidentNumber: number };
+
+export function openIncident(db: Db, actor: Actor | null, input: OpenIncidentInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publish(db, actor, { kind: "open", title: input.title, componentIds: input.componentIds }, input, options);
+}
+
+export function publishPost(db: Db, actor: Actor | null, input: PostUpdateInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publish(db, actor, { kind: "post", incidentNumber: input.incidentNumber }, input, options);
+}
+
+/** The diff and warnings for a proposed post, without writing anything. */
+export async function previewPublish(db: Db, input: OpenIncidentInput | PostUpdateInput, now: Date): Promise<Impact> {
+  const target = targetOf(input);
+  const context = await loadPublishContext(db, target.kind === "post" ? target.incidentNumber : null, now);
+  return publishImpact({ ...context, proposed: proposedPost(target, input, context, now), now });
+}
+
+export function targetOf(input: OpenIncidentInput | PostUpdateInput): Target {
+  return "incidentNumber" in input ? { kind: "post", incidentNumber: input.incidentNumber } : { kind: "open", title: input.title, componentIds: input.componentIds };
+}
+
+type PostFields = Pick<PostUpdateInput, "type" | "body" | "stateChanges" | "postedAt" | "idempotencyKey">;
+
+async function publish(db: Db, actor: Actor | null, target: Target, input: PostFields, options: PublishOptions): Promise<PublishOutcome> {
+  const author = authorize(actor, "commander");
+  for (let attempt = 1; ; attempt++) {
+    const replay = await replayOf(db, input.idempotencyKey);
+    if (replay) return replay;
+    try {
+      const outcome = await db.$transaction((tx) => publishInTransaction(tx, author, target, input, options));
+      if (outcome.status === "published") afterCommit();
+      return outcome;
+    } catch (error) {
+      // A concurrent publish took the same idempotency key (a double submit: the retry replays its
+      // result) or the same new incident number (the retry takes the next one).
+      const raced = isUniqueViolation(error, "idempotencyKey") || isUniqueViolation(error, "number");
+      if (!raced || attempt === 3) throw error;
+    }
+  }
+}
+
+async function replayOf(db: Db, idempotencyKey: string | undefined): Promise<PublishOutcome | null> {
+  if (!idempotencyKey) return null;
+  const post = await db.post.findUnique({ where: { idempotencyKey }, select: { id: true, incident: { select: { number: true } } } });
+  return post ? { status: "published", incidentNumber: post.incident.number, postId: post.id, replayed: true, impact: null } : null;
+}
+
+function proposedPost(target: Target, input: PostFields, context: PublishContext, now: Date): ProposedPost {
+  if (input.postedAt && input.postedAt.getTime() > now.getTime()) {
+    throw new PublishError("postedAt", "The time cannot be in the future. Leave it empty to post now.");
+  }
+  const componentIds = target.kind === "open" ? target.componentIds : [];
+  assertKnownComponents(context, [...componentIds, ...input.stateChanges.map((c) => c.componentId)], target.kind === "open" ? "componentIds" : "stateChanges");
+  return {
+    type: input.type,
+    body: input.body,
+    title: target.kind === "open" ? target.title : undefined,
+    postedAt: input.postedAt ?? now,
+    backdated: input.postedAt !== undefined,
+    stateChanges: input.stateChanges,
+    componentIds,
+  };
+}
+
+function confirmationProblem(impact: Impact, confirmation: Confirmation | undefined): "unconfirmed" | "changed" | "warnings" | null {
+  if (!confirmation) return null;
+  if (confirmation.impactHash !== impact.hash) return "changed";
+  if (impact.warnings.length > 0 && !confirmation.warningsAcknowledged) return "warnings";
+  return null;
+}
+
+async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input: PostFields, options: PublishOptions): Promise<PublishOutcome> {
+  const { now } = options;
+  const context = await loadPublishContext(tx, target.kind === "post" ? target.incidentNumber : null, now);
+  const proposed = proposedPost(target, input, context, now);
+  const impact = publishImpact({ ...context, proposed, now });
+  const problem = confirmationProblem(impact, options.confirmation);
+  if (problem) return { status: "needs-confirmation", reason: problem, impact };
+
+  const incident = context.incident
+    ? { id: context.incident.id, number: context.incident.number }
+    : await tx.incident.create({ data: { number: await nextIncidentNumber(tx), title: proposed.title!, openedAt: proposed.postedAt }, select: { id: true, number: true } });
+  const post = await tx.post.create({
+    data: {
+      incidentId: incident.id,
+      type: proposed.type,
+      body: proposed.body,
+      postedAt: proposed.postedAt,
+      createdAt: now,
+      authorId: actor.userId,
+      authorName: actor.label,
+      idempotencyKey: input.idempotencyKey,
+      stateChanges: { create: proposed.stateChanges.map(({ componentId, state }) => ({ componentId, state })) },
+    },
+    select: { id: true },
+  });
+  const linked = new Set(context.incident?.componentIds ?? []);
+  const newLinks = [...new Set([...proposed.componentIds, ...proposed.stateChanges.map((c) => c.componentId)])].filter((id) => !linked.has(id));
+  if (newLinks.length > 0) await tx.incidentComponent.createMany({ data: newLinks.map((componentId) => ({ incidentId: incident.id, componentId })) });
+  const before = context.incident ? incidentState(context.incident, now) : null;
+  const after = await syncIncidentTimes(tx, incident.number, now);
+
+  await inTransaction(tx, {
+    action: context.incident ? "post.publish" : "incident.open",
+    actor,
+    incidentNumber: incident.number,
+    postId: post.id,
+    before: { open: before?.open ?? false, components: Object.fromEntries(impact.changes.map((c) => [c.name, c.before])) },
+    after: {
+      open: after.open,
+      components: Object.fromEntries(impact.changes.map((c) => [c.name, c.after])),
+      post: { type: proposed.type, body: proposed.body, postedAt: proposed.postedAt.toISOString(), backdated: proposed.backdated },
+    },
+  });
+  return { status: "published", incidentNumber: incident.number, postId: post.id, replayed: false, impact };
+}
+
+async function nextIncidentNumber(tx: Tx): Promise<number> {
+  const last = await tx.incident.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
+  return (last?.number ?? 0) + 1;
+}
+
+/** Incident.resolvedAt and openedAt follow the timeline core after any change to the posts. */
+export async function syncIncidentTimes(tx: Tx, incidentNumber: number, now: Date): Promise<{ open: boolean }> {
+  const incident = (await loadIncidentByNumber(tx, incidentNumber))!;
+  const state = incidentState(incident, now);
+  const firstPostAt = incident.posts[0]?.postedAt ?? incident.openedAt;
+  await tx.incident.update({ where: { id: incident.id }, data: { resolvedAt: state.endedAt, openedAt: firstPostAt } });
+  return { open: state.open };
+}

@@ -1,0 +1,30 @@
+// Inputs of sign-in and user management, shared by the login form, the admin UI and `npm run admin`.
+import * as z from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter an email address such as ada@example.com." }).max(254, "That email address is too long."));
+
+export const newPasswordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters for the password.")
+  .max(1024, "Use at most 1024 characters for the password.");
+
+export const roleSchema = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(", ")}.` });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  role: roleSchema,
+  name: z.string().trim().max(100, "Use at most 100 characters for the name.").default(""),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;

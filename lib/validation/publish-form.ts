@@ -1,0 +1,33 @@
+// The admin publish forms' fields → the publish schemas' input. Form fields: `state.<componentId>`
+// selects ("" = no change), `componentIds` checkboxes, `postedAt` from a datetime-local input in
+// UTC, and the confirm step's `intent`, `impactHash` and `acknowledgeWarnings`.
+import * as z from "zod";
+import { confirmationSchema, openIncidentSchema, postUpdateSchema } from "@/lib/validation/incidents";
+
+type FormValues = Record<string, string | string[]>;
+const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function fromForm(raw: unknown): unknown {
+  const values = raw as FormValues;
+  const stateChanges = Object.entries(values)
+    .filter(([name, state]) => name.startsWith("state.") && state !== "")
+    .map(([name, state]) => ({ componentId: name.slice("state.".length), state }));
+  const postedAt = typeof values.postedAt === "string" && values.postedAt !== "" ? `${values.postedAt}Z` : undefined;
+  return { ...values, stateChanges, componentIds: list(values.componentIds), postedAt };
+}
+
+const formFields = {
+  intent: z.enum(["preview", "publish"]).default("preview"),
+  impactHash: z.string().optional(),
+  acknowledgeWarnings: z.literal("on").optional(),
+};
+
+export const openIncidentFormSchema = z.preprocess(fromForm, openIncidentSchema.extend(formFields));
+export const postUpdateFormSchema = z.preprocess(fromForm, postUpdateSchema.extend(formFields));
+
+/** The confirmation carried by a "publish" submit; undefined for a "preview" submit. */
+export function confirmationOf(form: z.infer<typeof postUpdateFormSchema> | z.infer<typeof openIncidentFormSchema>) {
+  if (form.intent !== "publish") return undefined;
+  const parsed = confirmationSchema.safeParse({ impactHash: form.impactHash, warningsAcknowledged: form.acknowledgeWarnings === "on" });
+  return parsed.success ? parsed.data : undefined;
+}
