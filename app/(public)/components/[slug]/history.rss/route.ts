@@ -1,0 +1,7 @@
+import { componentFeedRoute } from "@/lib/http/public-routes";
+import { preflight } from "@/lib/http/public-response";
+
+export const dynamic = "force-dynamic";
+export const GET = componentFeedRoute("rss");
+export const HEAD = GET;
+export const OPTIONS = preflight;

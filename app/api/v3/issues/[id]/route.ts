@@ -1,0 +1,7 @@
+import { v3IssueRoute } from "@/lib/http/public-routes";
+import { preflight } from "@/lib/http/public-response";
+
+export const dynamic = "force-dynamic";
+export const GET = v3IssueRoute;
+export const HEAD = GET;
+export const OPTIONS = preflight;

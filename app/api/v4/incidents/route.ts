@@ -1,0 +1,7 @@
+import { v4IncidentsRoute } from "@/lib/http/public-routes";
+import { preflight } from "@/lib/http/public-response";
+
+export const dynamic = "force-dynamic";
+export const GET = v4IncidentsRoute;
+export const HEAD = GET;
+export const OPTIONS = preflight;

@@ -1,0 +1,9 @@
+import { loadEnv } from "@/lib/env";
+import { feedAlternates } from "@/lib/formats/feed-links";
+
+export const dynamic = "force-dynamic";
+
+/** `/feed` is the Atom feed's short address. */
+export function GET(): Response {
+  return Response.redirect(feedAlternates(loadEnv().publicUrl).atom.href, 308);
+}

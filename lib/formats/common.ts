@@ -1,0 +1,97 @@
+// Small pieces every machine-readable format shares. Pure: `now` and the base URL are passed in.
+import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import { markdownToText, renderMarkdown } from "@/lib/markdown";
+import { sortPosts } from "@/lib/timeline";
+
+/** What every serializer is given besides its incidents. */
+export interface FormatContext {
+  /** BEACON_PUBLIC_URL without a trailing slash. */
+  baseUrl: string;
+  now: Date;
+  /** All components, hidden ones too (their states roll up into their systems). */
+  components: readonly FeedComponent[];
+}
+
+export const STATUS_PAGE_NAME = "Beacon status";
+
+export function incidentUrl(baseUrl: string, number: number): string {
+  return `${baseUrl}/incidents/${number}`;
+}
+
+export function componentUrl(baseUrl: string, slug: string): string {
+  return `${baseUrl}/components/${slug}`;
+}
+
+/** Posts that have happened by `now`, in timeline order (rules 1 and 5 of the timeline core). */
+export function visiblePosts(incident: FeedIncident, now: Date): FeedPost[] {
+  // sortPosts returns the same objects, reordered.
+  return (sortPosts(incident.posts) as FeedPost[]).filter((post) => post.postedAt.getTime() <= now.getTime());
+}
+
+/** The incident as it stood with only its first `count` posts (posts in timeline order). */
+export function withFirstPosts(incident: FeedIncident, posts: readonly FeedPost[], count: number): FeedIncident {
+  return { ...incident, posts: posts.slice(0, count) };
+}
+
+/** When a post last changed as readers see it: its displayed time, or its edit time once revised. */
+export function postUpdatedAt(post: FeedPost): Date {
+  return post.edited && post.updatedAt > post.postedAt ? post.updatedAt : post.postedAt;
+}
+
+/** When an incident last changed as readers see it: its newest visible post (or its opening). */
+export function incidentUpdatedAt(incident: FeedIncident, now: Date): Date {
+  return latest([incident.openedAt, ...visiblePosts(incident, now).map(postUpdatedAt)]);
+}
+
+export function latest(dates: readonly Date[]): Date {
+  return new Date(Math.max(...dates.map((date) => date.getTime())));
+}
+
+export function visibleComponents(components: readonly FeedComponent[]): FeedComponent[] {
+  return components.filter((component) => !component.hidden);
+}
+
+/** Components an incident names or changes, in display order (systems first), hidden ones left out. */
+export function affectedComponents(incident: FeedIncident, components: readonly FeedComponent[]): FeedComponent[] {
+  const ids = new Set([...incident.componentIds, ...incident.posts.flatMap((post) => post.stateChanges.map((change) => change.componentId))]);
+  return displayOrder(visibleComponents(components).filter((component) => ids.has(component.id)));
+}
+
+/** Systems by position, then sub-components by position. */
+export function displayOrder(components: readonly FeedComponent[]): FeedComponent[] {
+  return [...components].sort(
+    (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.position - b.position || a.id - b.id,
+  );
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/** Drops what XML 1.0 cannot carry (control characters, lone surrogates), which a body might contain. */
+export function xmlSafe(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
+}
+
+const MEMO_LIMIT = 5_000;
+
+/** A bounded memo: post bodies render the same every time, and sanitizing them is the costly part of a feed. */
+function memoized(render: (text: string) => string): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      value = render(text);
+      if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+      memo.set(text, value);
+    }
+    return value;
+  };
+}
+
+/** A post body as safe HTML (lib/markdown.ts). */
+export const bodyHtml = memoized(renderMarkdown);
+/** A post body as plain text. */
+export const bodyText = memoized(markdownToText);

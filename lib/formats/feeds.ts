@@ -1,0 +1,184 @@
+// RSS 2.0, Atom 1.0 (written by the `feed` library) and JSON Feed 1.1: one item per incident —
+// its title, a link to its page, the newest post's type and text as the summary, the whole timeline
+// as sanitized HTML content, and the affected components as categories. Absolute URLs only.
+import { Feed } from "feed";
+import { MAINTENANCE_LABEL, POST_TYPE_LABEL } from "@/components/public/labels";
+import { STATE_LABEL } from "@/components/public/state-labels";
+import type { FeedComponent, FeedIncident } from "@/lib/db/feed-queries";
+import { formatUtc } from "@/lib/format-time";
+import { formatDuration, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
+import { COMPONENT_STATES } from "@/lib/timeline/types";
+import {
+  affectedComponents,
+  bodyHtml,
+  bodyText,
+  componentUrl,
+  escapeHtml,
+  incidentUpdatedAt,
+  incidentUrl,
+  latest,
+  STATUS_PAGE_NAME,
+  visiblePosts,
+  xmlSafe,
+  type FormatContext,
+} from "./common";
+import { componentFeedAlternates, feedAlternates } from "./feed-links";
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** The HTML page the feed follows. */
+  pageUrl: string;
+  rssUrl: string;
+  atomUrl: string;
+  jsonUrl?: string;
+}
+
+export function historyChannel(baseUrl: string): FeedChannel {
+  const links = feedAlternates(baseUrl);
+  return {
+    title: `${STATUS_PAGE_NAME}: incident history`,
+    description: "Incidents and maintenance, newest first.",
+    pageUrl: `${baseUrl}/history`,
+    rssUrl: links.rss.href,
+    atomUrl: links.atom.href,
+    jsonUrl: links.json.href,
+  };
+}
+
+export function componentChannel(baseUrl: string, component: FeedComponent): FeedChannel {
+  const links = componentFeedAlternates(baseUrl, component);
+  return {
+    title: `${STATUS_PAGE_NAME}: ${component.name}`,
+    description: `Incidents and maintenance affecting ${component.name}, newest first.`,
+    pageUrl: componentUrl(baseUrl, component.slug),
+    rssUrl: links.rss.href,
+    atomUrl: links.atom.href,
+  };
+}
+
+interface Entry {
+  title: string;
+  url: string;
+  published: Date;
+  updated: Date;
+  summary: string;
+  contentHtml: string;
+  categories: string[];
+}
+
+function statusLine(ctx: FormatContext, incident: FeedIncident): string {
+  const state = incidentState(incident, ctx.now);
+  if (incident.kind === "maintenance") return MAINTENANCE_LABEL[maintenanceStatus(incident, ctx.now)];
+  return state.open ? `Ongoing: ${STATE_LABEL[state.current]}` : "Resolved";
+}
+
+/** "Production: Outage 5h · Degraded 8h" per affected component, from the timeline core. */
+function durationLines(ctx: FormatContext, incident: FeedIncident): string[] {
+  const names = new Map(ctx.components.filter((component) => !component.hidden).map((component) => [component.id, component.name]));
+  return incidentDurations(incident, ctx.components, ctx.now).flatMap(({ componentId, durations }) => {
+    const name = names.get(componentId);
+    const parts = [...COMPONENT_STATES]
+      .reverse()
+      .filter((state) => state !== "green" && durations[state] > 0)
+      .map((state) => `${STATE_LABEL[state]} ${formatDuration(durations[state])}`);
+    return name && parts.length > 0 ? [`${name}: ${parts.join(" · ")}`] : [];
+  });
+}
+
+function entryFor(ctx: FormatContext, incident: FeedIncident): Entry | null {
+  const posts = visiblePosts(incident, ctx.now);
+  const newest = posts[posts.length - 1];
+  if (!newest) return null;
+  const header = [statusLine(ctx, incident), ...durationLines(ctx, incident)].map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`);
+  const timeline = [...posts].reverse().map(
+    (post) =>
+      `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${bodyHtml(post.body)}`,
+  );
+  return {
+    title: incident.title,
+    url: incidentUrl(ctx.baseUrl, incident.number),
+    published: incident.openedAt,
+    updated: incidentUpdatedAt(incident, ctx.now),
+    summary: `${POST_TYPE_LABEL[newest.type]}: ${bodyText(newest.body)}`,
+    contentHtml: [...header, ...timeline].join("\n"),
+    categories: affectedComponents(incident, ctx.components).map((component) => component.name),
+  };
+}
+
+function entries(ctx: FormatContext, incidents: readonly FeedIncident[]): Entry[] {
+  return incidents.flatMap((incident) => entryFor(ctx, incident) ?? []);
+}
+
+/** A serialized feed and when it last changed (for Last-Modified). */
+export interface SerializedFeed {
+  text: string;
+  updated: Date;
+}
+
+function feedUpdated(ctx: FormatContext, list: readonly Entry[]): Date {
+  return list.length > 0 ? latest(list.map((entry) => entry.updated)) : ctx.now;
+}
+
+/** The `feed` library's model; text is HTML-escaped because Atom titles are typed html and RSS readers decode entities. */
+function xmlFeed(ctx: FormatContext, channel: FeedChannel, list: readonly Entry[]): Feed {
+  const feed = new Feed({
+    id: channel.atomUrl,
+    title: xmlSafe(channel.title),
+    description: xmlSafe(channel.description),
+    link: channel.pageUrl,
+    language: "en",
+    updated: feedUpdated(ctx, list),
+    generator: "Beacon",
+    feedLinks: { rss: channel.rssUrl, atom: channel.atomUrl },
+    author: { name: STATUS_PAGE_NAME, link: ctx.baseUrl },
+  });
+  for (const entry of list) {
+    feed.addItem({
+      title: xmlSafe(escapeHtml(entry.title)),
+      link: entry.url,
+      date: entry.updated,
+      published: entry.published,
+      description: xmlSafe(escapeHtml(entry.summary)),
+      content: xmlSafe(entry.contentHtml),
+      // The library writes Atom category attributes without escaping "<", so names lose "<" and ">".
+      category: entry.categories.map((name) => xmlSafe(name.replace(/[<>]/g, ""))).map((name) => ({ name, term: name })),
+    });
+  }
+  return feed;
+}
+
+export function rssFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+  const list = entries(ctx, incidents);
+  return { text: xmlFeed(ctx, channel, list).rss2(), updated: feedUpdated(ctx, list) };
+}
+
+export function atomFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+  const list = entries(ctx, incidents);
+  return { text: xmlFeed(ctx, channel, list).atom1(), updated: feedUpdated(ctx, list) };
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); the `feed` library writes only version 1. */
+export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+  const list = entries(ctx, incidents);
+  const text = JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: channel.title,
+    home_page_url: channel.pageUrl,
+    feed_url: channel.jsonUrl,
+    description: channel.description,
+    language: "en",
+    authors: [{ name: STATUS_PAGE_NAME, url: ctx.baseUrl }],
+    items: list.map((entry) => ({
+      id: entry.url,
+      url: entry.url,
+      title: entry.title,
+      summary: entry.summary,
+      content_html: entry.contentHtml,
+      date_published: entry.published.toISOString(),
+      date_modified: entry.updated.toISOString(),
+      tags: entry.categories,
+    })),
+  });
+  return { text, updated: feedUpdated(ctx, list) };
+}

@@ -1,0 +1,294 @@
+// Atlassian Statuspage's public v2 API (`/api/v2/*.json`): the same objects, field names and order
+// as a real Statuspage page, so Statuspage clients and exporters read Beacon unchanged. Ids are
+// Beacon's public ones: incident number, component slug, post id. States come from the timeline
+// core; statuspage-rules.ts translates them.
+import { createHash } from "node:crypto";
+import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import { componentIntervals, incidentState, maintenanceStatus } from "@/lib/timeline";
+import type { StateInterval } from "@/lib/timeline/types";
+import {
+  affectedComponents,
+  displayOrder,
+  incidentUpdatedAt,
+  incidentUrl,
+  latest,
+  STATUS_PAGE_NAME,
+  visibleComponents,
+  visiblePosts,
+  withFirstPosts,
+  type FormatContext,
+} from "./common";
+import {
+  componentStatuses,
+  incidentImpact,
+  incidentStatusesAt,
+  incidentStatus,
+  pageStatus,
+  updateStatuses,
+  type PageStatus,
+  type StatuspageComponentStatus,
+  type StatuspageImpact,
+  type StatuspageUpdateStatus,
+} from "./statuspage-rules";
+
+export interface StatuspagePage {
+  id: string;
+  name: string;
+  url: string;
+  time_zone: string;
+  updated_at: string;
+}
+
+export interface StatuspageComponent {
+  id: string;
+  name: string;
+  status: StatuspageComponentStatus;
+  created_at: string;
+  updated_at: string;
+  position: number;
+  description: string | null;
+  showcase: boolean;
+  start_date: string | null;
+  group_id: string | null;
+  page_id: string;
+  group: boolean;
+  only_show_if_degraded: boolean;
+  /** Present on groups only: the ids of their components. */
+  components?: string[];
+}
+
+export interface StatuspageAffectedComponent {
+  code: string;
+  name: string;
+  old_status: StatuspageComponentStatus;
+  new_status: StatuspageComponentStatus;
+}
+
+export interface StatuspageIncidentUpdate {
+  id: string;
+  status: StatuspageUpdateStatus;
+  body: string;
+  incident_id: string;
+  created_at: string;
+  updated_at: string;
+  display_at: string;
+  affected_components: StatuspageAffectedComponent[] | null;
+  deliver_notifications: boolean;
+  custom_tweet: string | null;
+  tweet_id: string | null;
+}
+
+export interface StatuspageIncident {
+  id: string;
+  name: string;
+  status: StatuspageUpdateStatus;
+  created_at: string;
+  updated_at: string;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  impact: StatuspageImpact;
+  shortlink: string;
+  started_at: string;
+  page_id: string;
+  incident_updates: StatuspageIncidentUpdate[];
+  components: StatuspageComponent[];
+  /** Scheduled maintenance only. */
+  scheduled_for?: string | null;
+  scheduled_until?: string | null;
+}
+
+/** What every endpoint shares: the page, the visible components and their statuses now. */
+export interface StatuspageSite {
+  ctx: FormatContext;
+  pageId: string;
+  visible: FeedComponent[];
+  statuses: Map<number, StatuspageComponentStatus>;
+  /** Open incidents and maintenance that has not ended. */
+  active: FeedIncident[];
+}
+
+export function statuspageSite(ctx: FormatContext, active: readonly FeedIncident[]): StatuspageSite {
+  return {
+    ctx,
+    pageId: pageIdFor(ctx.baseUrl),
+    visible: visibleComponents(ctx.components),
+    statuses: componentStatuses(active, ctx.components, ctx.now),
+    active: [...active],
+  };
+}
+
+/** A stable, opaque 12-character id like Statuspage's, derived from the public URL. */
+function pageIdFor(baseUrl: string): string {
+  return BigInt(`0x${createHash("sha256").update(baseUrl).digest("hex").slice(0, 16)}`).toString(36).padStart(12, "0").slice(-12);
+}
+
+/** ISO 8601 with an explicit offset, as Statuspage writes it (and as older ISO parsers require). */
+export function isoWithOffset(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+const iso = isoWithOffset;
+
+function page(site: StatuspageSite, listed: readonly FeedIncident[] = []): StatuspagePage {
+  const { ctx } = site;
+  const changes = [
+    ...ctx.components.map((component) => component.updatedAt),
+    ...[...site.active, ...listed].map((incident) => incidentUpdatedAt(incident, ctx.now)),
+  ];
+  return {
+    id: site.pageId,
+    name: STATUS_PAGE_NAME,
+    url: ctx.baseUrl,
+    time_zone: "Etc/UTC",
+    updated_at: iso(changes.length > 0 ? latest(changes) : ctx.now),
+  };
+}
+
+function componentJson(site: StatuspageSite, component: FeedComponent): StatuspageComponent {
+  const parent = component.parentId === null ? undefined : site.ctx.components.find((other) => other.id === component.parentId);
+  const children = site.visible.filter((child) => child.parentId === component.id);
+  const json: StatuspageComponent = {
+    id: component.slug,
+    name: component.name,
+    status: site.statuses.get(component.id) ?? "operational",
+    created_at: iso(component.createdAt),
+    updated_at: iso(component.updatedAt),
+    // Statuspage counts from 1 within each group.
+    position: component.position + 1,
+    description: component.description || null,
+    // Systems carry uptime bars on the page; sub-components are listed under them.
+    showcase: component.parentId === null,
+    start_date: null,
+    group_id: parent?.slug ?? null,
+    page_id: site.pageId,
+    group: children.length > 0,
+    only_show_if_degraded: false,
+  };
+  return children.length > 0 ? { ...json, components: children.map((child) => child.slug) } : json;
+}
+
+/** Systems in order, each followed by its sub-components. */
+function componentList(site: StatuspageSite): StatuspageComponent[] {
+  const systems = site.visible.filter((component) => component.parentId === null);
+  return systems.flatMap((system) => [system, ...site.visible.filter((child) => child.parentId === system.id)]).map((component) => componentJson(site, component));
+}
+
+function affectedByPost(
+  site: StatuspageSite,
+  incident: FeedIncident,
+  posts: readonly FeedPost[],
+  index: number,
+  intervals: ReadonlyMap<number, readonly StateInterval[]>,
+): StatuspageAffectedComponent[] | null {
+  const post = posts[index]!;
+  const { components } = site.ctx;
+  const before = incidentStatusesAt(withFirstPosts(incident, posts, index), components, post.postedAt, intervals);
+  const after = incidentStatusesAt(withFirstPosts(incident, posts, index + 1), components, post.postedAt, intervals);
+  const named = new Set(post.stateChanges.map((change) => change.componentId));
+  const affected = displayOrder(site.visible)
+    .filter((component) => named.has(component.id) || before.get(component.id) !== after.get(component.id))
+    .map((component) => ({
+      code: component.slug,
+      name: component.name,
+      old_status: before.get(component.id) ?? "operational",
+      new_status: after.get(component.id) ?? "operational",
+    }));
+  return affected.length > 0 ? affected : null;
+}
+
+export function incidentJson(site: StatuspageSite, incident: FeedIncident): StatuspageIncident {
+  const { now, baseUrl, components } = site.ctx;
+  const posts = visiblePosts(incident, now);
+  const state = incidentState(incident, now);
+  const statuses = updateStatuses(incident, posts);
+  const monitoring = posts.find((_, index) => statuses[index] === "monitoring" || statuses[index] === "verifying");
+  const intervals = componentIntervals([incident], components, now);
+  const updates = posts.map(
+    (post, index): StatuspageIncidentUpdate => ({
+      id: String(post.id),
+      status: statuses[index]!,
+      body: post.body,
+      incident_id: String(incident.number),
+      created_at: iso(post.createdAt),
+      updated_at: iso(post.edited && post.updatedAt > post.createdAt ? post.updatedAt : post.createdAt),
+      display_at: iso(post.postedAt),
+      affected_components: affectedByPost(site, incident, posts, index, intervals),
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    }),
+  );
+  const json: StatuspageIncident = {
+    id: String(incident.number),
+    name: incident.title,
+    status: incidentStatus(incident, state, statuses, now),
+    created_at: iso(incident.openedAt),
+    updated_at: iso(incidentUpdatedAt(incident, now)),
+    monitoring_at: monitoring ? iso(monitoring.postedAt) : null,
+    resolved_at: state.endedAt ? iso(state.endedAt) : null,
+    impact: incidentImpact(incident, state),
+    shortlink: incidentUrl(baseUrl, incident.number),
+    started_at: iso(state.startedAt),
+    page_id: site.pageId,
+    // Newest first, as Statuspage lists them.
+    incident_updates: updates.reverse(),
+    components: affectedComponents(incident, components).map((component) => componentJson(site, component)),
+  };
+  if (incident.kind !== "maintenance") return json;
+  return {
+    ...json,
+    scheduled_for: incident.scheduledStartAt ? iso(incident.scheduledStartAt) : null,
+    scheduled_until: incident.scheduledEndAt ? iso(incident.scheduledEndAt) : null,
+  };
+}
+
+function unresolved(site: StatuspageSite): FeedIncident[] {
+  return site.active.filter((incident) => incident.kind === "incident" && incidentState(incident, site.ctx.now).open);
+}
+
+function maintenances(site: StatuspageSite, phase: "upcoming" | "in_progress"): FeedIncident[] {
+  return site.active
+    .filter((incident) => incident.kind === "maintenance" && maintenanceStatus(incident, site.ctx.now) === phase)
+    .sort((a, b) => (a.scheduledStartAt?.getTime() ?? 0) - (b.scheduledStartAt?.getTime() ?? 0));
+}
+
+export function statusJson(site: StatuspageSite): { page: StatuspagePage; status: PageStatus } {
+  return { page: page(site), status: pageStatus(site.visible, site.statuses) };
+}
+
+export function componentsJson(site: StatuspageSite): { page: StatuspagePage; components: StatuspageComponent[] } {
+  return { page: page(site), components: componentList(site) };
+}
+
+export function summaryJson(site: StatuspageSite) {
+  return {
+    page: page(site),
+    components: componentList(site),
+    incidents: unresolved(site).map((incident) => incidentJson(site, incident)),
+    scheduled_maintenances: [...maintenances(site, "in_progress"), ...maintenances(site, "upcoming")].map((incident) => incidentJson(site, incident)),
+    status: pageStatus(site.visible, site.statuses),
+  };
+}
+
+/** Statuspage lists at most the 50 most recent incidents or maintenances. */
+export const STATUSPAGE_LIST_LIMIT = 50;
+
+/** `incidents.json` from the newest incidents; `incidents/unresolved.json` without `newest`. */
+export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncident[]): { page: StatuspagePage; incidents: StatuspageIncident[] } {
+  const incidents = newest ? newest.filter((incident) => incident.kind === "incident").slice(0, STATUSPAGE_LIST_LIMIT) : unresolved(site);
+  return { page: page(site, incidents), incidents: incidents.map((incident) => incidentJson(site, incident)) };
+}
+
+/** `scheduled-maintenances.json` (newest, any status), `/upcoming.json` or `/active.json`. */
+export function maintenancesJson(
+  site: StatuspageSite,
+  which: { newest: readonly FeedIncident[] } | "upcoming" | "active",
+): { page: StatuspagePage; scheduled_maintenances: StatuspageIncident[] } {
+  const list =
+    which === "upcoming"
+      ? maintenances(site, "upcoming")
+      : which === "active"
+        ? maintenances(site, "in_progress")
+        : which.newest.filter((incident) => incident.kind === "maintenance").slice(0, STATUSPAGE_LIST_LIMIT);
+  return { page: page(site, list), scheduled_maintenances: list.map((incident) => incidentJson(site, incident)) };
+}
