@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
+// One data directory per port, so two runs on different E2E_PORTs never share a database.
+const dataDir = `data/e2e-${port}`;
+process.env.E2E_DATABASE_URL = `file:./${dataDir}/beacon.db`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,8 +48,8 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
-      BEACON_DATA_DIR: "data/e2e",
-      DATABASE_URL: "file:./data/e2e/beacon.db",
+      BEACON_DATA_DIR: dataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       BEACON_PUBLIC_URL: baseURL,
     },
   },

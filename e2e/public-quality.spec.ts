@@ -58,7 +58,7 @@ test("hostile Markdown in posts stays inert text", async ({ page }) => {
 });
 
 test("uptime bars on / and on the component page agree with the timeline core", async ({ page }) => {
-  const database = parseDatabaseUrl(process.env.DATABASE_URL ?? "file:./data/e2e/beacon.db");
+  const database = parseDatabaseUrl(process.env.E2E_DATABASE_URL!);
   const db = createDb(database);
   const now = new Date();
   const from = uptimeWindowStart(now);

@@ -4,7 +4,7 @@ import { run } from "./run-steps.mjs";
 
 const accounts = JSON.parse(readFileSync("e2e/support/admin-users.json", "utf8"));
 
-rmSync("data/e2e", { recursive: true, force: true });
+rmSync(process.env.BEACON_DATA_DIR ?? "data/e2e", { recursive: true, force: true });
 run("seed demo data", "npx", ["tsx", "scripts/db-seed.ts", "--demo"]);
 run("add e2e fixtures", "npx", ["tsx", "e2e/support/seed-fixtures.ts"]);
 for (const [role, email] of Object.entries(accounts.users)) {
