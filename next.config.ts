@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets two builds (e.g. parallel test runs) live side by side; `npm start` reads the same variable.
+  distDir: process.env.BEACON_NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // The public pages must be plain HTML; no client-side router prefetch needed.
   compress: true,

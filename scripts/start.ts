@@ -11,7 +11,7 @@ import { handlePublicPage } from "../lib/public/server";
 const dev = process.argv.includes("--dev");
 
 await runCli("beacon", async () => {
-  if (!dev && !existsSync(".next/BUILD_ID")) throw new CliError("no production build found; run `npm run build` first");
+  if (!dev && !existsSync(`${process.env.BEACON_NEXT_DIST_DIR || ".next"}/BUILD_ID`)) throw new CliError("no production build found; run `npm run build` first");
   const env = await prepareRuntime({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   const app = next({ dev, hostname, port: env.port });
