@@ -29,7 +29,11 @@ ensureDependencies();
 ensureMigrationTool();
 run("generate Prisma clients", "npm", ["run", "--silent", "prisma:generate"]);
 run("build the public stylesheet", "npx", ["tsx", "scripts/build-public-css.ts"]);
-if (!only || only === "static") run("typecheck", "npx", ["tsc", "--noEmit"]);
+if (!only || only === "static") {
+  // Next's global route types (PageProps, …) must exist before tsc runs on a fresh clone.
+  run("generate Next.js route types", "npx", ["next", "typegen"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run("typecheck", "npx", ["tsc", "--noEmit"]);
+}
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
 if (!only || only === "e2e") {
