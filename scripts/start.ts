@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import next from "next";
 import { prepareRuntime, describeDatabase } from "../lib/boot";
 import { CliError, runCli } from "../lib/cli";
-import { handlePublicPage } from "../lib/public/server";
+import { handlePublicRequest } from "../lib/public/server";
 
 const dev = process.argv.includes("--dev");
 
@@ -18,7 +18,7 @@ await runCli("beacon", async () => {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
-    handlePublicPage(request, response)
+    handlePublicRequest(request, response)
       .then((handled) => (handled ? undefined : handle(request, response)))
       .catch((error: unknown) => {
         console.error("request failed:", request.url, error);

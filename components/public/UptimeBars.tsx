@@ -29,7 +29,11 @@ export function UptimeBars({ uptime, label }: { uptime: UptimeView; label: strin
         <span>{uptime.days.length}-day uptime</span>
         <span data-uptime-percent={uptime.uptimePercent.toFixed(4)}>{formatPercent(uptime.uptimePercent)}</span>
       </p>
-      <ol aria-label={`${label}: daily status for the last ${uptime.days.length} days`} className="mt-1 flex h-8 gap-px">
+      <ol
+        aria-label={`${label}: daily status for the last ${uptime.days.length} days`}
+        data-as-of={uptime.asOf.toISOString()}
+        className="mt-1 flex h-8 gap-px"
+      >
         {uptime.days.map((day) => (
           <li
             key={day.day}

@@ -8,6 +8,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { onPublicViewsInvalidated, PUBLIC_CACHE_CONTROL } from "@/lib/public/cache";
 import { ENHANCE_SCRIPT_HASH } from "@/lib/public/enhance-script";
 import { historyQuerySchema } from "@/lib/public/history-range";
+import { handlePublicEndpoint } from "@/lib/public/endpoint-bridge";
 import { badRequestPage, componentPage, historyPage, homePage, incidentPage, notFoundPage, type RenderedPage } from "@/lib/public/pages";
 
 const RENDER_TTL_MS = 5_000;
@@ -81,10 +82,15 @@ function pickEncoding(accept: string | undefined): "br" | "gzip" | null {
   return null;
 }
 
-/** Answers the request if it is a public page; returns false to let Next.js handle it. */
-export async function handlePublicPage(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
+/** Answers public pages, feeds and read APIs; returns false to let Next.js handle the request. */
+export async function handlePublicRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const url = new URL(request.url ?? "/", "http://localhost");
+  if (await handlePublicEndpoint(request, response, url)) return true;
+  return handlePublicPage(request, response, url);
+}
+
+async function handlePublicPage(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
   const key = `${url.pathname}${url.search}`;
   let prepared: Prepared | null | undefined = rendered.get(key);
   if (!prepared || Date.now() - prepared.renderedAt > RENDER_TTL_MS) {

@@ -35,6 +35,8 @@ export interface IncidentView {
 export interface UptimeView {
   days: DayHistory[];
   uptimePercent: number;
+  /** The time the figures were computed for (today's bar runs up to it). */
+  asOf: Date;
 }
 
 export interface ComponentView {
@@ -83,6 +85,7 @@ export function uptimeByComponent(
     result.set(component.id, {
       days: dailyHistory(own, component.id, { from, days, now }),
       uptimePercent: uptimePercent(own, { start: from, end: now, now }),
+      asOf: now,
     });
   }
   return result;
@@ -100,7 +103,7 @@ export function systemViews(
     .map((system) => ({
       ...view(system),
       children: visible.filter((child) => child.parentId === system.id).map(view),
-      uptime: uptime.get(system.id) ?? { days: [], uptimePercent: 100 },
+      uptime: uptime.get(system.id) ?? { days: [], uptimePercent: 100, asOf: new Date(0) },
     }));
 }
 

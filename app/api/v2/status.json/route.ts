@@ -1,8 +1,7 @@
-import { statusJson } from "@/lib/formats/statuspage";
-import { statuspageRoute } from "@/lib/http/public-routes";
+import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
 import { preflight } from "@/lib/http/public-response";
 
 export const dynamic = "force-dynamic";
-export const GET = statuspageRoute(statusJson);
+export const GET = PUBLIC_ENDPOINTS["/api/v2/status.json"];
 export const HEAD = GET;
 export const OPTIONS = preflight;

@@ -1,7 +1,7 @@
-import { v3CurrentStatusRoute } from "@/lib/http/public-routes";
+import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
 import { preflight } from "@/lib/http/public-response";
 
 export const dynamic = "force-dynamic";
-export const GET = v3CurrentStatusRoute;
+export const GET = PUBLIC_ENDPOINTS["/api/v3/current-status"];
 export const HEAD = GET;
 export const OPTIONS = preflight;

@@ -1,7 +1,7 @@
-import { v3IssuesRoute } from "@/lib/http/public-routes";
+import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
 import { preflight } from "@/lib/http/public-response";
 
 export const dynamic = "force-dynamic";
-export const GET = v3IssuesRoute;
+export const GET = PUBLIC_ENDPOINTS["/api/v3/issues"];
 export const HEAD = GET;
 export const OPTIONS = preflight;

@@ -1,7 +1,7 @@
-import { v4CurrentStatusRoute } from "@/lib/http/public-routes";
+import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
 import { preflight } from "@/lib/http/public-response";
 
 export const dynamic = "force-dynamic";
-export const GET = v4CurrentStatusRoute;
+export const GET = PUBLIC_ENDPOINTS["/api/v4/current-status"];
 export const HEAD = GET;
 export const OPTIONS = preflight;
