@@ -1,6 +1,7 @@
 // Reads for the public pages: incidents with their post bodies. Same queries on both providers.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { timelineInclude, toTimelineIncident } from "@/lib/db/timeline-queries";
 import type { TimelineIncident, TimelinePost } from "@/lib/timeline/types";
 
 export interface PublicPost extends TimelinePost {
@@ -15,46 +16,24 @@ export interface PublicIncident extends TimelineIncident {
   posts: PublicPost[];
 }
 
+// The timeline's own include, plus the post bodies and revision counts the pages show.
 const publicInclude = {
-  components: { select: { componentId: true } },
+  ...timelineInclude,
   posts: {
-    where: { deletedAt: null },
-    orderBy: [{ postedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] as Prisma.PostOrderByWithRelationInput[],
-    select: {
-      id: true,
-      type: true,
-      body: true,
-      postedAt: true,
-      createdAt: true,
-      stateChanges: { select: { componentId: true, state: true } },
-      _count: { select: { revisions: true } },
-    },
+    ...timelineInclude.posts,
+    select: { ...timelineInclude.posts.select, body: true, _count: { select: { revisions: true } } },
   },
 } satisfies Prisma.IncidentInclude;
 
 type Row = Prisma.IncidentGetPayload<{ include: typeof publicInclude }>;
 
 function toPublicIncident(row: Row): PublicIncident {
+  const incident = toTimelineIncident(row);
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    kind: row.kind,
-    openedAt: row.openedAt,
+    ...incident,
     resolvedAt: row.resolvedAt,
     updatedAt: row.updatedAt,
-    scheduledStartAt: row.scheduledStartAt,
-    scheduledEndAt: row.scheduledEndAt,
-    componentIds: row.components.map((link) => link.componentId),
-    posts: row.posts.map((post) => ({
-      id: post.id,
-      type: post.type,
-      body: post.body,
-      postedAt: post.postedAt,
-      createdAt: post.createdAt,
-      stateChanges: post.stateChanges,
-      edited: post._count.revisions > 0,
-    })),
+    posts: row.posts.map((post, index) => ({ ...incident.posts[index]!, body: post.body, edited: post._count.revisions > 0 })),
   };
 }
 
