@@ -7,6 +7,7 @@ import next from "next";
 import { prepareRuntime, describeDatabase } from "../lib/boot";
 import { CliError, runCli } from "../lib/cli";
 import { handlePublicRequest } from "../lib/public/server";
+import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
 
 const dev = process.argv.includes("--dev");
 
@@ -17,6 +18,8 @@ await runCli("beacon", async () => {
   const app = next({ dev, hostname, port: env.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // With PostgreSQL there may be several instances: a publish on any refreshes all of them.
+  if (env.database.provider === "postgresql") startCrossInstanceInvalidation(env.database.url);
   const server = createServer((request, response) => {
     handlePublicRequest(request, response)
       .then((handled) => (handled ? undefined : handle(request, response)))

@@ -2,8 +2,8 @@
 // database (not the derived state: states are computed per request with the current time, so a
 // maintenance window starts on time without any publish). A publish calls
 // invalidatePublicViews(), after which the next read reloads. Concurrent misses share one load.
-// A time-to-live bounds how long a change made outside this process (another instance, a script)
-// can go unseen; cross-instance notification comes with the resilience work.
+// Other instances hear of a publish through lib/public/cross-instance.ts (PostgreSQL NOTIFY); a
+// time-to-live bounds how long a change made by anything else (a script, SQL by hand) goes unseen.
 
 export const PUBLIC_CACHE_TTL_MS = 15_000;
 
@@ -17,7 +17,7 @@ interface Entry {
 interface CacheState {
   version: number;
   entries: Map<string, Entry>;
-  listeners: Set<() => void>;
+  listeners: Set<(origin: InvalidationOrigin) => void>;
 }
 
 // On globalThis so the custom server and Next's bundled route code share one cache.
@@ -56,16 +56,19 @@ export async function cachedPublic<T>(key: string, load: () => Promise<T>, now =
   }
 }
 
+/** "local": a publish in this process; "remote": another instance told us about one. */
+export type InvalidationOrigin = "local" | "remote";
+
 /** Called by every publish (form, API, CLI, scheduled transitions): all public views reload. */
-export function invalidatePublicViews(): void {
+export function invalidatePublicViews(origin: InvalidationOrigin = "local"): void {
   const cache = state();
   cache.version += 1;
   cache.entries.clear();
-  for (const listener of cache.listeners) listener();
+  for (const listener of cache.listeners) listener(origin);
 }
 
-/** Lets later layers (rendered-page cache, snapshots, cross-instance notify) follow publishes. */
-export function onPublicViewsInvalidated(listener: () => void): () => void {
+/** Lets other layers (rendered-page cache, snapshots, cross-instance notify) follow publishes. */
+export function onPublicViewsInvalidated(listener: (origin: InvalidationOrigin) => void): () => void {
   state().listeners.add(listener);
   return () => state().listeners.delete(listener);
 }
