@@ -22,6 +22,8 @@ export function IncidentPage({
 }) {
   const { incident, state, maintenance, affected, durations } = view;
   const span = { start: state.startedAt, end: state.endedAt ?? now };
+  // A maintenance resolved before its window began was called off, not carried out.
+  const cancelled = incident.kind === "maintenance" && state.endedAt !== null && state.endedAt <= state.startedAt;
   return (
     <article className="space-y-6" data-incident={incident.number}>
       {stale && <StatusUnknown lastUpdated={loadedAt} />}
@@ -31,7 +33,9 @@ export function IncidentPage({
         </p>
         <h1 className="text-2xl font-bold">{incident.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2">
-          {maintenance ? (
+          {cancelled ? (
+            <span className="font-medium text-zinc-700 dark:text-zinc-300">Maintenance cancelled</span>
+          ) : maintenance ? (
             <span className="font-medium text-blue-800 dark:text-blue-300">{MAINTENANCE_LABEL[maintenance]}</span>
           ) : state.open ? (
             <>
@@ -41,15 +45,21 @@ export function IncidentPage({
             <span className="font-medium text-green-800 dark:text-green-300">Resolved</span>
           )}
         </p>
-        <p className="mt-2 text-sm">
-          Started <Timestamp date={state.startedAt} now={now} />
-          {state.endedAt && (
-            <>
-              <br />
-              Ended <Timestamp date={state.endedAt} now={now} />
-            </>
-          )}
-        </p>
+        {cancelled ? (
+          <p className="mt-2 text-sm">
+            Cancelled <Timestamp date={state.endedAt!} now={now} /> — the window was to start <Timestamp date={state.startedAt} now={now} relative={false} />
+          </p>
+        ) : (
+          <p className="mt-2 text-sm">
+            Started <Timestamp date={state.startedAt} now={now} />
+            {state.endedAt && (
+              <>
+                <br />
+                Ended <Timestamp date={state.endedAt} now={now} />
+              </>
+            )}
+          </p>
+        )}
         {affected.length > 0 && <p className="mt-2">Affected: {affected.map((component) => component.name).join(", ")}</p>}
       </div>
       {durations.length > 0 && (
