@@ -7,7 +7,7 @@ import { CliError, runCli } from "../lib/cli";
 import { createDb } from "../lib/db/client";
 import type { Actor } from "../lib/auth/roles";
 import { createUser, listUsers, resetPassword, setRole, UserError } from "../lib/auth/users";
-import { createUserSchema, emailSchema, newPasswordSchema, roleSchema } from "../lib/validation/auth";
+import { createUserSchema, resetPasswordSchema, setRoleSchema } from "../lib/validation/auth";
 
 const USAGE =
   "usage: npm run admin -- create --email E --password P --role admin|commander|viewer [--name N] | list | set-role --email E --role R | reset-password --email E --password P";
@@ -15,8 +15,8 @@ const USAGE =
 const commands = {
   create: createUserSchema,
   list: z.object({}),
-  "set-role": z.object({ email: emailSchema, role: roleSchema }),
-  "reset-password": z.object({ email: emailSchema, password: newPasswordSchema }),
+  "set-role": setRoleSchema,
+  "reset-password": resetPasswordSchema,
 };
 
 /** Whoever runs this command owns the database, so it acts as an admin. */

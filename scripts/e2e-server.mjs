@@ -11,5 +11,6 @@ for (const [role, email] of Object.entries(accounts.users)) {
   const args = ["create", "--email", email, "--password", accounts.password, "--role", role === "throttled" ? "commander" : role];
   run(`create ${email}`, "npx", ["tsx", "scripts/admin.ts", ...args]);
 }
+run("create API token", "npx", ["tsx", "e2e/support/create-api-token.ts"]);
 // The admin e2e tests move the admin dashboard's clock (lib/clock.ts); nothing else honours it.
 run("start", "npx", ["tsx", "scripts/start.ts"], { env: { BEACON_TEST_CLOCK: "1" } });

@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import next from "next";
 import { prepareRuntime, describeDatabase } from "../lib/boot";
 import { CliError, runCli } from "../lib/cli";
+import { db } from "../lib/db/client";
+import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
 
@@ -20,6 +22,7 @@ await runCli("beacon", async () => {
   await app.prepare();
   // With PostgreSQL there may be several instances: a publish on any refreshes all of them.
   if (env.database.provider === "postgresql") startCrossInstanceInvalidation(env.database.url);
+  startWebhookDispatcher(db());
   const server = createServer((request, response) => {
     handlePublicRequest(request, response)
       .then((handled) => (handled ? undefined : handle(request, response)))

@@ -21,7 +21,14 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
             <nav aria-label="Admin" className="flex flex-wrap items-center gap-4 text-sm">
               <a href="/admin">Dashboard</a>
               {hasRole(user.role, "commander") && <a href="/admin/incidents/new">New incident</a>}
+              {hasRole(user.role, "commander") && <a href="/admin/maintenance/new">Maintenance</a>}
+              {hasRole(user.role, "commander") && <a href="/admin/templates">Templates</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/components">Components</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/users">Users</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/settings">Settings</a>}
               {hasRole(user.role, "admin") && <a href="/admin/audit">Audit log</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/tokens">API tokens</a>}
+              {hasRole(user.role, "admin") && <a href="/admin/webhooks">Webhooks</a>}
               <a href="/">Public page</a>
               <span data-signed-in-as={user.email}>
                 {user.email} ({user.role})

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { loadEnv } from "@/lib/env";
 import { adminNow } from "@/lib/clock";
 import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
@@ -10,18 +9,23 @@ import { loadActiveIncidents } from "@/lib/db/timeline-queries";
 import { incidentState, maintenanceStatus } from "@/lib/timeline";
 import { StatePill } from "@/components/public/StatePill";
 import { formatUtc } from "@/lib/format-time";
+import { staleAfterMinutes as loadStaleAfter } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireRole("viewer");
   const now = await adminNow();
-  const { staleAfterMinutes } = loadEnv();
-  const [components, active] = await Promise.all([loadComponentStates(db(), now), loadActiveIncidents(db(), now)]);
+  const [components, active, staleAfter] = await Promise.all([loadComponentStates(db(), now), loadActiveIncidents(db(), now), loadStaleAfter(db())]);
+  const staleAfterMinutes = staleAfter.minutes;
   const open = active.filter((incident) => incident.kind === "incident" && incidentState(incident, now).open);
   const systems = components.filter((component) => component.parentId === null);
   const canPost = hasRole(actor.role, "commander");
-  const upcoming = active.filter((incident) => incident.kind === "maintenance" && maintenanceStatus(incident, now) !== "completed");
+  const maintenance = active
+    .filter((incident) => incident.kind === "maintenance")
+    .map((incident) => ({ incident, status: maintenanceStatus(incident, now) }))
+    .filter(({ status }) => status !== "completed")
+    .sort((a, b) => (a.incident.scheduledStartAt?.getTime() ?? 0) - (b.incident.scheduledStartAt?.getTime() ?? 0));
 
   return (
     <div className="space-y-8">
@@ -62,23 +66,32 @@ export default async function DashboardPage() {
             })}
         </ul>
       </section>
-      {upcoming.length > 0 && (
-        <section aria-labelledby="maintenance-heading" className="space-y-2">
+      <section aria-labelledby="maintenance-heading" className="space-y-3">
+        <div className="flex items-center justify-between">
           <h2 id="maintenance-heading" className="text-xl font-semibold">
-            Upcoming and ongoing maintenance
+            Maintenance
           </h2>
-          <ul className="list-disc pl-6">
-            {upcoming.map((maintenance) => (
-              <li key={maintenance.id}>
-                <a href={`/admin/incidents/${maintenance.number}`} className="underline">
-                  {maintenance.title}
-                </a>{" "}
-                {maintenance.scheduledStartAt && `from ${formatUtc(maintenance.scheduledStartAt)}`}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+          {canPost && (
+            <a href="/admin/maintenance/new" className="underline">
+              Schedule maintenance
+            </a>
+          )}
+        </div>
+        {maintenance.length === 0 && <p>No upcoming or ongoing maintenance.</p>}
+        <ul className="space-y-2">
+          {maintenance.map(({ incident, status }) => (
+            <li key={incident.id} data-maintenance={incident.number} data-maintenance-status={status} className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
+              <a href={`/admin/incidents/${incident.number}`} className="font-semibold underline">
+                #{incident.number} {incident.title}
+              </a>
+              <p className="text-sm">
+                {status === "in_progress" ? "In progress" : "Upcoming"}
+                {incident.scheduledStartAt && incident.scheduledEndAt && ` · ${formatUtc(incident.scheduledStartAt)} – ${formatUtc(incident.scheduledEndAt)}`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="systems-heading" className="space-y-2">
           <h2 id="systems-heading" className="text-xl font-semibold">
             Systems

@@ -1,10 +1,22 @@
 import { expect, test, type Page } from "@playwright/test";
 import { emailOf, PASSWORD, signIn } from "../support/admin";
 
-test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+test("an anonymous visitor is sent to the sign-in page, and back to the page they asked for", async ({ page }) => {
   await page.goto("/admin/incidents/new");
-  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Fincidents%2Fnew$/);
   await expect(page.getByRole("heading", { name: "Sign in to Beacon" })).toBeVisible();
+  await page.getByLabel("Email").fill(emailOf("commander"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/incidents\/new$/);
+});
+
+test("a sign-in link pointing elsewhere lands on the dashboard, not another site", async ({ page }) => {
+  await page.goto("/admin/login?next=%2F%2Fevil.example%2Fadmin");
+  await page.getByLabel("Email").fill(emailOf("commander"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
 });
 
 test("a wrong password is refused in plain words, the right one signs in and out", async ({ page }) => {

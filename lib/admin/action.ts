@@ -3,6 +3,7 @@
 import type * as z from "zod";
 import { AccessDenied, type Actor, type Role } from "@/lib/auth/roles";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
+import { InputError } from "@/lib/errors";
 
 export interface AdminActionDefinition<S extends z.ZodType> {
   role: Role;
@@ -30,4 +31,14 @@ export async function runAdminAction<S extends z.ZodType>(
   const parsed = definition.schema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   return definition.run(parsed.data, actor, values);
+}
+
+/** An InputError from a use-case (unknown incident, a time in the past, the last admin, …) becomes a message next to its field. */
+export async function withFieldErrors<T extends FormState>(values: FormState["values"], work: () => Promise<T>): Promise<T | FormState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InputError) return { status: "error", message: error.message, fieldErrors: { [error.field]: error.message }, values };
+    throw error;
+  }
 }

@@ -5,14 +5,14 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
+import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
+import { clientIpOf } from "@/lib/auth/api-tokens";
 import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";
 import { actorOf, findSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type RequestMeta, type SessionUser } from "@/lib/auth/session";
 
 export async function requestMeta(): Promise<RequestMeta> {
   const list = await headers();
-  // Next sets x-forwarded-for from the socket when no proxy did; a proxy appends the client last.
-  const forwarded = list.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "";
-  return { ip: forwarded.replace(/^::ffff:/, ""), userAgent: list.get("user-agent") ?? "" };
+  return { ip: clientIpOf(list), userAgent: list.get("user-agent") ?? "" };
 }
 
 /** The signed-in user of this request, read once per request. */
@@ -27,7 +27,7 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 /**
- * The actor when their role is at least `minRole`. Pages (the default): anonymous → the sign-in page,
+ * The actor when their role is at least `minRole`. Pages (the default): anonymous → the sign-in page (which returns there),
  * wrong role → 403 page. Actions and endpoints: throws AccessDenied (401/403) for the caller to report.
  */
 export async function requireRole(minRole: Role, surface: "page" | "action" = "page"): Promise<Actor> {
@@ -37,7 +37,7 @@ export async function requireRole(minRole: Role, surface: "page" | "action" = "p
     return authorize(actor, minRole);
   } catch (error) {
     if (!(error instanceof AccessDenied)) throw error;
-    if (error.status === 401) redirect("/admin/login");
+    if (error.status === 401) redirect(signInPath((await headers()).get(REQUESTED_PATH_HEADER)));
     forbidden();
   }
 }

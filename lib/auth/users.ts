@@ -4,11 +4,15 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, type Actor, type Role } from "@/lib/auth/roles";
+import { InputError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/validation/auth";
 
-/** A failure the person can fix, with a message to show as is. */
-export class UserError extends Error {
+/** A failure the person can fix, with a message to show as is (next to the form, or on the terminal). */
+export class UserError extends InputError {
   override name = "UserError";
+  constructor(message: string, field = "form") {
+    super(field, message);
+  }
 }
 
 export interface UserSummary {
@@ -24,7 +28,7 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
   authorize(actor, "admin");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email } })) throw new UserError(`a user with email ${input.email} already exists`);
+    if (await tx.user.findUnique({ where: { email: input.email } })) throw new UserError(`a user with email ${input.email} already exists`, "email");
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
     await recordAudit(tx, { actor, action: "user.create", targetType: "user", targetId: user.id, after: { email: user.email, role: user.role } });
     return summarize(user);
@@ -39,9 +43,7 @@ export async function setRole(db: Db, actor: Actor | null, email: string, role: 
   authorize(actor, "admin");
   return db.$transaction(async (tx) => {
     const user = await findByEmail(tx, email);
-    if (user.role === "admin" && role !== "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1) {
-      throw new UserError(`${email} is the last admin; make another admin first`);
-    }
+    if (role !== "admin") await assertNotLastAdmin(tx, user);
     const updated = await tx.user.update({ where: { id: user.id }, data: { role } });
     await recordAudit(tx, { actor, action: "user.set_role", targetType: "user", targetId: user.id, before: { role: user.role }, after: { role } });
     return summarize(updated);
@@ -59,6 +61,35 @@ export async function resetPassword(db: Db, actor: Actor | null, email: string, 
     await recordAudit(tx, { actor, action: "user.reset_password", targetType: "user", targetId: user.id });
     return summarize(updated);
   });
+}
+
+/** Disabling ends the user's sessions at once; their posts and audit events keep their name. */
+export async function setDisabled(db: Db, actor: Actor | null, email: string, disabled: boolean, now: Date): Promise<UserSummary> {
+  const admin = authorize(actor, "admin");
+  return db.$transaction(async (tx) => {
+    const user = await findByEmail(tx, email);
+    if (disabled && user.id === admin.userId) throw new UserError("You cannot disable your own account; ask another admin");
+    if (disabled) await assertNotLastAdmin(tx, user);
+    const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? (user.disabledAt ?? now) : null } });
+    if (disabled) await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, {
+      actor,
+      action: disabled ? "user.disable" : "user.enable",
+      targetType: "user",
+      targetId: user.id,
+      before: { disabled: user.disabledAt !== null },
+      after: { disabled },
+    });
+    return summarize(updated);
+  });
+}
+
+/** Beacon always keeps one enabled admin: nobody can demote or disable the last one. */
+async function assertNotLastAdmin(tx: Pick<Db, "user">, user: { email: string; role: Role; disabledAt: Date | null }): Promise<void> {
+  if (user.role !== "admin" || user.disabledAt) return;
+  if ((await tx.user.count({ where: { role: "admin", disabledAt: null } })) <= 1) {
+    throw new UserError(`${user.email} is the last admin; make another admin first`);
+  }
 }
 
 async function findByEmail(tx: Pick<Db, "user">, email: string) {

@@ -3,24 +3,28 @@
 import type { Tx } from "@/lib/db/client";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber, type ComponentRow } from "@/lib/db/timeline-queries";
 import type { TimelineIncident } from "@/lib/timeline/types";
+import { enabledWebhookFilters } from "@/lib/webhooks/endpoints";
+import type { EndpointFilter } from "@/lib/webhooks/match";
 import { PublishError } from "./errors";
 
 export interface PublishContext {
   components: ComponentRow[];
   active: TimelineIncident[];
   incident: TimelineIncident | null;
+  webhooks: EndpointFilter[];
 }
 
 export async function loadPublishContext(tx: Tx, incidentNumber: number | null, now: Date): Promise<PublishContext> {
-  const [components, active, incident] = await Promise.all([
+  const [components, active, incident, webhooks] = await Promise.all([
     loadComponents(tx),
     loadActiveIncidents(tx, now),
     incidentNumber === null ? null : loadIncidentByNumber(tx, incidentNumber),
+    enabledWebhookFilters(tx),
   ]);
   if (incidentNumber !== null && (!incident || incident.kind !== "incident")) {
     throw new PublishError("incidentNumber", `There is no incident #${incidentNumber}.`);
   }
-  return { components, active, incident };
+  return { components, active, incident, webhooks };
 }
 
 export function assertKnownComponents(context: PublishContext, ids: number[], field: string): void {

@@ -1,12 +1,8 @@
+import { InputError } from "@/lib/errors";
+
 /** A publish the commander can fix, tied to the form field it concerns. */
-export class PublishError extends Error {
+export class PublishError extends InputError {
   override name = "PublishError";
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function isUniqueViolation(error: unknown, field: string): boolean {

@@ -4,6 +4,7 @@
 // commander confirms (their edit, another commander's post, the clock), the hash no longer matches.
 import { createHash } from "node:crypto";
 import { currentStates, incidentState } from "@/lib/timeline";
+import { endpointMatches, eventOf, type EndpointFilter } from "@/lib/webhooks/match";
 import type { ComponentState, PostType, TimelineComponent, TimelineIncident, TimelinePost, TimelineStateChange } from "@/lib/timeline/types";
 
 export interface ProposedPost {
@@ -26,6 +27,8 @@ export interface ImpactInput {
   incident: TimelineIncident | null;
   proposed: ProposedPost;
   now: Date;
+  /** Enabled webhook endpoints' filters; omitted = none. */
+  webhooks?: readonly EndpointFilter[];
 }
 
 export interface ComponentChange {
@@ -94,6 +97,8 @@ export function publishImpact(input: ImpactInput): Impact {
   const announcements = [
     outcome === "opens" ? "A new incident and its first post on the public page, the RSS/Atom feeds and the APIs" : "A new post on the public page, the RSS/Atom feeds and the APIs",
   ];
+  const subscribers = webhookSubscribers(input);
+  if (subscribers > 0) announcements.push(`${subscribers} webhook subscriber${subscribers === 1 ? "" : "s"} will be notified`);
   if (proposed.backdated) announcements.push(`The post is dated ${proposed.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC and marked as backdated`);
 
   const fingerprint = {
@@ -109,6 +114,13 @@ export function publishImpact(input: ImpactInput): Impact {
   };
   const hash = createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
   return { incident: outcome, changes, announcements, warnings, hash };
+}
+
+/** Enabled endpoints whose event and component filters this post matches (as the outbox will). */
+function webhookSubscribers(input: ImpactInput): number {
+  const scope = { event: eventOf(input.incident ? "post.publish" : "incident.open", input.proposed.type), componentIds: proposedIncident(input).componentIds };
+  const parentOf = new Map(input.components.map((component) => [component.id, component.parentId]));
+  return (input.webhooks ?? []).filter((endpoint) => endpointMatches(endpoint, scope, parentOf)).length;
 }
 
 function incidentOutcome(incident: TimelineIncident | null, proposed: ProposedPost, now: Date): Impact["incident"] {

@@ -8,8 +8,9 @@ import { authorize, type Actor } from "@/lib/auth/roles";
 import { incidentState } from "@/lib/timeline";
 import type { Confirmation, OpenIncidentInput, PostUpdateInput } from "@/lib/validation/incidents";
 import { assertKnownComponents, loadPublishContext, type PublishContext } from "./context";
-import { isUniqueViolation, PublishError } from "./errors";
+import { PublishError } from "./errors";
 import { publishImpact, type Impact, type ProposedPost } from "./impact";
+import { nextIncidentNumber, replayOf, retryOnRace } from "./once";
 import { afterCommit, inTransaction } from "./published";
 
 export type PublishOutcome =
@@ -47,26 +48,13 @@ type PostFields = Pick<PostUpdateInput, "type" | "body" | "stateChanges" | "post
 
 async function publish(db: Db, actor: Actor | null, target: Target, input: PostFields, options: PublishOptions): Promise<PublishOutcome> {
   const author = authorize(actor, "commander");
-  for (let attempt = 1; ; attempt++) {
+  return retryOnRace(async () => {
     const replay = await replayOf(db, input.idempotencyKey);
-    if (replay) return replay;
-    try {
-      const outcome = await db.$transaction((tx) => publishInTransaction(tx, author, target, input, options));
-      if (outcome.status === "published") afterCommit();
-      return outcome;
-    } catch (error) {
-      // A concurrent publish took the same idempotency key (a double submit: the retry replays its
-      // result) or the same new incident number (the retry takes the next one).
-      const raced = isUniqueViolation(error, "idempotencyKey") || isUniqueViolation(error, "number");
-      if (!raced || attempt === 3) throw error;
-    }
-  }
-}
-
-async function replayOf(db: Db, idempotencyKey: string | undefined): Promise<PublishOutcome | null> {
-  if (!idempotencyKey) return null;
-  const post = await db.post.findUnique({ where: { idempotencyKey }, select: { id: true, incident: { select: { number: true } } } });
-  return post ? { status: "published", incidentNumber: post.incident.number, postId: post.id, replayed: true, impact: null } : null;
+    if (replay) return { ...replay, impact: null };
+    const outcome = await db.$transaction((tx) => publishInTransaction(tx, author, target, input, options));
+    if (outcome.status === "published") afterCommit();
+    return outcome;
+  });
 }
 
 function proposedPost(target: Target, input: PostFields, context: PublishContext, now: Date): ProposedPost {
@@ -129,6 +117,8 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
     actor,
     incidentNumber: incident.number,
     postId: post.id,
+    now,
+    componentChanges: impact.changes,
     before: { open: before?.open ?? false, components: Object.fromEntries(impact.changes.map((c) => [c.name, c.before])) },
     after: {
       open: after.open,
@@ -137,11 +127,6 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
     },
   });
   return { status: "published", incidentNumber: incident.number, postId: post.id, replayed: false, impact };
-}
-
-async function nextIncidentNumber(tx: Tx): Promise<number> {
-  const last = await tx.incident.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
-  return (last?.number ?? 0) + 1;
 }
 
 /** Incident.resolvedAt and openedAt follow the timeline core after any change to the posts. */

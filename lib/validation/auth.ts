@@ -28,3 +28,7 @@ export const createUserSchema = z.object({
   name: z.string().trim().max(100, "Use at most 100 characters for the name.").default(""),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const setRoleSchema = z.object({ email: emailSchema, role: roleSchema });
+export const resetPasswordSchema = z.object({ email: emailSchema, password: newPasswordSchema });
+export const setDisabledSchema = z.object({ email: emailSchema, disabled: z.enum(["true", "false"]).transform((value) => value === "true") });

@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { runAdminAction } from "@/lib/admin/action";
 import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";
-import { createUser, resetPassword, setRole } from "@/lib/auth/users";
+import { createUser, resetPassword, setDisabled, setRole } from "@/lib/auth/users";
+import { createComponent, moveComponent, updateComponent } from "@/lib/components/manage";
+import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
+import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
+import { updateSettings } from "@/lib/settings";
 import { editPostSchema } from "@/lib/validation/incidents";
 import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
@@ -28,29 +32,73 @@ describe.each(providers)("role matrix on $name", (provider) => {
   let seq = 0;
   const actorOf = (who: Who) => (who === "anonymous" ? null : actors[who]);
 
-  // Each action with the minimum role it needs; `run` makes a fresh target so every cell is independent.
-  const actions: { name: string; minRole: Role; run(actor: Actor | null): Promise<unknown> }[] = [
-    { name: "open an incident", minRole: "commander", run: (actor) => openIncident(db, actor, openProductionOutage(production, { title: `Matrix ${++seq}` }), { now: NOW }) },
-    { name: "post an update", minRole: "commander", run: async (actor) => publishPost(db, actor, { incidentNumber: await freshIncident(), type: "update", body: "u", stateChanges: [] }, { now: NOW }) },
-    { name: "edit a post", minRole: "commander", run: async (actor) => editPost(db, actor, { postId: await freshPost(), body: `edited ${++seq}` }, { now: NOW }) },
-    { name: "delete a post", minRole: "commander", run: async (actor) => deletePost(db, actor, { postId: await freshPost(), reason: "matrix" }, { now: NOW }) },
+  // Each action with the minimum role it needs; `setup` (run as admin, before counting) makes a fresh
+  // target so every cell is independent.
+  type Action = { name: string; minRole: Role; setup?: () => Promise<number>; run(actor: Actor | null, target: number): Promise<unknown> };
+  const now = { now: NOW };
+  const actions: Action[] = [
+    { name: "open an incident", minRole: "commander", run: (actor) => openIncident(db, actor, openProductionOutage(production, { title: `Matrix ${++seq}` }), now) },
+    { name: "post an update", minRole: "commander", setup: freshIncident, run: (actor, incidentNumber) => publishPost(db, actor, { incidentNumber, type: "update", body: "u", stateChanges: [] }, now) },
+    { name: "edit a post", minRole: "commander", setup: freshPost, run: (actor, postId) => editPost(db, actor, { postId, body: `edited ${++seq}` }, now) },
+    { name: "delete a post", minRole: "commander", setup: freshPost, run: (actor, postId) => deletePost(db, actor, { postId, reason: "matrix" }, now) },
+    { name: "schedule maintenance", minRole: "commander", run: (actor) => scheduleMaintenance(db, actor, maintenanceWindow(60), now) },
+    { name: "extend maintenance", minRole: "commander", setup: () => freshMaintenance(60), run: (actor, incidentNumber) => extendMaintenance(db, actor, { incidentNumber, endsAt: at(500), body: "" }, now) },
+    { name: "end maintenance early", minRole: "commander", setup: () => freshMaintenance(-10), run: (actor, incidentNumber) => endMaintenanceEarly(db, actor, { incidentNumber, body: "Done." }, now) },
+    { name: "cancel maintenance", minRole: "commander", setup: () => freshMaintenance(60), run: (actor, incidentNumber) => cancelMaintenance(db, actor, { incidentNumber, body: "Cancelled." }, now) },
+    { name: "create a template", minRole: "commander", run: (actor) => createTemplate(db, actor, template(`Matrix ${++seq}`)) },
+    { name: "update a template", minRole: "commander", setup: freshTemplate, run: (actor, id) => updateTemplate(db, actor, { ...template(`Renamed ${++seq}`), id }) },
+    { name: "delete a template", minRole: "commander", setup: freshTemplate, run: (actor, id) => deleteTemplate(db, actor, { id }) },
     { name: "create a user", minRole: "admin", run: (actor) => createUser(db, actor, { email: `user${++seq}@example.com`, password: "long enough password", role: "viewer", name: "" }) },
     { name: "change a role", minRole: "admin", run: (actor) => setRole(db, actor, "viewer@example.com", "viewer") },
     { name: "reset a password", minRole: "admin", run: (actor) => resetPassword(db, actor, "viewer@example.com", "another long password") },
+    { name: "disable a user", minRole: "admin", setup: freshUser, run: (actor, id) => setDisabled(db, actor, `user${id}@example.com`, true, NOW) },
+    { name: "add a component", minRole: "admin", run: (actor) => createComponent(db, actor, { name: `Matrix ${++seq}`, description: "", parentId: production, hidden: false }) },
+    { name: "rename a component", minRole: "admin", run: (actor) => updateComponent(db, actor, { id: production, name: `Production ${++seq}`, slug: "production", description: "", parentId: null, hidden: false }) },
+    { name: "reorder components", minRole: "admin", setup: freshComponent, run: (actor, id) => moveComponent(db, actor, { id, direction: "up" }) },
+    { name: "change a setting", minRole: "admin", run: (actor) => updateSettings(db, actor, { staleAfterMinutes: 10 + ++seq }) },
   ];
 
+  const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+  const maintenanceWindow = (startMinutes: number) => ({ title: `Window ${++seq}`, componentIds: [production], startsAt: at(startMinutes), endsAt: at(startMinutes + 120), body: "Work." });
+  const template = (name: string) => ({ name, title: "Errors on {component}", postType: "investigating" as const, body: "", componentStates: [] });
+  async function freshMaintenance(startMinutes: number): Promise<number> {
+    return (await scheduleMaintenance(db, actors.admin, maintenanceWindow(startMinutes), now)).incidentNumber;
+  }
+  async function freshTemplate(): Promise<number> {
+    return (await createTemplate(db, actors.admin, template(`Target ${++seq}`))).id;
+  }
+  /** The last of at least two sub-components, so it can move up. */
+  async function freshComponent(): Promise<number> {
+    await createComponent(db, actors.admin, { name: `Sibling ${++seq}`, description: "", parentId: production, hidden: false });
+    return (await createComponent(db, actors.admin, { name: `Sibling ${++seq}`, description: "", parentId: production, hidden: false })).id;
+  }
+  async function freshUser(): Promise<number> {
+    const id = ++seq;
+    await createUser(db, actors.admin, { email: `user${id}@example.com`, password: "long enough password", role: "viewer", name: "" });
+    return id;
+  }
   async function freshIncident(): Promise<number> {
-    const outcome = await openIncident(db, actors.admin, openProductionOutage(production, { title: `Target ${++seq}` }), { now: NOW });
+    const outcome = await openIncident(db, actors.admin, openProductionOutage(production, { title: `Target ${++seq}` }), now);
     if (outcome.status !== "published") throw new Error("setup failed");
     return outcome.incidentNumber;
   }
   async function freshPost(): Promise<number> {
     const number = await freshIncident();
-    const outcome = await publishPost(db, actors.admin, { incidentNumber: number, type: "update", body: "second", stateChanges: [] }, { now: NOW });
+    const outcome = await publishPost(db, actors.admin, { incidentNumber: number, type: "update", body: "second", stateChanges: [] }, now);
     if (outcome.status !== "published") throw new Error("setup failed");
     return outcome.postId;
   }
-  const writes = async () => (await db.post.count()) + (await db.user.count()) + (await db.postRevision.count()) + (await db.post.count({ where: { deletedAt: { not: null } } }));
+  // Every use-case writes an audit event with its change; the row counts catch a write without one.
+  const writes = async () => [
+    await db.auditEvent.count(),
+    await db.post.count(),
+    await db.incident.count(),
+    await db.user.count(),
+    await db.postRevision.count(),
+    await db.component.count(),
+    await db.incidentTemplate.count(),
+    await db.setting.count(),
+  ];
 
   beforeAll(async () => {
     ({ db, close } = await openTestDatabase(provider));
@@ -62,17 +110,17 @@ describe.each(providers)("role matrix on $name", (provider) => {
   describe.each(actions)("$name", (action) => {
     it.each(WHO)("as %s", async (who) => {
       const expected = MIN_ROLE_OUTCOME[action.minRole][who];
+      const target = (await action.setup?.()) ?? 0;
+      const before = await writes();
+      const attempt = action.run(actorOf(who), target);
       if (expected === "ok") {
-        await expect(action.run(actorOf(who))).resolves.toBeDefined();
+        await attempt;
+        expect(await writes()).not.toEqual(before);
         return;
       }
-      const before = await writes();
-      const attempt = action.run(actorOf(who));
       await expect(attempt).rejects.toBeInstanceOf(AccessDenied);
       await expect(attempt).rejects.toMatchObject({ status: expected });
-      // Setup for update/edit/delete ran as admin before the refusal; only the refused write is missing.
-      const setupWrites = { "post an update": 1, "edit a post": 2, "delete a post": 2 }[action.name] ?? 0;
-      expect(await writes()).toBe(before + setupWrites);
+      expect(await writes()).toEqual(before);
     });
   });
 

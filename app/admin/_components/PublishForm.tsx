@@ -23,6 +23,8 @@ interface Props {
   incidentNumber?: number;
   initialType: "investigating" | "update";
   initialBody?: string;
+  /** A template's values (title, type, body, componentIds, state.<id>) until the first submit. */
+  initialValues?: Record<string, string | string[]>;
 }
 
 const TYPES = [
@@ -32,14 +34,15 @@ const TYPES = [
   ["resolved", "Resolved"],
 ] as const;
 
-export function PublishForm({ action, components, idempotencyKey, incidentNumber, initialType, initialBody = "" }: Props) {
+export function PublishForm({ action, components, idempotencyKey, incidentNumber, initialType, initialBody = "", initialValues }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = state.fieldErrors ?? {};
+  const values = state.values ?? initialValues;
   const value = (name: string, fallback = "") => {
-    const v = state.values?.[name];
+    const v = values?.[name];
     return typeof v === "string" ? v : fallback;
   };
-  const affected = new Set([state.values?.componentIds ?? []].flat());
+  const affected = new Set([values?.componentIds ?? []].flat());
   const opening = incidentNumber === undefined;
 
   return (

@@ -5,11 +5,10 @@ import type { ReactNode } from "react";
 import type * as z from "zod";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { runAdminAction } from "@/lib/admin/action";
+import { runAdminAction, withFieldErrors } from "@/lib/admin/action";
 import type { FormState } from "@/lib/admin/form-state";
 import { requireRole } from "@/lib/auth/request";
 import type { Actor } from "@/lib/auth/roles";
-import { PublishError } from "@/lib/incidents/errors";
 import { openIncident, previewPublish, publishPost, type PublishOutcome } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
 import { deletePostSchema, editPostSchema, type Confirmation, type OpenIncidentInput, type PostUpdateInput } from "@/lib/validation/incidents";
@@ -60,16 +59,6 @@ function publishConfirmed(input: OpenIncidentInput | PostUpdateInput, actor: Act
 
 async function preview(input: OpenIncidentInput | PostUpdateInput, now: Date): Promise<PublishOutcome> {
   return { status: "needs-confirmation", reason: "unconfirmed", impact: await previewPublish(db(), input, now) };
-}
-
-/** A PublishError (unknown incident, a time in the future, …) becomes a message next to its field. */
-async function withFieldErrors<T extends FormState>(values: FormState["values"], work: () => Promise<T>): Promise<T | FormState> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PublishError) return { status: "error", message: error.message, fieldErrors: { [error.field]: error.message }, values };
-    throw error;
-  }
 }
 
 export async function openIncidentAction(_previous: PublishFormState, formData: FormData): Promise<PublishFormState> {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
 import { requestMeta, setSessionCookie } from "@/lib/auth/request";
+import { RETURN_PARAM, safeReturnPath } from "@/lib/auth/return-path";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -14,5 +15,5 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const result = await signIn(db(), parsed.data, await requestMeta(), new Date());
   if (!result.ok) return { status: "error", message: result.message, values: kept };
   await setSessionCookie(result.token);
-  redirect("/admin");
+  redirect(safeReturnPath(formValues(formData)[RETURN_PARAM]));
 }

@@ -38,6 +38,7 @@ function impact(overrides: Partial<Omit<ImpactInput, "proposed">> & { proposed?:
     incident: target,
     now: NOW,
     proposed: proposal(overrides.proposed),
+    webhooks: overrides.webhooks,
   });
 }
 
@@ -134,5 +135,26 @@ describe("publishImpact: guardrails", () => {
     expect(result.warnings).toEqual([{ code: "placeholder", message: "The text still contains the template placeholder {component}. Replace it with the real words." }]);
     expect(codes(impact({ incident: null, active: [], proposed: { type: "investigating", title: "Errors on {Component}" } }))).toEqual(["placeholder"]);
     expect(codes(impact({ proposed: { body: "JSON like {\"a\": 1} is fine" } }))).toEqual([]);
+  });
+});
+
+describe("webhook subscribers in the publish diff", () => {
+  const line = (result: ReturnType<typeof publishImpact>) => result.announcements.find((text) => text.includes("webhook"));
+
+  it("counts enabled endpoints whose component (a system includes its sub-components) and event filters match", () => {
+    const webhooks = [
+      { componentIds: [PRODUCTION], events: [] },
+      { componentIds: [], events: ["incident.updated"] },
+      { componentIds: [DEVELOPMENT], events: [] },
+      { componentIds: [], events: ["incident.resolved"] },
+    ];
+    expect(line(impact({ webhooks }))).toBe("2 webhook subscribers will be notified");
+    expect(line(impact({ webhooks, proposed: { type: "resolved" } }))).toBe("2 webhook subscribers will be notified");
+    expect(line(impact({ webhooks: [webhooks[0]!] }))).toBe("1 webhook subscriber will be notified");
+  });
+
+  it("says nothing when no endpoint matches", () => {
+    expect(line(impact({ webhooks: [{ componentIds: [DEVELOPMENT], events: [] }] }))).toBeUndefined();
+    expect(line(impact())).toBeUndefined();
   });
 });

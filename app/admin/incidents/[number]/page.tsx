@@ -11,11 +11,20 @@ import { STATE_LABEL } from "@/components/public/state-labels";
 import { formatUtc } from "@/lib/format-time";
 import { PublishForm } from "../../_components/PublishForm";
 import { PostActions } from "../../_components/PostActions";
+import { MaintenanceActions, MaintenanceStatusLine } from "../../_components/MaintenanceActions";
+import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
+import { maintenanceStatus } from "@/lib/timeline";
 import { deletePostAction, editPostAction, postUpdateAction } from "../actions";
 
 export const metadata: Metadata = { title: "Incident" };
 
 const BACKDATED_AFTER_MS = 60_000;
+const MAINTENANCE_NOTICE: Record<string, string> = {
+  scheduled: "Maintenance scheduled. Customers see it as upcoming.",
+  extended: "Maintenance extended; customers see the new end.",
+  ended: "Maintenance ended.",
+  cancelled: "Maintenance cancelled.",
+};
 
 export default async function AdminIncidentPage({ params, searchParams }: PageProps<"/admin/incidents/[number]">) {
   const actor = await requireRole("viewer");
@@ -27,7 +36,16 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
   const components = await loadComponentStates(db(), now);
   const nameOf = (id: number) => components.find((component) => component.id === id)?.name ?? `#${id}`;
   const canPost = hasRole(actor.role, "commander");
-  const notice = query.published ? "Published." : query.edited ? "Edit saved; the earlier text is kept below." : query.deleted ? "Post deleted." : null;
+  const notice = query.published
+    ? "Published."
+    : query.edited
+      ? "Edit saved; the earlier text is kept below."
+      : query.deleted
+        ? "Post deleted."
+        : (MAINTENANCE_NOTICE[String(query.maintenance)] ?? null);
+  const timeline = incident.kind === "maintenance" ? await loadIncidentByNumber(db(), incident.number) : null;
+  const window = incident.scheduledStartAt && incident.scheduledEndAt ? { start: incident.scheduledStartAt, end: incident.scheduledEndAt } : null;
+  const status = timeline && window ? maintenanceStatus(timeline, now) : null;
 
   return (
     <div className="space-y-8">
@@ -35,8 +53,9 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
         <h1 className="text-2xl font-bold">
           #{incident.number} {incident.title}
         </h1>
+        {status && window && <MaintenanceStatusLine status={status} window={window} />}
         <p className="text-sm">
-          {incident.resolvedAt ? `Resolved ${formatUtc(incident.resolvedAt)}` : "Open"} ·{" "}
+          {incident.kind === "maintenance" ? "Maintenance" : incident.resolvedAt ? `Resolved ${formatUtc(incident.resolvedAt)}` : "Open"} ·{" "}
           <a href={`/incidents/${incident.number}`} className="underline">
             public page
           </a>
@@ -86,6 +105,7 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
           ))}
         </ol>
       </section>
+      {canPost && status && window && <MaintenanceActions incidentNumber={incident.number} status={status} window={window} />}
       {canPost && incident.kind === "incident" && (
         <section aria-labelledby="post-update" className="space-y-4">
           <h2 id="post-update" className="text-xl font-semibold">

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db/client";
+import { requireRole } from "@/lib/auth/request";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { formatUtc } from "@/lib/format-time";
+import { CreateTokenForm } from "./CreateTokenForm";
+import { createTokenAction, revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  await requireRole("admin");
+  const tokens = await listApiTokens(db());
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">API tokens</h1>
+      <p>
+        Tokens let the write API, the <code>npm run beacon</code> CLI and alerting systems publish: send <code>Authorization: Bearer bcn_…</code>. See{" "}
+        <a href="/api/openapi.json" className="underline">
+          /api/openapi.json
+        </a>
+        .
+      </p>
+      <CreateTokenForm action={createTokenAction} />
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">API tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Starts with</th>
+            <th scope="col">Rights</th>
+            <th scope="col">Created (UTC)</th>
+            <th scope="col">Last used (UTC)</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.id} data-token={token.name} className="border-t border-zinc-300 align-top dark:border-zinc-700">
+              <td className="pr-2">{token.name}</td>
+              <td className="pr-2">
+                <code>{token.prefix}…</code>
+              </td>
+              <td className="pr-2">{token.role}</td>
+              <td className="pr-2">{formatUtc(token.createdAt)}</td>
+              <td className="pr-2">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
+              <td>
+                {token.revokedAt ? (
+                  `Revoked ${formatUtc(token.revokedAt)}`
+                ) : (
+                  <form action={revokeTokenAction}>
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <button type="submit" className="underline" aria-label={`Revoke ${token.name}`}>
+                      Revoke
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tokens.length === 0 && <p>No tokens yet.</p>}
+    </div>
+  );
+}

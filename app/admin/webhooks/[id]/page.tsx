@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { requireRole } from "@/lib/auth/request";
+import { formatUtc } from "@/lib/format-time";
+import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
+import { loadWebhookLog } from "@/lib/webhooks/endpoints";
+import { deleteWebhookAction, setWebhookEnabledAction } from "../actions";
+
+export const metadata: Metadata = { title: "Webhook deliveries" };
+
+export default async function WebhookLogPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole("admin");
+  const id = Number((await params).id);
+  const log = Number.isInteger(id) && id > 0 ? await loadWebhookLog(db(), id) : null;
+  if (!log) notFound();
+  const { endpoint, attempts } = log;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{endpoint.name}</h1>
+      <p className="break-all">
+        {endpoint.url} · {endpoint.format} · secret {endpoint.secretHint}
+      </p>
+      <p role="status" data-webhook-status={endpoint.disabledAt ? "disabled" : "enabled"} className="font-semibold">
+        {endpoint.disabledAt ? endpoint.disabledReason : "Enabled"}
+      </p>
+      <div className="flex gap-4">
+        <form action={setWebhookEnabledAction}>
+          <input type="hidden" name="endpointId" value={endpoint.id} />
+          <input type="hidden" name="enabled" value={endpoint.disabledAt ? "true" : "false"} />
+          <button type="submit" className="underline">
+            {endpoint.disabledAt ? "Enable again" : "Pause"}
+          </button>
+        </form>
+        <form action={deleteWebhookAction}>
+          <input type="hidden" name="endpointId" value={endpoint.id} />
+          <button type="submit" className="text-red-800 underline dark:text-red-300">
+            Delete endpoint
+          </button>
+        </form>
+      </div>
+      <h2 className="text-xl font-semibold">Latest attempts</h2>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Delivery attempts, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time (UTC)</th>
+            <th scope="col">Delivery</th>
+            <th scope="col">Event</th>
+            <th scope="col">Result</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Delivery status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((attempt) => (
+            <tr key={attempt.id} data-attempt={attempt.statusCode ?? "error"} className="border-t border-zinc-300 dark:border-zinc-700">
+              <td className="pr-2">{formatUtc(attempt.attemptedAt)}</td>
+              <td className="pr-2">#{attempt.delivery.id}</td>
+              <td className="pr-2">{attempt.delivery.event}</td>
+              <td className="pr-2">{attempt.statusCode ? `HTTP ${attempt.statusCode}` : attempt.error}</td>
+              <td className="pr-2">{attempt.durationMs} ms</td>
+              <td>
+                {attempt.delivery.status === "pending" ? `retry at ${formatUtc(attempt.delivery.nextAttemptAt)} (try ${attempt.delivery.attempts + 1} of 6)` : attempt.delivery.status}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {attempts.length === 0 && <p>No deliveries attempted yet.</p>}
+    </div>
+  );
+}

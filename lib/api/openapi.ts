@@ -1,0 +1,128 @@
+// The OpenAPI 3.1 document served at /api/openapi.json, generated from the zod schemas the write
+// API validates with (request bodies, path parameters, responses, errors) — not written by hand.
+// The read APIs (Statuspage v2, Heroku v3/v4, feeds, badges, iCal) are listed from the public
+// endpoint table with their content types; their response bodies are pinned by the real-format
+// fixtures in tests/fixtures, not by a schema here.
+import * as z from "zod";
+import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
+import {
+  apiCloseMaintenanceBody,
+  apiDeletePostBody,
+  apiEditPostBody,
+  apiExtendMaintenanceBody,
+  apiOpenIncidentBody,
+  apiPostBody,
+  apiScheduleMaintenanceBody,
+} from "@/lib/validation/api";
+import { MAX_BODY_BYTES } from "./http";
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+});
+const incidentRefSchema = z.object({ number: z.number().int(), url: z.url(), admin_url: z.url() });
+const publishedSchema = z.object({
+  incident: incidentRefSchema,
+  post: z.object({ id: z.number().int() }),
+  replayed: z.boolean(),
+  impact: z
+    .object({
+      incident: z.enum(["opens", "updates", "resolves", "reopens"]),
+      changes: z.array(z.object({ component: z.string(), before: z.string(), after: z.string() })),
+      warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    })
+    .optional(),
+});
+const revisedSchema = z.object({ incident: incidentRefSchema, post: z.object({ id: z.number().int(), edited: z.boolean().optional(), deleted: z.boolean().optional() }) });
+const maintenanceChangedSchema = z.object({ incident: incidentRefSchema });
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
+  return rest;
+}
+
+const ERROR_STATUSES: Record<string, string> = {
+  "400": "The body is not JSON, or the Idempotency-Key header is malformed",
+  "401": "No valid API token",
+  "403": "The token's role does not allow this",
+  "404": "No such incident, maintenance or post",
+  "409": "The Idempotency-Key was used with a different request, or that request is still running",
+  "413": `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
+  "415": "The body is not sent as application/json",
+  "422": "A field is invalid, unknown, or names an unknown component; `fields` says which",
+};
+
+const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string", pattern: "^[1-9][0-9]{0,8}$" } });
+const NUMBER = pathParam("number", "The incident's (or maintenance's) public number");
+const POST_ID = pathParam("id", "The post's id");
+const IDEMPOTENCY_KEY = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Makes a retry safe: the same key with the same body replays the first response (Idempotent-Replayed: true); with another body it is a 409. Kept for 24 hours per token.",
+  schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,200}$" },
+};
+
+function operation(summary: string, body: z.ZodType, ok: { status: string; schema: z.ZodType; description: string }, parameters: object[] = []) {
+  const errors = Object.fromEntries(Object.entries(ERROR_STATUSES).map(([status, description]) => [status, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  return {
+    summary,
+    security: [{ bearerToken: [] }],
+    parameters: [...parameters, IDEMPOTENCY_KEY],
+    requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body, "input") } } },
+    responses: { [ok.status]: { description: ok.description, content: { "application/json": { schema: jsonSchema(ok.schema) } } }, ...errors },
+  };
+}
+
+const created = { status: "201", schema: publishedSchema, description: "Published (200 with replayed: true when the same publish had already landed)" };
+const revised = { status: "200", schema: revisedSchema, description: "Done" };
+const maintenanceChanged = { status: "200", schema: maintenanceChangedSchema, description: "Published" };
+
+const WRITE_PATHS = {
+  "/api/admin/incidents": { post: operation("Open an incident with its first post", apiOpenIncidentBody, created) },
+  "/api/admin/incidents/{number}/posts": { post: operation("Post an Investigating, Issue, Update or Resolved post to an incident", apiPostBody, created, [NUMBER]) },
+  "/api/admin/incidents/{number}/posts/{id}": {
+    patch: operation("Correct a post's text (the earlier text is kept as a revision)", apiEditPostBody, revised, [NUMBER, POST_ID]),
+    delete: operation("Delete a post from the public timeline (soft, with a reason)", apiDeletePostBody, revised, [NUMBER, POST_ID]),
+  },
+  "/api/admin/maintenance": { post: operation("Schedule maintenance", apiScheduleMaintenanceBody, { ...created, schema: publishedSchema.omit({ impact: true }) }) },
+  "/api/admin/maintenance/{number}/extend": { post: operation("Extend an upcoming or running maintenance", apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]) },
+  "/api/admin/maintenance/{number}/end": { post: operation("End a running maintenance now", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
+  "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
+};
+
+function readContentType(path: string): string {
+  if (path.endsWith(".rss")) return "application/rss+xml";
+  if (path.endsWith(".atom")) return "application/atom+xml";
+  if (path === "/history.json") return "application/feed+json";
+  if (path.endsWith(".svg")) return "image/svg+xml";
+  if (path.endsWith(".ics")) return "text/calendar";
+  return "application/json";
+}
+
+function readPaths(): Record<string, object> {
+  return Object.fromEntries(
+    Object.keys(PUBLIC_ENDPOINTS).map((pattern) => {
+      const params = [...pattern.matchAll(/:([a-z]+)/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+      const response = { description: "The current data (304 on a matching If-None-Match / If-Modified-Since)", content: { [readContentType(pattern)]: {} } };
+      const get = { summary: `Read ${pattern}`, parameters: params, responses: { "200": response, "304": { description: "Not modified" }, "404": { description: "Unknown id or slug" } } };
+      return [pattern.replace(/:([a-z]+)/g, "{$1}"), { get }];
+    }),
+  );
+}
+
+export function openApiDocument(baseUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Beacon API",
+      version: "1.0.0",
+      description: "Write API (Bearer API tokens created by admins at /admin/tokens) and the public read APIs: Statuspage v2-compatible, Heroku v3/v4-compatible, feeds, badges and iCal.",
+    },
+    servers: [{ url: baseUrl }],
+    components: {
+      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token: bcn_…" } },
+      schemas: { Error: jsonSchema(errorSchema) },
+    },
+    paths: { ...WRITE_PATHS, ...readPaths() },
+  };
+}

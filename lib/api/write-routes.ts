@@ -1,0 +1,112 @@
+// The write API (`/api/admin/…`): each endpoint validates with the shared schemas and calls the same
+// use-case as the admin forms (same transaction, audit event, cache refresh and webhooks).
+import type * as z from "zod";
+import type { Db } from "@/lib/db/client";
+import { openIncident, publishPost, type PublishOutcome } from "@/lib/incidents/publish";
+import { deletePost, editPost } from "@/lib/incidents/revise";
+import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
+import {
+  apiCloseMaintenanceBody,
+  apiDeletePostBody,
+  apiEditPostBody,
+  apiExtendMaintenanceBody,
+  apiOpenIncidentBody,
+  apiPostBody,
+  apiScheduleMaintenanceBody,
+  incidentPath,
+  postPath,
+} from "@/lib/validation/api";
+import { openIncidentSchema, postUpdateSchema } from "@/lib/validation/incidents";
+import { closeMaintenanceSchema, extendMaintenanceSchema, scheduleMaintenanceSchema } from "@/lib/validation/maintenance";
+import { withComponentIds } from "./components";
+import { writeEndpoint, type ApiDeps, type WriteResult } from "./endpoint";
+import { ApiFailure, invalidInput } from "./http";
+
+/** The shared (form) schema has the last word on every input. */
+function shared<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+const incidentRef = (baseUrl: string, number: number) => ({ number, url: `${baseUrl}/incidents/${number}`, admin_url: `${baseUrl}/admin/incidents/${number}` });
+
+function published(baseUrl: string, outcome: PublishOutcome): WriteResult {
+  if (outcome.status !== "published") throw new Error("a publish without a confirmation step needs no confirmation");
+  const impact = outcome.impact && {
+    incident: outcome.impact.incident,
+    changes: outcome.impact.changes.filter((change) => change.before !== change.after).map(({ name, before, after }) => ({ component: name, before, after })),
+    warnings: outcome.impact.warnings,
+  };
+  return { status: outcome.replayed ? 200 : 201, body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) } };
+}
+
+async function requireIncident(db: Db, number: number, kind: "incident" | "maintenance"): Promise<void> {
+  const incident = await db.incident.findFirst({ where: { number, kind, deletedAt: null }, select: { id: true } });
+  if (!incident) throw new ApiFailure(404, "not_found", `There is no ${kind} #${number}.`);
+}
+
+async function requirePost(db: Db, number: number, postId: number): Promise<void> {
+  const post = await db.post.findFirst({ where: { id: postId, deletedAt: null, incident: { number, deletedAt: null } }, select: { id: true } });
+  if (!post) throw new ApiFailure(404, "not_found", `Incident #${number} has no post ${postId} (or it was deleted).`);
+}
+
+export function createWriteApi(deps: ApiDeps) {
+  const commander = "commander" as const;
+  return {
+    /** POST /api/admin/incidents */
+    openIncident: writeEndpoint(deps, { role: commander, body: apiOpenIncidentBody }, async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
+      const input = shared(openIncidentSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
+      return published(baseUrl, await openIncident(db, actor, input, { now }));
+    }),
+
+    /** POST /api/admin/incidents/:number/posts */
+    postUpdate: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiPostBody }, async ({ db, actor, body, params, now, baseUrl, idempotencyKey }) => {
+      await requireIncident(db, params.number, "incident");
+      const input = shared(postUpdateSchema, { ...(await withComponentIds(db, body)), incidentNumber: params.number, idempotencyKey });
+      return published(baseUrl, await publishPost(db, actor, input, { now }));
+    }),
+
+    /** PATCH /api/admin/incidents/:number/posts/:id */
+    editPost: writeEndpoint(deps, { role: commander, params: postPath, body: apiEditPostBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requirePost(db, params.number, params.id);
+      await editPost(db, actor, { postId: params.id, body: body.body }, { now });
+      return { status: 200, body: { incident: incidentRef(baseUrl, params.number), post: { id: params.id, edited: true } } };
+    }),
+
+    /** DELETE /api/admin/incidents/:number/posts/:id (soft: the post leaves the public timeline, the row and the audit stay) */
+    deletePost: writeEndpoint(deps, { role: commander, params: postPath, body: apiDeletePostBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requirePost(db, params.number, params.id);
+      await deletePost(db, actor, { postId: params.id, reason: body.reason }, { now });
+      return { status: 200, body: { incident: incidentRef(baseUrl, params.number), post: { id: params.id, deleted: true } } };
+    }),
+
+    /** POST /api/admin/maintenance */
+    scheduleMaintenance: writeEndpoint(deps, { role: commander, body: apiScheduleMaintenanceBody }, async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
+      const input = shared(scheduleMaintenanceSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
+      const landed = await scheduleMaintenance(db, actor, input, { now });
+      return { status: landed.replayed ? 200 : 201, body: { incident: incidentRef(baseUrl, landed.incidentNumber), post: { id: landed.postId }, replayed: landed.replayed } };
+    }),
+
+    /** POST /api/admin/maintenance/:number/extend */
+    extendMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiExtendMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requireIncident(db, params.number, "maintenance");
+      const { incidentNumber } = await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
+      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+    }),
+
+    /** POST /api/admin/maintenance/:number/end — a running maintenance finishes now. */
+    endMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requireIncident(db, params.number, "maintenance");
+      const { incidentNumber } = await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
+      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+    }),
+
+    /** POST /api/admin/maintenance/:number/cancel — an upcoming maintenance will not happen. */
+    cancelMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requireIncident(db, params.number, "maintenance");
+      const { incidentNumber } = await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
+      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+    }),
+  };
+}

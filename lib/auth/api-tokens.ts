@@ -1,0 +1,93 @@
+// API tokens for the write API and the CLI. A token is `bcn_` + 32 random bytes; the database keeps
+// its SHA-256 (shown once, never stored) and its first characters to recognise it in the admin.
+// A Bearer token authorises like a user of the token's role, with the audit label `token:<name>`.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit";
+import { authorize, type Actor, type Role } from "@/lib/auth/roles";
+import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
+
+export const TOKEN_PREFIX = "bcn_";
+const TOKEN_PATTERN = /^bcn_[A-Za-z0-9_-]{43}$/;
+/** lastUsedAt is written at most this often per token, not on every request. */
+export const LAST_USED_EVERY_MS = 60_000;
+
+export interface ApiTokenSummary {
+  id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token; the returned secret is shown once and cannot be recovered. */
+export async function createApiToken(db: Db, actor: Actor | null, input: CreateApiTokenInput, now: Date): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const admin = authorize(actor, "admin");
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const summary = await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { name: input.name, role: input.role, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: admin.userId, createdAt: now },
+    });
+    await recordAudit(tx, { actor: admin, action: "token.create", targetType: "api_token", targetId: row.id, after: { name: row.name, role: row.role, prefix: row.prefix } });
+    return row;
+  });
+  return { token, summary: summarize(summary) };
+}
+
+export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {
+  const rows = await db.apiToken.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  return rows.map(summarize);
+}
+
+export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: number, now: Date): Promise<ApiTokenSummary | null> {
+  const admin = authorize(actor, "admin");
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiToken.findUnique({ where: { id: tokenId } });
+    if (!row || row.revokedAt) return row ? summarize(row) : null;
+    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now } });
+    await recordAudit(tx, { actor: admin, action: "token.revoke", targetType: "api_token", targetId: row.id, before: { name: row.name, role: row.role } });
+    return summarize(revoked);
+  });
+}
+
+export interface TokenActor extends Actor {
+  tokenId: number;
+}
+
+/**
+ * The actor of an `Authorization: Bearer bcn_…` header; null when absent, malformed, unknown or
+ * revoked. The looked-up hash is compared again in constant time, so no timing reveals a match.
+ */
+export async function actorFromBearer(db: Db, authorization: string | null, ip: string, now: Date): Promise<TokenActor | null> {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const hash = hashApiToken(token);
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hash } });
+  if (!row || row.revokedAt || !timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"))) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  // Not the creator's user id: what a token publishes is the token's, named by its label.
+  return { tokenId: row.id, userId: null, label: `token:${row.name}`, role: row.role, ip };
+}
+
+/** The client's address: a proxy appends it last to x-forwarded-for (Next sets it from the socket otherwise). */
+export function clientIpOf(headers: Pick<Headers, "get">): string {
+  return (headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "").replace(/^::ffff:/, "");
+}
+
+/** The one check every write endpoint goes through, like requireRole for pages: 401 without a valid token, 403 for a too-low role. */
+export async function requireTokenRole(db: Db, headers: Pick<Headers, "get">, minRole: Role, now: Date): Promise<TokenActor> {
+  const actor = await actorFromBearer(db, headers.get("authorization"), clientIpOf(headers), now);
+  return { ...authorize(actor, minRole), tokenId: actor!.tokenId };
+}
+
+function summarize(row: { id: number; name: string; prefix: string; role: Role; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
+  return { id: row.id, name: row.name, prefix: row.prefix, role: row.role, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+}

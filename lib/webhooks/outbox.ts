@@ -1,0 +1,52 @@
+// Writing the outbox: inside the publish transaction, one WebhookDelivery row per enabled endpoint
+// that the change concerns, with the exact body to send. The rows commit (or roll back) with the
+// post, so a notification exists exactly when the post does and a restart loses none.
+import type { Tx } from "@/lib/db/client";
+import { loadEnv } from "@/lib/env";
+import type { ComponentState } from "@/lib/timeline/types";
+import { endpointMatches, eventOf, filterOf } from "./match";
+import { payloadFor, type WebhookNotice } from "./payload";
+
+export interface OutboxChange {
+  action: string;
+  incidentNumber: number;
+  postId: number;
+  now: Date;
+  /** Components whose public state the change moves (unchanged ones are ignored). */
+  componentChanges: { componentId: number; before: ComponentState; after: ComponentState }[];
+}
+
+/** Returns how many deliveries were queued. */
+export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<number> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } });
+  if (endpoints.length === 0) return 0;
+  const [post, components] = await Promise.all([
+    tx.post.findUniqueOrThrow({
+      where: { id: change.postId },
+      include: { incident: { select: { number: true, title: true, kind: true, openedAt: true, resolvedAt: true, components: { select: { componentId: true } } } } },
+    }),
+    tx.component.findMany({ select: { id: true, name: true, slug: true, parentId: true } }),
+  ]);
+  const byId = new Map(components.map((component) => [component.id, component]));
+  const moved = change.componentChanges.filter((c) => c.before !== c.after && byId.has(c.componentId));
+  const event = eventOf(change.action, post.type);
+  const scope = { event, componentIds: [...new Set([...post.incident.components.map((link) => link.componentId), ...moved.map((c) => c.componentId)])] };
+  const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
+  const matching = endpoints.filter((endpoint) => endpointMatches(filterOf(endpoint), scope, parentOf));
+  if (matching.length === 0) return 0;
+
+  const { components: _links, ...incident } = post.incident;
+  const notice: WebhookNotice = {
+    event,
+    occurredAt: change.now,
+    baseUrl: loadEnv().publicUrl,
+    incident,
+    post: { id: post.id, type: post.type, body: post.body, postedAt: post.postedAt, deletedReason: post.deletedReason },
+    componentChanges: moved.map((c) => ({ id: c.componentId, name: byId.get(c.componentId)!.name, slug: byId.get(c.componentId)!.slug, before: c.before, after: c.after })),
+  };
+  const bodies = { json: payloadFor("json", notice), slack: payloadFor("slack", notice) };
+  await tx.webhookDelivery.createMany({
+    data: matching.map((endpoint) => ({ endpointId: endpoint.id, event, payload: bodies[endpoint.format], nextAttemptAt: change.now, createdAt: change.now })),
+  });
+  return matching.length;
+}

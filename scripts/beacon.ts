@@ -1,0 +1,10 @@
+// `npm run beacon -- incident open|post|resolve …`: publish from a terminal over the write API.
+// Exit codes: 0 published, 1 the server refused or could not be reached, 2 a usage mistake.
+import { parseCommand, sendCall, UsageError } from "../lib/api/cli";
+
+try {
+  console.log(await sendCall(parseCommand(process.argv.slice(2), process.env)));
+} catch (error) {
+  console.error(`beacon: ${(error as Error).message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}

@@ -1,0 +1,128 @@
+// Scheduled maintenance on SQLite and PostgreSQL: announced as upcoming, blue at the window start
+// and complete at its end with no manual step; extended, ended early or cancelled; always audited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib/db/timeline-queries";
+import { loadActivePublicIncidents } from "@/lib/db/public-queries";
+import type { Actor, Role } from "@/lib/auth/roles";
+import { PublishError } from "@/lib/incidents/errors";
+import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
+import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { currentStates, maintenanceStatus } from "@/lib/timeline";
+import type { ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
+import { createActors, createComponents } from "../support/publish-fixtures";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const T0 = new Date("2026-11-22T10:00:00Z");
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe.each(providers)("maintenance on $name", (provider) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let ids: Awaited<ReturnType<typeof createComponents>>;
+  let actors: Record<Role, Actor>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDatabase(provider));
+    ids = await createComponents(db);
+    actors = await createActors(db);
+  });
+  afterAll(() => close?.());
+
+  const window = (startMinutes: number, endMinutes: number, overrides: Partial<ScheduleMaintenanceInput> = {}): ScheduleMaintenanceInput => ({
+    title: `Git push maintenance ${++seq}`,
+    componentIds: [ids.gitPush],
+    startsAt: at(startMinutes),
+    endsAt: at(endMinutes),
+    body: "We are upgrading the build servers.",
+    ...overrides,
+  });
+  const stateAt = async (now: Date, componentId = ids.gitPush) => currentStates(await loadActiveIncidents(db, now), await loadComponents(db), now).get(componentId);
+  const statusAt = async (number: number, now: Date) => maintenanceStatus((await loadIncidentByNumber(db, number))!, now);
+  const row = (number: number) => db.incident.findUniqueOrThrow({ where: { number } });
+
+  it("is upcoming when announced, turns blue at the window start and completes at its end with no manual step", async () => {
+    let invalidations = 0;
+    const stop = onPublicViewsInvalidated(() => invalidations++);
+    const { incidentNumber, postId } = await scheduleMaintenance(db, actors.commander, window(60, 180), { now: T0 });
+    stop();
+    expect(invalidations).toBe(1);
+    expect(await row(incidentNumber)).toMatchObject({ kind: "maintenance", openedAt: T0, resolvedAt: null, scheduledStartAt: at(60), scheduledEndAt: at(180) });
+    expect(await db.post.findUniqueOrThrow({ where: { id: postId }, include: { stateChanges: true } })).toMatchObject({
+      type: "scheduled",
+      authorName: "commander@example.com",
+      stateChanges: [{ componentId: ids.gitPush, state: "blue" }],
+    });
+
+    expect(await statusAt(incidentNumber, at(30))).toBe("upcoming");
+    expect(await stateAt(at(30))).toBe("green");
+    expect((await loadActivePublicIncidents(db, at(30))).map((incident) => incident.number)).toContain(incidentNumber);
+
+    expect(await statusAt(incidentNumber, at(61))).toBe("in_progress");
+    expect(await stateAt(at(61))).toBe("blue");
+    expect(await stateAt(at(61), ids.production)).toBe("blue");
+
+    expect(await statusAt(incidentNumber, at(181))).toBe("completed");
+    expect(await stateAt(at(181))).toBe("green");
+    expect((await loadActivePublicIncidents(db, at(181))).map((incident) => incident.number)).not.toContain(incidentNumber);
+    expect((await row(incidentNumber)).resolvedAt).toBeNull();
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "maintenance.schedule", targetId: String(postId) } });
+    expect(audit).toMatchObject({ actorId: actors.commander.userId, after: { incidentNumber, startsAt: at(60).toISOString(), endsAt: at(180).toISOString() } });
+  });
+
+  it("extends the window with an Update post; the new end is when it completes", async () => {
+    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(0, 60), { now: T0 });
+    await extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(120), body: "" }, { now: at(30) });
+    expect(await stateAt(at(90))).toBe("blue");
+    expect(await statusAt(incidentNumber, at(121))).toBe("completed");
+    const posts = await db.post.findMany({ where: { incident: { number: incidentNumber } }, orderBy: { id: "asc" } });
+    expect(posts.map((post) => post.type)).toEqual(["scheduled", "update"]);
+    expect(posts[1]!.body).toBe("The maintenance window has been extended until Nov 22, 2026 12:00 UTC.");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "maintenance.extend", targetId: String(posts[1]!.id) } });
+    expect(audit).toMatchObject({ before: { endsAt: at(60).toISOString() }, after: { endsAt: at(120).toISOString() } });
+
+    await expect(extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(100), body: "" }, { now: at(40) })).rejects.toThrow(/later than the current end/);
+    await expect(extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(300), body: "" }, { now: at(130) })).rejects.toThrow(/already completed/);
+  });
+
+  it("ends early with a Resolved post: green at once, resolvedAt set, no longer active", async () => {
+    // Development: the other tests' windows cover Git push.
+    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(0, 120, { componentIds: [ids.development] }), { now: T0 });
+    expect(await stateAt(at(40), ids.development)).toBe("blue");
+    await expect(cancelMaintenance(db, actors.commander, { incidentNumber, body: "Cancelled." }, { now: at(10) })).rejects.toThrow(/already started/);
+    await endMaintenanceEarly(db, actors.commander, { incidentNumber, body: "Done ahead of time." }, { now: at(45) });
+    expect((await row(incidentNumber)).resolvedAt).toEqual(at(45));
+    expect(await statusAt(incidentNumber, at(46))).toBe("completed");
+    expect(await stateAt(at(46), ids.development)).toBe("green");
+    expect((await loadActiveIncidents(db, at(46))).map((incident) => incident.number)).not.toContain(incidentNumber);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "maintenance.end_early" } });
+    expect(audit).toMatchObject({ before: { status: "in_progress" }, after: { incidentNumber, status: "completed", endedAt: at(45).toISOString() } });
+  });
+
+  it("cancels an upcoming maintenance: it leaves the upcoming list and never turns anything blue", async () => {
+    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(600, 660), { now: T0 });
+    await expect(endMaintenanceEarly(db, actors.commander, { incidentNumber, body: "Done." }, { now: at(10) })).rejects.toThrow(/not started yet/);
+    await cancelMaintenance(db, actors.commander, { incidentNumber, body: "This maintenance has been cancelled." }, { now: at(10) });
+    expect((await row(incidentNumber)).resolvedAt).toEqual(at(10));
+    expect((await loadActivePublicIncidents(db, at(11))).map((incident) => incident.number)).not.toContain(incidentNumber);
+    expect(await stateAt(at(630))).toBe("green");
+    expect(await db.auditEvent.count({ where: { action: "maintenance.cancel" } })).toBe(1);
+  });
+
+  it("refuses a window that is already over, unknown components, and a non-maintenance number, writing nothing", async () => {
+    const before = await db.incident.count();
+    await expect(scheduleMaintenance(db, actors.commander, window(-120, -60), { now: T0 })).rejects.toMatchObject({ field: "endsAt" });
+    await expect(scheduleMaintenance(db, actors.commander, window(10, 20, { componentIds: [9999] }), { now: T0 })).rejects.toMatchObject({ field: "componentIds" });
+    await expect(extendMaintenance(db, actors.commander, { incidentNumber: 9999, endsAt: at(60), body: "" }, { now: T0 })).rejects.toBeInstanceOf(PublishError);
+    expect(await db.incident.count()).toBe(before);
+  });
+
+  it("lands a double-submitted schedule once", async () => {
+    const input = window(100, 200, { idempotencyKey: "maint-form-0001" });
+    const [first, second] = await Promise.all([scheduleMaintenance(db, actors.commander, input, { now: T0 }), scheduleMaintenance(db, actors.commander, input, { now: T0 })]);
+    expect(first.postId).toBe(second.postId);
+    expect(await db.incident.count({ where: { title: input.title } })).toBe(1);
+  });
+});

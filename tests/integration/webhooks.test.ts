@@ -1,0 +1,174 @@
+// Webhooks on SQLite and PostgreSQL: the outbox row is written in the publish transaction, the
+// dispatcher delivers signed POSTs to a local receiver, retries with backoff on an injected clock,
+// survives a restart, never sends a row twice, and disables an endpoint that keeps failing.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import type { DatabaseTarget } from "@/lib/env";
+import type { Actor, Role } from "@/lib/auth/roles";
+import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publish";
+import { inTransaction } from "@/lib/incidents/published";
+import { WebhookDispatcher } from "@/lib/webhooks/dispatcher";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { verifySignature } from "@/lib/webhooks/signature";
+import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
+import { startReceiver, type Receiver } from "../support/receiver";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const T0 = new Date("2026-11-22T10:00:00Z");
+const SECRET = "test-secret-0123456789";
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+describe.each(providers)("webhooks on $name", (provider) => {
+  let db: Db;
+  let target: DatabaseTarget;
+  let close: () => Promise<void>;
+  let ids: Awaited<ReturnType<typeof createComponents>>;
+  let actors: Record<Role, Actor>;
+  let receiver: Receiver;
+  let clock = T0;
+  let seq = 0;
+  const dispatcher = (database: Db = db) => new WebhookDispatcher(database, { now: () => clock, random: () => 0.5, timeoutMs: 500 });
+  const register = (overrides: Partial<Parameters<typeof createWebhookEndpoint>[2]> = {}) =>
+    createWebhookEndpoint(db, actors.admin, { name: `hook ${++seq}`, url: receiver.url, secret: SECRET, format: "json", componentIds: [], events: [], ...overrides });
+  const open = async (componentId = ids.production) => {
+    const outcome = await openIncident(db, actors.commander, openProductionOutage(componentId, { title: `Outage ${++seq}` }), { now: clock });
+    if (outcome.status !== "published") throw new Error("not published");
+    return outcome;
+  };
+
+  beforeAll(async () => {
+    ({ db, target, close } = await openTestDatabase(provider));
+    ids = await createComponents(db);
+    actors = await createActors(db);
+  });
+  afterAll(() => close?.());
+  beforeEach(async () => {
+    receiver = await startReceiver();
+    clock = T0;
+    // Each test starts with no endpoints and an empty outbox.
+    await db.webhookEndpoint.deleteMany();
+  });
+  afterEach(() => receiver.close());
+
+  it("writes one outbox row per matching endpoint in the publish transaction, and none when it rolls back", async () => {
+    await register();
+    await register({ componentIds: [ids.development] });
+    const outcome = await open();
+    const rows = await db.webhookDelivery.findMany({ where: { event: "incident.opened" }, orderBy: { id: "desc" }, take: 5 });
+    expect(rows.filter((row) => JSON.parse(row.payload).post.id === outcome.postId)).toHaveLength(1);
+
+    const before = await db.webhookDelivery.count();
+    const failing = db.$transaction(async (tx) => {
+      await inTransaction(tx, { action: "post.publish", actor: actors.commander, incidentNumber: outcome.incidentNumber, postId: outcome.postId, now: clock, before: {}, after: {} });
+      expect(await tx.webhookDelivery.count()).toBe(before + 1);
+      throw new Error("the publish failed after queueing");
+    });
+    await expect(failing).rejects.toThrow("the publish failed after queueing");
+    expect(await db.webhookDelivery.count()).toBe(before);
+  });
+
+  it("counts the subscribers in the publish preview, by component and event filter", async () => {
+    await register({ componentIds: [ids.production] });
+    await register({ componentIds: [ids.development] });
+    await register({ events: ["incident.resolved"] });
+    const preview = await previewPublish(db, openProductionOutage(ids.gitPush, { componentIds: [ids.gitPush] }), clock);
+    expect(preview.announcements).toContain("1 webhook subscriber will be notified");
+  });
+
+  it("delivers a signed JSON POST with the incident, the post and the component changes", async () => {
+    const { id } = await register();
+    // A new system, so the change is green → red whatever earlier tests left open.
+    const api = await db.component.create({ data: { slug: "api", name: "API", position: 9 } });
+    const outcome = await open(api.id);
+    const started = performance.now();
+    expect(await dispatcher().runOnce()).toBe(1);
+    const latency = performance.now() - started;
+    expect(receiver.received).toHaveLength(1);
+    const [request] = receiver.received;
+    expect(verifySignature(SECRET, request!.headers["x-beacon-signature"] as string, request!.body, clock)).toBe(true);
+    expect(request!.headers["x-beacon-event"]).toBe("incident.opened");
+    expect(JSON.parse(request!.body)).toMatchObject({
+      event: "incident.opened",
+      incident: { number: outcome.incidentNumber, status: "open" },
+      post: { id: outcome.postId, type: "investigating" },
+      component_changes: [{ slug: "api", name: "API", old_state: "green", new_state: "red" }],
+    });
+    const delivery = await db.webhookDelivery.findFirst({ where: { endpointId: id }, include: { attemptLog: true } });
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 1 });
+    expect(delivery!.attemptLog).toMatchObject([{ statusCode: 200, error: null }]);
+    console.log(`[measure] ${provider.name}: dispatch round to local receiver ${latency.toFixed(1)} ms`);
+  });
+
+  it("sends the Slack-compatible payload to a Slack endpoint", async () => {
+    await register({ format: "slack" });
+    await open();
+    await dispatcher().runOnce();
+    const body = JSON.parse(receiver.received[0]!.body);
+    expect(body.text).toMatch(/^Incident #\d+ opened: Outage \d+ http/);
+    expect(body.blocks[0].type).toBe("section");
+  });
+
+  it("retries non-2xx and timeouts with backoff (2, 4 minutes), not before they are due", async () => {
+    const { id } = await register();
+    receiver.script.push(500, "hang");
+    await open();
+    await dispatcher().runOnce();
+    clock = minutes(1.9);
+    expect(await dispatcher().runOnce()).toBe(0);
+    clock = minutes(2);
+    await dispatcher().runOnce();
+    clock = minutes(5.9);
+    expect(await dispatcher().runOnce()).toBe(0);
+    clock = minutes(6);
+    await dispatcher().runOnce();
+    const attempts = await db.webhookAttempt.findMany({ where: { endpointId: id }, orderBy: { id: "asc" } });
+    expect(attempts.map((a) => [a.attemptedAt, a.statusCode, a.error])).toEqual([
+      [minutes(0), 500, "HTTP 500"],
+      [minutes(2), null, "timed out after 0.5 s"],
+      [minutes(6), 200, null],
+    ]);
+    expect(await db.webhookDelivery.findFirst({ where: { endpointId: id } })).toMatchObject({ status: "delivered", attempts: 3 });
+  });
+
+  it("survives a restart: a new dispatcher on a new connection sends what was queued", async () => {
+    await register();
+    await open();
+    const restarted = createDb(target);
+    try {
+      expect(await dispatcher(restarted).runOnce()).toBe(1);
+    } finally {
+      await restarted.$disconnect();
+    }
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it("two dispatchers at once never send a row twice", async () => {
+    await register();
+    for (let i = 0; i < 5; i++) await open();
+    const second = createDb(target);
+    try {
+      const [a, b] = await Promise.all([dispatcher().runOnce(), dispatcher(second).runOnce()]);
+      expect(a + b).toBe(5);
+    } finally {
+      await second.$disconnect();
+    }
+    expect(receiver.received).toHaveLength(5);
+  });
+
+  it("disables an endpoint after 3 deliveries in a row failed 6 times each, with a visible reason", async () => {
+    const { id } = await register();
+    receiver.script.push(...Array(18).fill(503));
+    for (let i = 0; i < 3; i++) await open();
+    for (const at of [0, 2, 6, 14, 30, 62]) {
+      clock = minutes(at);
+      await dispatcher().runOnce();
+    }
+    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    expect(endpoint.disabledAt).toEqual(minutes(62));
+    expect(endpoint.disabledReason).toMatch(/3 deliveries in a row failed after 6 tries each \(last error: HTTP 503\)/);
+    expect(receiver.received).toHaveLength(18);
+    const { incidentNumber } = await open();
+    await publishPost(db, actors.commander, { incidentNumber, type: "update", body: "still", stateChanges: [] }, { now: clock });
+    expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } })).toBe(0);
+  });
+});

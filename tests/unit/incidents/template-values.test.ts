@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { incidentFormValues, templateFormValues } from "@/lib/incidents/template-values";
+
+const template = {
+  name: "Elevated errors",
+  title: "Elevated errors on {component}",
+  postType: "investigating",
+  body: "We are investigating elevated errors on {component}.",
+  componentStates: [
+    { componentSlug: "git-push", state: "yellow" },
+    { componentSlug: "gone", state: "red" },
+  ],
+};
+const components = [
+  { id: 1, slug: "production" },
+  { id: 3, slug: "git-push" },
+];
+
+describe("template values", () => {
+  it("prefill the new-incident form by component id, keeping placeholders for the guardrail", () => {
+    expect(incidentFormValues(template, components)).toEqual({
+      title: "Elevated errors on {component}",
+      type: "investigating",
+      body: "We are investigating elevated errors on {component}.",
+      componentIds: ["3"],
+      "state.3": "yellow",
+    });
+  });
+
+  it("treat unreadable stored states as none", () => {
+    expect(incidentFormValues({ ...template, componentStates: "nonsense" }, components).componentIds).toEqual([]);
+    expect(incidentFormValues({ ...template, componentStates: null }, components).componentIds).toEqual([]);
+  });
+
+  it("fill the template form by slug", () => {
+    expect(templateFormValues(template)).toMatchObject({ name: "Elevated errors", postType: "investigating", "state.git-push": "yellow", "state.gone": "red" });
+  });
+});
