@@ -6,6 +6,8 @@
 // time-to-live bounds how long a change made by anything else (a script, SQL by hand) goes unseen.
 
 export const PUBLIC_CACHE_TTL_MS = 15_000;
+// Bounds memory when many distinct URLs are asked for (e.g. /incidents/1, /incidents/2, …).
+const MAX_ENTRIES = 2_000;
 
 interface Entry {
   version: number;
@@ -46,6 +48,7 @@ export async function cachedPublic<T>(key: string, load: () => Promise<T>, now =
     if (cache.version === version) cache.entries.set(key, { version, loadedAt, value });
     return { value, loadedAt: new Date(loadedAt) };
   });
+  if (!cache.entries.has(key) && cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
   cache.entries.set(key, { version, loadedAt: 0, pending });
   try {
     return await pending;

@@ -23,9 +23,12 @@ export type Loaded<T> =
 const globalForLastGood = globalThis as unknown as { beaconLastGood?: Map<string, { value: unknown; loadedAt: Date }> };
 const lastGood = (globalForLastGood.beaconLastGood ??= new Map());
 
+const MAX_LAST_GOOD = 2_000;
+
 async function readThroughCache<T>(key: string, load: () => Promise<T>): Promise<Loaded<T>> {
   try {
     const { value, loadedAt } = await cachedPublic(key, load);
+    if (!lastGood.has(key) && lastGood.size >= MAX_LAST_GOOD) lastGood.delete(lastGood.keys().next().value!);
     lastGood.set(key, { value, loadedAt });
     return { available: true, value, loadedAt, stale: false };
   } catch (error) {
