@@ -7,6 +7,31 @@ export class DatabaseError extends Error {
   override name = "DatabaseError";
 }
 
+// Errors that mean "the database is not there right now" (as opposed to a bad query or a bad
+// migration): the public pages fall back to the last snapshot, the admin says publishing is
+// unavailable, and a server start keeps serving the snapshot while it retries.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE",
+  "57P01", "57P02", "57P03", "53300", // PostgreSQL: shutting down, cannot connect now, too many connections
+  "P1001", "P1002", "P1017", // Prisma: can't reach, timed out, server closed the connection
+  "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM", "SQLITE_NOTADB", "SQLITE_CORRUPT",
+]);
+const UNREACHABLE_MESSAGE = /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|unable to open database|server closed the connection|DatabaseNotReachable|the database system is (shutting down|starting up)/i;
+
+/** True when the error (or anything in its cause chain) says the database cannot be reached. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 8; depth++) {
+    const value = current as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown; kind?: unknown; unreachable?: unknown };
+    if (value.unreachable === true) return true;
+    const code = typeof value.code === "string" ? value.code.replace(/^(SQLITE_[A-Z]+)_.*/, "$1") : "";
+    if (UNREACHABLE_CODES.has(code) || value.kind === "DatabaseNotReachable") return true;
+    if (typeof value.message === "string" && UNREACHABLE_MESSAGE.test(value.message)) return true;
+    if (Array.isArray(value.errors) && value.errors.some((inner) => isDatabaseUnreachable(inner))) return true;
+    current = value.cause;
+  }
+  return false;
+}
+
 export function describeDatabaseError(error: unknown, target?: DatabaseLocation): string {
   if (error instanceof DatabaseError) return error.message;
   const { code, message } = errorParts(error);
