@@ -4,24 +4,30 @@
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import next from "next";
-import { prepareRuntime, describeDatabase } from "../lib/boot";
+import { prepareServer, describeDatabase, snapshotDir } from "../lib/boot";
 import { CliError, runCli } from "../lib/cli";
 import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
+import { invalidatePublicViews } from "../lib/public/cache";
+import { startSnapshotWriter } from "../lib/snapshot/writer";
 
 const dev = process.argv.includes("--dev");
 
 await runCli("beacon", async () => {
   if (!dev && !existsSync(`${process.env.BEACON_NEXT_DIST_DIR || ".next"}/BUILD_ID`)) throw new CliError("no production build found; run `npm run build` first");
-  const env = await prepareRuntime({ log: (line) => console.log(`migrate: ${line}`) });
+  const { env, databaseReady } = await prepareServer({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   const app = next({ dev, hostname, port: env.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   // With PostgreSQL there may be several instances: a publish on any refreshes all of them.
   if (env.database.provider === "postgresql") startCrossInstanceInvalidation(env.database.url);
+  // The last known public site, kept in data/snapshot/ after every publish and every minute; it is
+  // what the public pages, feeds and APIs answer with while the database is unreachable.
+  const snapshots = startSnapshotWriter(snapshotDir(env));
+  void databaseReady.then(() => invalidatePublicViews());
   startWebhookDispatcher(db());
   const server = createServer((request, response) => {
     handlePublicRequest(request, response)
@@ -39,7 +45,10 @@ await runCli("beacon", async () => {
     server.listen(env.port, hostname, resolve);
   });
   console.log(`Beacon ready on http://localhost:${env.port} (${describeDatabase(env)}; public URL ${env.publicUrl})`);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    snapshots.stop();
+    server.close(() => process.exit(0));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 });

@@ -54,6 +54,11 @@ export function HomePage(props: HomePageProps) {
           </p>
         </div>
       )}
+      {props.stale ? (
+        <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          Last known state of each system, as of <Timestamp date={props.loadedAt} now={now} relative={false} />:
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {props.systems.map((system) => (
           <SystemCard key={system.component.id} system={system} />

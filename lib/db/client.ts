@@ -18,7 +18,9 @@ export function createDb(target: DatabaseTarget): Db {
     const adapter = new PrismaBetterSqlite3({ url: target.file }, { timestampFormat: "unixepoch-ms" });
     return new SqliteClient({ adapter, errorFormat: "minimal" });
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+  // A database that does not answer must fail a request in seconds, not hang it: the public
+  // pages then fall back to the snapshot and the admin says publishing is unavailable.
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
   return new PgClient({ adapter, errorFormat: "minimal" }) as unknown as Db;
 }
 

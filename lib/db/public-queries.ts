@@ -88,3 +88,9 @@ export async function firstIncidentOpenedAt(db: Db): Promise<Date | null> {
   const first = await db.incident.findFirst({ where: { deletedAt: null }, orderBy: { openedAt: "asc" }, select: { openedAt: true } });
   return first?.openedAt ?? null;
 }
+
+/** Every public incident's number, newest first (for the static export of the whole site). */
+export async function listPublicIncidentNumbers(db: Db): Promise<number[]> {
+  const rows = await db.incident.findMany({ where: { deletedAt: null }, select: { number: true }, orderBy: [{ openedAt: "desc" }, { id: "desc" }] });
+  return rows.map((row) => row.number);
+}

@@ -7,6 +7,8 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { matchPublicEndpoint } from "@/lib/http/public-endpoints";
 import { preflight } from "@/lib/http/public-response";
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { RENDER_DEADLINE_MS, withinDeadline } from "@/lib/public/deadline";
+import { fallbackAnswer, snapshotHeaders } from "@/lib/snapshot/current";
 
 const ANSWER_TTL_MS = 5_000;
 const MAX_ANSWERS = 500;
@@ -40,10 +42,33 @@ async function produce(url: URL, host: string): Promise<Answer> {
     at: Date.now(),
   };
   // Errors (400/404/503) are not kept: the next request asks again.
-  if (response.status === 200) {
-    if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
-    answers.set(`${url.pathname}${url.search}`, answer);
-  }
+  if (response.status === 200) remember(url, answer);
+  // The data cannot be read: feeds and APIs answer from the snapshot, saying so in headers.
+  if (response.status === 503) return fromSnapshot(url) ?? answer;
+  return answer;
+}
+
+function remember(url: URL, answer: Answer): void {
+  const key = `${url.pathname}${url.search}`;
+  if (!answers.has(key) && answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+  answers.set(key, answer);
+}
+
+/** Kept a few seconds like a live answer, so an outage costs one database attempt per URL per TTL. */
+function fromSnapshot(url: URL): Answer | null {
+  const fallback = fallbackAnswer(url.pathname, url.search);
+  if (!fallback || fallback.kind !== "payload") return null;
+  const headers: [string, string][] = [
+    ["access-control-allow-origin", "*"],
+    ["access-control-expose-headers", "ETag, Beacon-Data-Source, Beacon-Snapshot-Time"],
+    ["content-type", fallback.contentType],
+    ["etag", fallback.etag],
+    ["x-content-type-options", "nosniff"],
+    ["content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox"],
+    ...Object.entries(snapshotHeaders(fallback)).map(([name, value]) => [name.toLowerCase(), value] as [string, string]),
+  ];
+  const answer: Answer = { status: 200, headers, etag: fallback.etag, identity: fallback.identity, gzip: fallback.gzip, brotli: fallback.brotli, at: Date.now() };
+  remember(url, answer);
   return answer;
 }
 
@@ -56,7 +81,10 @@ async function answerFor(url: URL, host: string): Promise<Answer> {
     inFlight = produce(url, host).finally(() => pending.delete(key));
     pending.set(key, inFlight);
   }
-  return inFlight;
+  // A hanging database must not hold the crowd: past the deadline, answer from the snapshot.
+  const outcome = await withinDeadline(inFlight, RENDER_DEADLINE_MS);
+  if (outcome.done) return outcome.value;
+  return fromSnapshot(url) ?? inFlight;
 }
 
 /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2), as in lib/http/public-response.ts. */

@@ -2,7 +2,7 @@
 import { loadEnv } from "@/lib/env";
 import { currentStates, overallState } from "@/lib/timeline";
 import type { ComponentState } from "@/lib/timeline/types";
-import { familyIds, loadComponentData, loadHistoryData, loadHomeData, loadIncidentData } from "@/lib/public/data";
+import { familyIds, loadComponentData, loadHistoryData, loadHomeData, loadIncidentData, type Loaded } from "@/lib/public/data";
 import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
 import { historyMonths, historyPageRange, type HistoryQuery } from "@/lib/public/history-range";
 import { renderDocument, type PageMeta } from "@/lib/public/render";
@@ -18,16 +18,32 @@ import { markdownToText } from "@/lib/markdown";
 export interface RenderedPage {
   status: number;
   html: string;
+  /** Built from data that is not live (the database could not be read): never snapshot it. */
+  stale: boolean;
 }
 
-function page(status: number, meta: PageMeta, body: React.ReactNode): RenderedPage {
-  return { status, html: renderDocument(meta, loadEnv().publicUrl, body) };
+export interface PageOptions {
+  /**
+   * Render as "the last known status from <time>" even though the data is live: the variant a
+   * snapshot keeps for serving while the database is unreachable (lib/snapshot).
+   */
+  lastKnownAt?: Date;
+}
+
+function page(status: number, meta: PageMeta, body: React.ReactNode, stale = false): RenderedPage {
+  return { status, html: renderDocument(meta, loadEnv().publicUrl, body), stale };
+}
+
+/** Live data, or data marked stale (read earlier, or forced by `lastKnownAt`). */
+function asShown<T>(loaded: Loaded<T> & { available: true }, options: PageOptions): { value: T; loadedAt: Date; stale: boolean } {
+  if (options.lastKnownAt) return { value: loaded.value, loadedAt: options.lastKnownAt, stale: true };
+  return loaded;
 }
 
 function unavailable(path: string, lastLoadedAt: Date | null): RenderedPage {
   return page(503, { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null }, (
     <StatusUnknown lastUpdated={lastLoadedAt} />
-  ));
+  ), true);
 }
 
 export function notFoundPage(path: string, what = "page"): RenderedPage {
@@ -42,9 +58,10 @@ export function badRequestPage(path: string, message: string): RenderedPage {
   ));
 }
 
-export async function homePage(now: Date): Promise<RenderedPage> {
-  const loaded = await loadHomeData(now);
-  if (!loaded.available) return unavailable("/", loaded.lastLoadedAt);
+export async function homePage(now: Date, options: PageOptions = {}): Promise<RenderedPage> {
+  const read = await loadHomeData(now);
+  if (!read.available) return unavailable("/", read.lastLoadedAt);
+  const loaded = asShown(read, options);
   const { components, active, recentlyResolved, uptimeWindow } = loaded.value;
   const states = currentStates(active, components, now);
   const overall = overallState(components, states);
@@ -65,13 +82,15 @@ export async function homePage(now: Date): Promise<RenderedPage> {
       loadedAt={loaded.loadedAt}
       stale={loaded.stale}
     />,
+    loaded.stale,
   );
 }
 
-export async function incidentPage(number: number, now: Date): Promise<RenderedPage> {
+export async function incidentPage(number: number, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
   const path = `/incidents/${number}`;
-  const loaded = await loadIncidentData(number);
-  if (!loaded.available) return unavailable(path, loaded.lastLoadedAt);
+  const read = await loadIncidentData(number);
+  if (!read.available) return unavailable(path, read.lastLoadedAt);
+  const loaded = asShown(read, options);
   const { components, incident } = loaded.value;
   if (!incident) return notFoundPage(path, "incident");
   const view = incidentView(incident, components, now);
@@ -83,18 +102,20 @@ export async function incidentPage(number: number, now: Date): Promise<RenderedP
       title: `${incident.title} · Beacon status`,
       description: latest ? markdownToText(latest.body).slice(0, 200) : `${STATE_LABEL[stateWord]}`,
       path,
-      faviconState: stateWord,
+      faviconState: loaded.stale ? null : stateWord,
       autoRefresh: view.state.open && incident.kind === "incident",
     },
     <IncidentPage view={view} components={components} now={now} stale={loaded.stale} loadedAt={loaded.loadedAt} />,
+    loaded.stale,
   );
 }
 
-export async function historyPage(query: HistoryQuery, now: Date): Promise<RenderedPage> {
+export async function historyPage(query: HistoryQuery, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
   const range = historyPageRange(query.page, now);
   const path = `/history${query.page > 1 || query.component ? `?${new URLSearchParams({ ...(query.page > 1 ? { page: String(query.page) } : {}), ...(query.component ? { component: query.component } : {}) })}` : ""}`;
-  const loaded = await loadHistoryData({ from: range.from, to: range.to, componentSlug: query.component ?? undefined });
-  if (!loaded.available) return unavailable(path, loaded.lastLoadedAt);
+  const read = await loadHistoryData({ from: range.from, to: range.to, componentSlug: query.component ?? undefined });
+  if (!read.available) return unavailable(path, read.lastLoadedAt);
+  const loaded = asShown(read, options);
   const { components, incidents, firstOpenedAt } = loaded.value;
   if (query.component && !components.some((component) => component.slug === query.component && !component.hidden)) {
     return notFoundPage(path, "component");
@@ -121,13 +142,15 @@ export async function historyPage(query: HistoryQuery, now: Date): Promise<Rende
       stale={loaded.stale}
       loadedAt={loaded.loadedAt}
     />,
+    loaded.stale,
   );
 }
 
-export async function componentPage(slug: string, now: Date): Promise<RenderedPage> {
+export async function componentPage(slug: string, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
   const path = `/components/${slug}`;
-  const loaded = await loadComponentData(slug, now);
-  if (!loaded.available) return unavailable(path, loaded.lastLoadedAt);
+  const read = await loadComponentData(slug, now);
+  if (!read.available) return unavailable(path, read.lastLoadedAt);
+  const loaded = asShown(read, options);
   const { components, component, incidents, uptimeWindow } = loaded.value;
   if (!component) return notFoundPage(path, "component");
   const states = currentStates(uptimeWindow, components, now);
@@ -136,7 +159,7 @@ export async function componentPage(slug: string, now: Date): Promise<RenderedPa
   const family = new Set(familyIds(components, component));
   return page(
     200,
-    { title: `${component.name} · Beacon status`, description: `${component.name}: ${STATE_LABEL[state]}`, path, faviconState: state },
+    { title: `${component.name} · Beacon status`, description: `${component.name}: ${STATE_LABEL[state]}`, path, faviconState: loaded.stale ? null : state },
     <ComponentPage
       component={component}
       system={components.find((candidate) => candidate.id === component.parentId) ?? null}
@@ -149,5 +172,6 @@ export async function componentPage(slug: string, now: Date): Promise<RenderedPa
       stale={loaded.stale}
       loadedAt={loaded.loadedAt}
     />,
+    loaded.stale,
   );
 }

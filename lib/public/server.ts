@@ -10,6 +10,8 @@ import { ENHANCE_SCRIPT_HASH } from "@/lib/public/enhance-script";
 import { historyQuerySchema } from "@/lib/public/history-range";
 import { handlePublicEndpoint } from "@/lib/public/endpoint-bridge";
 import { badRequestPage, componentPage, historyPage, homePage, incidentPage, notFoundPage, type RenderedPage } from "@/lib/public/pages";
+import { fallbackAnswer, snapshotHeaders } from "@/lib/snapshot/current";
+import { RENDER_DEADLINE_MS, withinDeadline } from "@/lib/public/deadline";
 
 const RENDER_TTL_MS = 5_000;
 const MAX_RENDERED = 500;
@@ -21,6 +23,8 @@ interface Prepared {
   gzip: Buffer;
   brotli: Buffer;
   renderedAt: number;
+  /** Set when the answer comes from the snapshot (the database is unreachable). */
+  headers?: Record<string, string>;
 }
 
 const rendered = new Map<string, Prepared>();
@@ -99,11 +103,31 @@ async function handlePublicPage(request: IncomingMessage, response: ServerRespon
       pending = render(url, key).finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
-    prepared = await pending;
+    // A database that hangs must not hold the crowd: past the deadline, answer from the snapshot.
+    const outcome = await withinDeadline(pending, RENDER_DEADLINE_MS);
+    prepared = outcome.done ? outcome.value : (fromSnapshot(url, key) ?? (await pending));
   }
   if (!prepared) return false;
+  if (prepared.status === 503) prepared = fromSnapshot(url, key) ?? prepared;
   send(request, response, prepared);
   return true;
+}
+
+/**
+ * The snapshot's "last known status" page for this URL, kept like a rendered page so an outage
+ * costs one database attempt per URL every few seconds, not one per request.
+ */
+function fromSnapshot(url: URL, key: string): Prepared | null {
+  const answer = fallbackAnswer(url.pathname, url.search);
+  if (!answer || answer.kind !== "page") return null;
+  const prepared: Prepared = { status: 200, ...answer, renderedAt: Date.now(), headers: snapshotHeaders(answer) };
+  remember(key, prepared);
+  return prepared;
+}
+
+function remember(key: string, prepared: Prepared): void {
+  if (!rendered.has(key) && rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, prepared);
 }
 
 async function render(url: URL, key: string): Promise<Prepared | null> {
@@ -111,10 +135,7 @@ async function render(url: URL, key: string): Promise<Prepared | null> {
   if (!page) return null;
   const prepared = prepare(await page);
   // Only full answers are kept: a 503 must be retried against the database next time.
-  if (prepared.status < 500) {
-    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
-    rendered.set(key, prepared);
-  }
+  if (prepared.status < 500) remember(key, prepared);
   return prepared;
 }
 
@@ -127,6 +148,7 @@ function send(request: IncomingMessage, response: ServerResponse, prepared: Prep
   response.setHeader("Content-Security-Policy", PUBLIC_PAGE_CSP);
   response.setHeader("X-Content-Type-Options", "nosniff");
   response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  for (const [name, value] of Object.entries(prepared.headers ?? {})) response.setHeader(name, value);
   if (cacheable && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(prepared.etag)) {
     response.statusCode = 304;
     response.end();

@@ -79,7 +79,8 @@ describe.each(providers)("public pages on $name", (provider) => {
     await homePage(new Date());
     useDb(createDb({ provider: "postgresql", url: "postgresql://postgres@127.0.0.1:1/gone" }));
     const stale = await homePage(new Date());
-    expect(textOf(stale.html)).toMatch(/Status unknown — last updated/);
+    expect(stale.stale).toBe(true);
+    expect(textOf(stale.html)).toMatch(/Status unknown.*Showing the last known status from .* — live data unavailable/);
     expect(textOf(stale.html)).not.toContain("All systems operational");
     expect(stale.html).not.toContain("data-overall=");
 

@@ -1,0 +1,90 @@
+// Keeps data/snapshot/ current while the server runs: shortly after every publish (any origin,
+// including other instances via cross-instance invalidation), and every minute so time-driven
+// changes (a maintenance window starting) reach it too. Writes never overlap; a publish during a
+// write schedules one more. A failed collection (database unreachable) keeps the last snapshot.
+import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { collectSnapshot, SnapshotNotLive } from "./collect";
+import { setCurrentSnapshot } from "./current";
+import { readSnapshot, writeSnapshot } from "./files";
+
+const AFTER_PUBLISH_MS = 250;
+const PERIOD_MS = 60_000;
+
+export interface SnapshotWriter {
+  /** Resolves when the write that is running or scheduled (if any) has finished. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export function startSnapshotWriter(dir: string, options: { log?: (line: string) => void; periodMs?: number } = {}): SnapshotWriter {
+  const log = options.log ?? ((line: string) => console.log(`snapshot: ${line}`));
+  const existing = readSnapshot(dir);
+  if (existing) {
+    setCurrentSnapshot(existing);
+    log(`found the snapshot from ${existing.generatedAt.toISOString()} (${existing.entries.length} files)`);
+  }
+
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  const writeOnce = async () => {
+    const started = Date.now();
+    try {
+      const snapshot = await collectSnapshot("live");
+      const result = writeSnapshot(dir, snapshot);
+      setCurrentSnapshot(snapshot);
+      if (result.written + result.removed > 0) {
+        log(`wrote ${result.written} files (${result.unchanged} unchanged, ${result.removed} removed) in ${Date.now() - started} ms`);
+      }
+    } catch (error) {
+      const reason = error instanceof SnapshotNotLive ? error.message : error instanceof Error ? error.message : String(error);
+      log(`kept the previous snapshot: ${reason}`);
+    }
+  };
+
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = writeOnce().finally(() => {
+      running = null;
+      if (again && !stopped) {
+        again = false;
+        void run();
+      }
+    });
+    return running;
+  };
+
+  const schedule = (delay: number) => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void run();
+    }, delay);
+    timer.unref();
+  };
+
+  const unsubscribe = onPublicViewsInvalidated(() => schedule(AFTER_PUBLISH_MS));
+  const period = setInterval(() => void run(), options.periodMs ?? PERIOD_MS);
+  period.unref();
+  void run();
+
+  return {
+    async settled() {
+      while (timer || running) {
+        if (running) await running;
+        else await new Promise((resolve) => setTimeout(resolve, AFTER_PUBLISH_MS));
+      }
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+      clearInterval(period);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
