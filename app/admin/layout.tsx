@@ -1,12 +1,23 @@
 import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
+import { DatabaseUnavailable } from "./_components/DatabaseUnavailable";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Beacon admin" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: Readonly<{ children: React.ReactNode }>) {
-  const user = await currentUser();
+  let user: SessionUser | null;
+  try {
+    user = await currentUser();
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    // The page itself is not rendered: it would only fail on the same database.
+    user = null;
+    children = <DatabaseUnavailable />;
+  }
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">

@@ -4,19 +4,23 @@ import type * as z from "zod";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/request";
 import type { Actor, Role } from "@/lib/auth/roles";
-import { runAdminAction, withFieldErrors } from "./action";
+import { adminForm, runAdminAction, type AdminActionDefinition } from "./action";
 import type { FormState } from "./form-state";
 
-type Run<S extends z.ZodType> = (input: z.infer<S>, actor: Actor) => Promise<FormState | void>;
+/** requireRole for actions: throws AccessDenied (401/403) for runAdminAction to answer. */
+export const actionRoleCheck = (minRole: Role) => requireRole(minRole, "action");
 
-/** `run` returns the form's answer, or nothing for "Saved.", or redirects. After a change the admin pages re-render with it. */
-export function formAction<S extends z.ZodType>(role: Role, schema: S, run: Run<S>) {
-  const answer = async (input: z.infer<S>, actor: Actor): Promise<FormState> => {
-    const state = (await run(input, actor)) ?? { status: "ok", message: "Saved." };
-    revalidatePath("/admin", "layout");
+/** A definition as a server action; after a change the admin pages re-render with it. */
+export function serverAction<S extends z.ZodType>(definition: AdminActionDefinition<S>) {
+  // Async, so a "use server" file can export the result directly as a server action.
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const state = await runAdminAction(definition, actionRoleCheck, formData);
+    if (state.status === "ok") revalidatePath("/admin", "layout");
     return state;
   };
-  // Async, so a "use server" file can export the result directly as a server action.
-  return async (_previous: FormState, formData: FormData): Promise<FormState> =>
-    runAdminAction({ role, schema, run: (input, actor, values) => withFieldErrors(values, () => answer(input, actor)) }, (minRole) => requireRole(minRole, "action"), formData);
+}
+
+/** `run` returns the form's answer, or nothing for "Saved.", or redirects. */
+export function formAction<S extends z.ZodType>(role: Role, schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>) {
+  return serverAction(adminForm(role, schema, run));
 }

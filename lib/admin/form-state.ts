@@ -1,14 +1,22 @@
 // What every admin server action returns to its form: field errors in plain words next to the
 // fields, one message for the whole form, and the submitted values so nothing typed is lost.
+import type { ReactNode } from "react";
 import type * as z from "zod";
 
 export interface FormState {
   status: "idle" | "error" | "ok";
-  /** 401/403 when the action was refused; the form says so instead of acting. */
-  code?: 401 | 403;
+  /** 401/403 when the action was refused, 503 when the database cannot be reached; the form says so instead of acting. */
+  code?: 401 | 403 | 503;
   message?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string | string[]>;
+}
+
+/** A form with a confirm step: the preview answer carries what customers will see and the diff's hash to confirm. */
+export interface PreviewFormState extends FormState {
+  preview?: ReactNode;
+  impactHash?: string;
+  hasWarnings?: boolean;
 }
 
 export const IDLE: FormState = { status: "idle" };

@@ -1,10 +1,12 @@
 // The one shape of every write endpoint: authenticate the Bearer token and check its role, validate
 // the path and the JSON body with zod, then run one use-case — once per Idempotency-Key. Failures
-// the client can fix are JSON `{"error":{code,message,fields}}` with a 4xx; never a 500 for bad input.
+// the client can fix are JSON `{"error":{code,message,fields}}` with a 4xx; never a 500 for bad input;
+// an unreachable database is a 503 with Retry-After.
 import type * as z from "zod";
 import type { Db } from "@/lib/db/client";
 import { requireTokenRole, type TokenActor } from "@/lib/auth/api-tokens";
 import { AccessDenied, type Role } from "@/lib/auth/roles";
+import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { InputError } from "@/lib/errors";
 import { idempotencyKeyHeader } from "@/lib/validation/api";
 import { ApiFailure, apiError, apiText, errorBody, invalidInput, parseJson, readBodyText } from "./http";
@@ -68,11 +70,21 @@ export function writeEndpoint<Body, Params = Record<string, never>>(
       return toResponse(stored, stored.replayed);
     } catch (error) {
       if (error instanceof ApiFailure) return apiError(error);
+      if (isDatabaseUnreachable(error)) return apiError(DATABASE_UNAVAILABLE);
       console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
       return apiError(new ApiFailure(500, "internal_error", "Something went wrong on our side; nothing was published. Retry with the same Idempotency-Key."));
     }
   };
 }
+
+/** Nothing was written (one transaction per write), so retrying later with the same Idempotency-Key is safe. */
+const DATABASE_UNAVAILABLE = new ApiFailure(
+  503,
+  "database_unavailable",
+  "Publishing is unavailable: Beacon cannot reach its database. Nothing was published; retry later with the same Idempotency-Key.",
+  undefined,
+  { "Retry-After": "30" },
+);
 
 async function authenticated(db: Db, request: Request, role: Role, now: Date): Promise<TokenActor> {
   try {

@@ -1,10 +1,12 @@
-// The OpenAPI 3.1 document served at /api/openapi.json, generated from the zod schemas the write
-// API validates with (request bodies, path parameters, responses, errors) — not written by hand.
-// The read APIs (Statuspage v2, Heroku v3/v4, feeds, badges, iCal) are listed from the public
-// endpoint table with their content types; their response bodies are pinned by the real-format
-// fixtures in tests/fixtures, not by a schema here.
+// The OpenAPI 3.1 document served at /api/openapi.json, generated from zod schemas — not written by
+// hand. The write API's request bodies, responses and errors come from the schemas it validates
+// with (lib/validation/api.ts). The read APIs are listed from the public endpoint table; the JSON
+// ones (Statuspage v2, Heroku v3/v4, JSON Feed) answer with the schemas in lib/formats/schemas.ts,
+// the same ones that type their serializers and that the real-payload fixtures are tested against.
+// Feeds in XML, badges and iCal are described by their content types.
 import * as z from "zod";
-import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
+import { READ_RESPONSE_SCHEMAS, readApiSchemas } from "@/lib/formats/schemas";
+import { PUBLIC_ENDPOINTS, type PublicEndpointPath } from "@/lib/http/public-endpoints";
 import {
   apiCloseMaintenanceBody,
   apiDeletePostBody,
@@ -49,6 +51,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "413": `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
   "415": "The body is not sent as application/json",
   "422": "A field is invalid, unknown, or names an unknown component; `fields` says which",
+  "503": "The database cannot be reached (code database_unavailable): nothing was published; retry after Retry-After seconds",
 };
 
 const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string", pattern: "^[1-9][0-9]{0,8}$" } });
@@ -90,6 +93,26 @@ const WRITE_PATHS = {
   "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
 };
 
+/** The endpoints that answer JSON; each must have a response schema (checked by the compiler). */
+type JsonReadPath = Exclude<PublicEndpointPath, `${string}.rss` | `${string}.atom` | `${string}.svg` | `${string}.ics`>;
+const READ_SCHEMAS: Record<JsonReadPath, z.ZodType> = READ_RESPONSE_SCHEMAS;
+
+const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
+
+/** The read APIs' named schemas, referring to each other by `$ref`. */
+function readComponentSchemas(): Record<string, object> {
+  const { schemas } = z.toJSONSchema(readApiSchemas, { target: "draft-2020-12", uri: SCHEMA_REF });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]));
+}
+
+function readResponseSchema(pattern: string): object {
+  const schema = READ_SCHEMAS[pattern as JsonReadPath];
+  if (!schema) return {};
+  const id = readApiSchemas.get(schema)?.id;
+  if (!id) throw new Error(`the response schema of ${pattern} is not registered in readApiSchemas`);
+  return { schema: { $ref: SCHEMA_REF(id) } };
+}
+
 function readContentType(path: string): string {
   if (path.endsWith(".rss")) return "application/rss+xml";
   if (path.endsWith(".atom")) return "application/atom+xml";
@@ -103,7 +126,10 @@ function readPaths(): Record<string, object> {
   return Object.fromEntries(
     Object.keys(PUBLIC_ENDPOINTS).map((pattern) => {
       const params = [...pattern.matchAll(/:([a-z]+)/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
-      const response = { description: "The current data (304 on a matching If-None-Match / If-Modified-Since)", content: { [readContentType(pattern)]: {} } };
+      const response = {
+        description: "The current data (304 on a matching If-None-Match / If-Modified-Since)",
+        content: { [readContentType(pattern)]: readResponseSchema(pattern) },
+      };
       const get = { summary: `Read ${pattern}`, parameters: params, responses: { "200": response, "304": { description: "Not modified" }, "404": { description: "Unknown id or slug" } } };
       return [pattern.replace(/:([a-z]+)/g, "{$1}"), { get }];
     }),
@@ -121,7 +147,7 @@ export function openApiDocument(baseUrl: string) {
     servers: [{ url: baseUrl }],
     components: {
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token: bcn_…" } },
-      schemas: { Error: jsonSchema(errorSchema) },
+      schemas: { Error: jsonSchema(errorSchema), ...readComponentSchemas() },
     },
     paths: { ...WRITE_PATHS, ...readPaths() },
   };

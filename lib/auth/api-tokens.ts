@@ -1,6 +1,7 @@
 // API tokens for the write API and the CLI. A token is `bcn_` + 32 random bytes; the database keeps
 // its SHA-256 (shown once, never stored) and its first characters to recognise it in the admin.
 // A Bearer token authorises like a user of the token's role, with the audit label `token:<name>`.
+// A token works only while the admin who created it is enabled: disabling a user stops their tokens.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit";
@@ -20,7 +21,12 @@ export interface ApiTokenSummary {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Its creator is disabled: refused until they are enabled again (or revoke it for good). */
+  suspended: boolean;
 }
+
+/** The creator's disabledAt, read with every token: a disabled user's tokens must not work. */
+const creatorState = { createdBy: { select: { disabledAt: true } } } as const;
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -33,6 +39,7 @@ export async function createApiToken(db: Db, actor: Actor | null, input: CreateA
   const summary = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
       data: { name: input.name, role: input.role, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: admin.userId, createdAt: now },
+      include: creatorState,
     });
     await recordAudit(tx, { actor: admin, action: "token.create", targetType: "api_token", targetId: row.id, after: { name: row.name, role: row.role, prefix: row.prefix } });
     return row;
@@ -41,16 +48,16 @@ export async function createApiToken(db: Db, actor: Actor | null, input: CreateA
 }
 
 export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {
-  const rows = await db.apiToken.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  const rows = await db.apiToken.findMany({ include: creatorState, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
   return rows.map(summarize);
 }
 
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: number, now: Date): Promise<ApiTokenSummary | null> {
   const admin = authorize(actor, "admin");
   return db.$transaction(async (tx) => {
-    const row = await tx.apiToken.findUnique({ where: { id: tokenId } });
+    const row = await tx.apiToken.findUnique({ where: { id: tokenId }, include: creatorState });
     if (!row || row.revokedAt) return row ? summarize(row) : null;
-    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now } });
+    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now }, include: creatorState });
     await recordAudit(tx, { actor: admin, action: "token.revoke", targetType: "api_token", targetId: row.id, before: { name: row.name, role: row.role } });
     return summarize(revoked);
   });
@@ -61,15 +68,15 @@ export interface TokenActor extends Actor {
 }
 
 /**
- * The actor of an `Authorization: Bearer bcn_…` header; null when absent, malformed, unknown or
- * revoked. The looked-up hash is compared again in constant time, so no timing reveals a match.
+ * The actor of an `Authorization: Bearer bcn_…` header; null when absent, malformed, unknown,
+ * revoked, or created by a user who is now disabled. The looked-up hash is compared again in constant time, so no timing reveals a match.
  */
 export async function actorFromBearer(db: Db, authorization: string | null, ip: string, now: Date): Promise<TokenActor | null> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const hash = hashApiToken(token);
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hash } });
-  if (!row || row.revokedAt || !timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"))) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hash }, include: creatorState });
+  if (!row || row.revokedAt || row.createdBy?.disabledAt || !timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"))) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
@@ -88,6 +95,9 @@ export async function requireTokenRole(db: Db, headers: Pick<Headers, "get">, mi
   return { ...authorize(actor, minRole), tokenId: actor!.tokenId };
 }
 
-function summarize(row: { id: number; name: string; prefix: string; role: Role; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenSummary {
-  return { id: row.id, name: row.name, prefix: row.prefix, role: row.role, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+type TokenRow = { id: number; name: string; prefix: string; role: Role; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { disabledAt: Date | null } | null };
+
+function summarize(row: TokenRow): ApiTokenSummary {
+  const { id, name, prefix, role, createdAt, lastUsedAt, revokedAt } = row;
+  return { id, name, prefix, role, createdAt, lastUsedAt, revokedAt, suspended: Boolean(row.createdBy?.disabledAt) };
 }

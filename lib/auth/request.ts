@@ -4,6 +4,8 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { isDatabaseUnreachable } from "@/lib/db/database-errors";
+import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
 import { loadEnv } from "@/lib/env";
 import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
 import { clientIpOf } from "@/lib/auth/api-tokens";
@@ -15,10 +17,14 @@ export async function requestMeta(): Promise<RequestMeta> {
   return { ip: clientIpOf(list), userAgent: list.get("user-agent") ?? "" };
 }
 
-/** The signed-in user of this request, read once per request. */
+/** The signed-in user of this request, read once per request. Throws DatabaseUnavailableError when the database cannot be reached. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return findSession(db(), token, new Date());
+  try {
+    return await findSession(db(), token, new Date());
+  } catch (error) {
+    throw isDatabaseUnreachable(error) ? new DatabaseUnavailableError({ cause: error }) : error;
+  }
 });
 
 export async function currentActor(): Promise<Actor | null> {

@@ -63,7 +63,10 @@ export async function resetPassword(db: Db, actor: Actor | null, email: string, 
   });
 }
 
-/** Disabling ends the user's sessions at once; their posts and audit events keep their name. */
+/**
+ * A disabled user cannot sign in, their sessions end at once, and the API tokens they created are
+ * refused until they are enabled again; their posts and audit events keep their name.
+ */
 export async function setDisabled(db: Db, actor: Actor | null, email: string, disabled: boolean, now: Date): Promise<UserSummary> {
   const admin = authorize(actor, "admin");
   return db.$transaction(async (tx) => {

@@ -2,17 +2,27 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
+import { databaseUnavailable } from "@/lib/admin/unavailable";
 import { requestMeta, setSessionCookie } from "@/lib/auth/request";
 import { RETURN_PARAM, safeReturnPath } from "@/lib/auth/return-path";
-import { signIn } from "@/lib/auth/sign-in";
+import { signIn, type SignInResult } from "@/lib/auth/sign-in";
+import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { signInSchema } from "@/lib/validation/auth";
+
+const SIGN_IN_UNAVAILABLE = "Signing in is unavailable: Beacon cannot reach its database. Try again in a minute.";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { email } = formValues(formData);
   const kept = { email: typeof email === "string" ? email : "" };
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(parsed.error, kept);
-  const result = await signIn(db(), parsed.data, await requestMeta(), new Date());
+  let result: SignInResult;
+  try {
+    result = await signIn(db(), parsed.data, await requestMeta(), new Date());
+  } catch (error) {
+    if (isDatabaseUnreachable(error)) return databaseUnavailable(kept, SIGN_IN_UNAVAILABLE);
+    throw error;
+  }
   if (!result.ok) return { status: "error", message: result.message, values: kept };
   await setSessionCookie(result.token);
   redirect(safeReturnPath(formValues(formData)[RETURN_PARAM]));

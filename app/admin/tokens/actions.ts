@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { runAdminAction } from "@/lib/admin/action";
 import type { FormState } from "@/lib/admin/form-state";
+import { throwIfUnavailable } from "@/lib/admin/unavailable";
 import { requireRole } from "@/lib/auth/request";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
@@ -32,10 +33,11 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
 }
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
-  await runAdminAction(
+  const state = await runAdminAction(
     { role: "admin", schema: revokeApiTokenSchema, run: async ({ tokenId }, actor) => (await revokeApiToken(db(), actor, tokenId, new Date()), { status: "ok" }) },
     asAction,
     formData,
   );
+  throwIfUnavailable(state);
   revalidatePath("/admin/tokens");
 }

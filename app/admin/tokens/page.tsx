@@ -49,6 +49,7 @@ export default async function TokensPage() {
                   `Revoked ${formatUtc(token.revokedAt)}`
                 ) : (
                   <form action={revokeTokenAction}>
+                    {token.suspended && <p data-token-suspended="">Refused while its creator is disabled.</p>}
                     <input type="hidden" name="tokenId" value={token.id} />
                     <button type="submit" className="underline" aria-label={`Revoke ${token.name}`}>
                       Revoke

@@ -1,21 +1,12 @@
 "use server";
-// User management (admins only): the same use-cases as `npm run admin`, from lib/auth/users.ts.
+// User management (admins only): the same use-cases as `npm run admin`, defined in lib/admin/user-forms.ts.
 import { db } from "@/lib/db/client";
-import { formAction } from "@/lib/admin/form-action";
-import { createUser, resetPassword, setDisabled, setRole } from "@/lib/auth/users";
-import { createUserSchema, resetPasswordSchema, setDisabledSchema, setRoleSchema } from "@/lib/validation/auth";
+import { serverAction } from "@/lib/admin/form-action";
+import { userForms } from "@/lib/admin/user-forms";
 
-export const createUserAction = formAction("admin", createUserSchema, async (input, actor) => {
-  const user = await createUser(db(), actor, input);
-  return { status: "ok", message: `Created ${user.email} (${user.role}).` };
-});
-export const setRoleAction = formAction("admin", setRoleSchema, async (input, actor) => {
-  await setRole(db(), actor, input.email, input.role);
-});
-export const resetPasswordAction = formAction("admin", resetPasswordSchema, async (input, actor) => {
-  await resetPassword(db(), actor, input.email, input.password);
-  return { status: "ok", message: `Password reset; ${input.email} was signed out everywhere.` };
-});
-export const setDisabledAction = formAction("admin", setDisabledSchema, async (input, actor) => {
-  await setDisabled(db(), actor, input.email, input.disabled, new Date());
-});
+const forms = userForms(db);
+
+export const createUserAction = serverAction(forms.create);
+export const setRoleAction = serverAction(forms.setRole);
+export const resetPasswordAction = serverAction(forms.resetPassword);
+export const setDisabledAction = serverAction(forms.setDisabled);

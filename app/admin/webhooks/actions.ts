@@ -5,6 +5,7 @@ import * as z from "zod";
 import { db } from "@/lib/db/client";
 import { runAdminAction } from "@/lib/admin/action";
 import type { FormState } from "@/lib/admin/form-state";
+import { throwIfUnavailable } from "@/lib/admin/unavailable";
 import { requireRole } from "@/lib/auth/request";
 import { createWebhookEndpoint, deleteWebhookEndpoint, setWebhookEnabled } from "@/lib/webhooks/endpoints";
 import { createWebhookSchema, webhookIdSchema } from "@/lib/validation/webhooks";
@@ -35,15 +36,17 @@ export async function createWebhookAction(_previous: WebhookFormState, formData:
 const toggleSchema = webhookIdSchema.extend({ enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
 
 export async function setWebhookEnabledAction(formData: FormData): Promise<void> {
-  await runAdminAction(
+  const state = await runAdminAction(
     { role: "admin", schema: toggleSchema, run: async ({ endpointId, enabled }, actor) => (await setWebhookEnabled(db(), actor, endpointId, enabled, new Date()), { status: "ok" }) },
     asAction,
     formData,
   );
+  throwIfUnavailable(state);
   revalidatePath("/admin/webhooks", "layout");
 }
 
 export async function deleteWebhookAction(formData: FormData): Promise<void> {
-  await runAdminAction({ role: "admin", schema: webhookIdSchema, run: async ({ endpointId }, actor) => (await deleteWebhookEndpoint(db(), actor, endpointId), { status: "ok" }) }, asAction, formData);
+  const state = await runAdminAction({ role: "admin", schema: webhookIdSchema, run: async ({ endpointId }, actor) => (await deleteWebhookEndpoint(db(), actor, endpointId), { status: "ok" }) }, asAction, formData);
+  throwIfUnavailable(state);
   revalidatePath("/admin/webhooks", "layout");
 }

@@ -1,0 +1,123 @@
+// Disabling a user from the terminal (`npm run admin -- disable/enable`) and from the admin users
+// page, on SQLite and PostgreSQL: a disabled user can neither sign in, nor use a session they already
+// have, nor use an API token they created; it is audited; the last enabled admin cannot be disabled.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { runAdminAction } from "@/lib/admin/action";
+import { userForms } from "@/lib/admin/user-forms";
+import { runAdminCommand } from "@/lib/auth/admin-cli";
+import { actorFromBearer, createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { authorize, type Actor, type Role } from "@/lib/auth/roles";
+import { findSession } from "@/lib/auth/session";
+import { signIn } from "@/lib/auth/sign-in";
+import { createUser } from "@/lib/auth/users";
+import { CliError } from "@/lib/cli";
+import { createActors, createComponents } from "../support/publish-fixtures";
+import { call, testWriteApi } from "../support/write-api";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const NOW = new Date("2026-11-22T10:00:00Z");
+const PASSWORD = "a long enough passphrase";
+const META = { ip: "198.51.100.7", userAgent: "test" };
+
+describe.each(providers)("disabling a user on $name", (provider) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let actors: Record<Role, Actor>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDatabase(provider));
+    await createComponents(db);
+    actors = await createActors(db);
+  });
+  afterAll(() => close?.());
+
+  /** An admin who has signed in and created an API token. */
+  async function userWithAccess() {
+    const email = `ops${++seq}@example.com`;
+    const user = await createUser(db, actors.admin, { email, password: PASSWORD, role: "admin", name: "" });
+    const session = await signIn(db, { email, password: PASSWORD }, META, NOW);
+    if (!session.ok) throw new Error("setup: sign-in failed");
+    const { token } = await createApiToken(db, { userId: user.id, label: email, role: "admin", ip: "" }, { name: `bot-${seq}`, role: "commander" }, NOW);
+    return { id: user.id, email, session: session.token, token };
+  }
+
+  const api = () => testWriteApi(db, () => NOW);
+  const publishWith = (token: string) => call(api().openIncident, { token, body: { title: `Token check ${++seq}`, type: "investigating", componentIds: ["production"] } });
+
+  async function expectLockedOut(user: Awaited<ReturnType<typeof userWithAccess>>) {
+    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await findSession(db, user.session, NOW)).toBeNull();
+    expect(await actorFromBearer(db, `Bearer ${user.token}`, "", NOW)).toBeNull();
+    const refused = await publishWith(user.token);
+    expect(refused.status).toBe(401);
+    expect((await listApiTokens(db)).find((token) => token.prefix === user.token.slice(0, 10))).toMatchObject({ suspended: true });
+  }
+
+  async function expectAccessAgain(user: Awaited<ReturnType<typeof userWithAccess>>) {
+    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW)).toMatchObject({ ok: true });
+    expect((await publishWith(user.token)).status).toBe(201);
+    // The sessions ended at disabling stay ended.
+    expect(await findSession(db, user.session, NOW)).toBeNull();
+  }
+
+  const audits = (userId: number) =>
+    db.auditEvent.findMany({ where: { targetType: "user", targetId: String(userId), action: { in: ["user.disable", "user.enable"] } }, orderBy: { id: "asc" } });
+
+  it("npm run admin -- disable / enable: locks the user out of sign-in, sessions and API tokens, then lets them back, audited as cli", async () => {
+    const user = await userWithAccess();
+    expect((await publishWith(user.token)).status).toBe(201);
+    expect(await runAdminCommand(db, ["disable", "--email", user.email.toUpperCase()], NOW)).toEqual([
+      `${user.email} is disabled: they cannot sign in, their sessions were ended and their API tokens are refused`,
+    ]);
+    await expectLockedOut(user);
+    expect(await runAdminCommand(db, ["list"], NOW)).toContain(`${user.email}\tadmin\tdisabled`);
+
+    expect(await runAdminCommand(db, ["enable", "--email", user.email], NOW)).toEqual([`${user.email} is enabled again`]);
+    await expectAccessAgain(user);
+    expect((await audits(user.id)).map((event) => [event.action, event.actorLabel, event.after])).toEqual([
+      ["user.disable", "cli", { disabled: true }],
+      ["user.enable", "cli", { disabled: false }],
+    ]);
+  });
+
+  it("the admin users page's Disable/Enable action does the same, audited as the admin", async () => {
+    const user = await userWithAccess();
+    const action = userForms(() => db, () => NOW).setDisabled;
+    const asAdmin = async (minRole: Role) => authorize(actors.admin, minRole);
+    const submit = (disabled: boolean) => {
+      const form = new FormData();
+      form.set("email", user.email);
+      form.set("disabled", String(disabled));
+      return runAdminAction(action, asAdmin, form);
+    };
+
+    expect(await submit(true)).toEqual({ status: "ok", message: `${user.email} is disabled: signed out everywhere, and the API tokens they created are refused.` });
+    await expectLockedOut(user);
+    expect(await submit(false)).toMatchObject({ status: "ok", message: `${user.email} is enabled again; the API tokens they created work again.` });
+    await expectAccessAgain(user);
+    expect((await audits(user.id)).map((event) => [event.action, event.actorLabel])).toEqual([
+      ["user.disable", actors.admin.label],
+      ["user.enable", actors.admin.label],
+    ]);
+
+    const self = new FormData();
+    self.set("email", actors.admin.label);
+    self.set("disabled", "true");
+    expect(await runAdminAction(action, asAdmin, self)).toMatchObject({ status: "error", message: expect.stringMatching(/your own account/) });
+    const viewer = await runAdminAction(action, async (minRole) => authorize(actors.viewer, minRole), self);
+    expect(viewer).toMatchObject({ status: "error", code: 403 });
+  });
+
+  it("refuses to disable the last enabled admin from the terminal, and an unknown email, changing nothing", async () => {
+    const others = await db.user.findMany({ where: { role: "admin", disabledAt: null, NOT: { id: actors.admin.userId! } } });
+    for (const other of others) await runAdminCommand(db, ["disable", "--email", other.email], NOW);
+    const before = await db.auditEvent.count();
+    await expect(runAdminCommand(db, ["disable", "--email", actors.admin.label], NOW)).rejects.toThrow(new CliError("admin@example.com is the last admin; make another admin first"));
+    await expect(runAdminCommand(db, ["disable", "--email", "nobody@example.com"], NOW)).rejects.toThrow(/no user with email nobody@example.com/);
+    await expect(runAdminCommand(db, ["disable"], NOW)).rejects.toThrow(/--email/);
+    expect(await db.auditEvent.count()).toBe(before);
+    expect((await db.user.findUniqueOrThrow({ where: { id: actors.admin.userId! } })).disabledAt).toBeNull();
+  });
+});
