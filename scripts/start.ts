@@ -12,6 +12,7 @@ import { handlePublicRequest } from "../lib/public/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
 import { invalidatePublicViews } from "../lib/public/cache";
 import { startSnapshotWriter } from "../lib/snapshot/writer";
+import { startMaintenanceClock } from "../lib/public/maintenance-clock";
 
 const dev = process.argv.includes("--dev");
 
@@ -28,6 +29,7 @@ await runCli("beacon", async () => {
   // what the public pages, feeds and APIs answer with while the database is unreachable.
   const snapshots = startSnapshotWriter(snapshotDir(env));
   void databaseReady.then(() => invalidatePublicViews());
+  const maintenanceClock = startMaintenanceClock(db(), { log: (line) => console.log(line) });
   startWebhookDispatcher(db());
   const server = createServer((request, response) => {
     handlePublicRequest(request, response)
@@ -47,6 +49,7 @@ await runCli("beacon", async () => {
   console.log(`Beacon ready on http://localhost:${env.port} (${describeDatabase(env)}; public URL ${env.publicUrl})`);
   const stop = () => {
     snapshots.stop();
+    maintenanceClock.stop();
     server.close(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
