@@ -28,14 +28,13 @@ const publishedSchema = z.object({
   replayed: z.boolean(),
   impact: z
     .object({
-      incident: z.enum(["opens", "updates", "resolves", "reopens"]),
-      changes: z.array(z.object({ component: z.string(), before: z.string(), after: z.string() })),
+      incident: z.enum(["opens", "updates", "resolves", "reopens", "schedules", "extends", "ends-early", "cancels"]),
+      changes: z.array(z.object({ component: z.string(), before: z.string(), after: z.string(), from: z.iso.datetime().optional(), until: z.iso.datetime().optional() })),
       warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     })
     .optional(),
 });
 const revisedSchema = z.object({ incident: incidentRefSchema, post: z.object({ id: z.number().int(), edited: z.boolean().optional(), deleted: z.boolean().optional() }) });
-const maintenanceChangedSchema = z.object({ incident: incidentRefSchema });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
@@ -78,7 +77,7 @@ function operation(summary: string, body: z.ZodType, ok: { status: string; schem
 
 const created = { status: "201", schema: publishedSchema, description: "Published (200 with replayed: true when the same publish had already landed)" };
 const revised = { status: "200", schema: revisedSchema, description: "Done" };
-const maintenanceChanged = { status: "200", schema: maintenanceChangedSchema, description: "Published" };
+const maintenanceChanged = { status: "200", schema: publishedSchema, description: "Published" };
 
 const WRITE_PATHS = {
   "/api/admin/incidents": { post: operation("Open an incident with its first post", apiOpenIncidentBody, created) },
@@ -87,7 +86,7 @@ const WRITE_PATHS = {
     patch: operation("Correct a post's text (the earlier text is kept as a revision)", apiEditPostBody, revised, [NUMBER, POST_ID]),
     delete: operation("Delete a post from the public timeline (soft, with a reason)", apiDeletePostBody, revised, [NUMBER, POST_ID]),
   },
-  "/api/admin/maintenance": { post: operation("Schedule maintenance", apiScheduleMaintenanceBody, { ...created, schema: publishedSchema.omit({ impact: true }) }) },
+  "/api/admin/maintenance": { post: operation("Schedule maintenance", apiScheduleMaintenanceBody, created) },
   "/api/admin/maintenance/{number}/extend": { post: operation("Extend an upcoming or running maintenance", apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]) },
   "/api/admin/maintenance/{number}/end": { post: operation("End a running maintenance now", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
   "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },

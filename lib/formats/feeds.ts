@@ -23,6 +23,7 @@ import {
   type FormatContext,
 } from "./common";
 import { componentFeedAlternates, feedAlternates } from "./feed-links";
+import type { JsonFeed } from "./schemas";
 
 export interface FeedChannel {
   title: string;
@@ -161,7 +162,7 @@ export function atomFeed(ctx: FormatContext, channel: FeedChannel, incidents: re
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); the `feed` library writes only version 1. */
 export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
   const list = entries(ctx, incidents);
-  const text = JSON.stringify({
+  const feed: JsonFeed = {
     version: "https://jsonfeed.org/version/1.1",
     title: channel.title,
     home_page_url: channel.pageUrl,
@@ -179,6 +180,6 @@ export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: re
       date_modified: entry.updated.toISOString(),
       tags: entry.categories,
     })),
-  });
-  return { text, updated: feedUpdated(ctx, list) };
+  };
+  return { text: JSON.stringify(feed), updated: feedUpdated(ctx, list) };
 }

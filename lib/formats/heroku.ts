@@ -14,10 +14,8 @@ import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-querie
 import { currentStates, incidentState, maintenanceStatus, worstState } from "@/lib/timeline";
 import type { ComponentState, PostType } from "@/lib/timeline/types";
 import { affectedComponents, incidentUpdatedAt, incidentUrl, postUpdatedAt, visibleComponents, visiblePosts, withFirstPosts, type FormatContext } from "./common";
-import { incidentStatus, updateStatuses } from "./statuspage-rules";
-
-export type HerokuColor = "green" | "yellow" | "red";
-export type HerokuUpdateType = "issue" | "update" | "resolved" | "scheduled";
+import type { HerokuColor, HerokuUpdateType, HerokuV3CurrentStatus, HerokuV3Issue, HerokuV3Update, HerokuV4CurrentStatus, HerokuV4Incident, HerokuV4Update } from "./schemas";
+import { incidentStatus, incidentUpdateStatuses } from "./statuspage-rules";
 
 export function herokuColor(state: ComponentState): HerokuColor {
   return state === "blue" ? "yellow" : state;
@@ -25,58 +23,6 @@ export function herokuColor(state: ComponentState): HerokuColor {
 
 export function herokuUpdateType(type: PostType): HerokuUpdateType {
   return type === "investigating" ? "issue" : type;
-}
-
-export interface V3Update {
-  id: number;
-  created_at: string;
-  updated_at: string;
-  incident_id: number;
-  update_type: HerokuUpdateType;
-  contents: string;
-  title: string;
-  status_dev: HerokuColor;
-  status_prod: HerokuColor;
-}
-
-export interface V3Issue {
-  id: number;
-  created_at: string;
-  updated_at: string;
-  title: string;
-  resolved: boolean;
-  upcoming: boolean;
-  status_dev: HerokuColor;
-  status_prod: HerokuColor;
-  href: string;
-  full_url: string;
-  updates: V3Update[];
-}
-
-export interface V4Update {
-  id: number;
-  update_type: HerokuUpdateType;
-  contents: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface V4System {
-  name: string;
-  status: HerokuColor;
-  services: string[];
-}
-
-export interface V4Incident {
-  id: number;
-  title: string;
-  created_at: string;
-  updated_at: string;
-  full_url: string;
-  resolved: boolean;
-  state: string;
-  systems: V4System[];
-  updates: V4Update[];
 }
 
 function systems(ctx: FormatContext): FeedComponent[] {
@@ -104,11 +50,11 @@ function partition(ctx: FormatContext, active: readonly FeedIncident[]): { curre
   return { current, upcoming };
 }
 
-export function v3Issue(ctx: FormatContext, incident: FeedIncident): V3Issue {
+export function v3Issue(ctx: FormatContext, incident: FeedIncident): HerokuV3Issue {
   const { now, components, baseUrl } = ctx;
   const posts = visiblePosts(incident, now);
   const states = currentStates([incident], components, now);
-  const updates = posts.map((post, index): V3Update => {
+  const updates = posts.map((post, index): HerokuV3Update => {
     const after = currentStates([withFirstPosts(incident, posts, index + 1)], components, post.postedAt);
     return {
       id: post.id,
@@ -137,7 +83,7 @@ export function v3Issue(ctx: FormatContext, incident: FeedIncident): V3Issue {
   };
 }
 
-export function v3CurrentStatus(ctx: FormatContext, active: readonly FeedIncident[]): { status: Record<string, HerokuColor>; issues: V3Issue[] } {
+export function v3CurrentStatus(ctx: FormatContext, active: readonly FeedIncident[]): HerokuV3CurrentStatus {
   const states = currentStates(active, ctx.components, ctx.now);
   const { current, upcoming } = partition(ctx, active);
   return {
@@ -147,7 +93,7 @@ export function v3CurrentStatus(ctx: FormatContext, active: readonly FeedInciden
 }
 
 /** Newest first; `newest` must be the newest incidents by opening time, so a `since` filter is a prefix. */
-export function v3Issues(ctx: FormatContext, newest: readonly FeedIncident[], query: { since?: Date; limit: number }): V3Issue[] {
+export function v3Issues(ctx: FormatContext, newest: readonly FeedIncident[], query: { since?: Date; limit: number }): HerokuV3Issue[] {
   const since = query.since?.getTime() ?? -Infinity;
   return newest
     .filter((incident) => incident.openedAt.getTime() >= since)
@@ -155,7 +101,7 @@ export function v3Issues(ctx: FormatContext, newest: readonly FeedIncident[], qu
     .map((incident) => v3Issue(ctx, incident));
 }
 
-function v4Update(post: FeedPost): V4Update {
+function v4Update(post: FeedPost): HerokuV4Update {
   return {
     id: post.id,
     update_type: herokuUpdateType(post.type),
@@ -165,7 +111,7 @@ function v4Update(post: FeedPost): V4Update {
   };
 }
 
-export function v4Incident(ctx: FormatContext, incident: FeedIncident): V4Incident {
+export function v4Incident(ctx: FormatContext, incident: FeedIncident): HerokuV4Incident {
   const { now, components, baseUrl } = ctx;
   const posts = visiblePosts(incident, now);
   const state = incidentState(incident, now);
@@ -179,7 +125,7 @@ export function v4Incident(ctx: FormatContext, incident: FeedIncident): V4Incide
     updated_at: incidentUpdatedAt(incident, now).toISOString(),
     full_url: incidentUrl(baseUrl, incident.number),
     resolved: !state.open,
-    state: incident.kind === "maintenance" ? maintenanceStatus(incident, now) : incidentStatus(incident, state, updateStatuses(incident, posts), now),
+    state: incident.kind === "maintenance" ? maintenanceStatus(incident, now) : incidentStatus(state, incidentUpdateStatuses(posts)),
     systems: affectedSystems.map((system) => ({
       name: system.name,
       status: herokuColor(states.get(system.id) ?? "green"),
@@ -192,7 +138,7 @@ export function v4Incident(ctx: FormatContext, incident: FeedIncident): V4Incide
 export function v4CurrentStatus(
   ctx: FormatContext,
   active: readonly FeedIncident[],
-): { status: { system: string; status: HerokuColor }[]; incidents: V4Incident[]; scheduled: V4Incident[] } {
+): HerokuV4CurrentStatus {
   const states = currentStates(active, ctx.components, ctx.now);
   const { current, upcoming } = partition(ctx, active);
   return {

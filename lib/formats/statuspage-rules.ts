@@ -24,13 +24,15 @@
 import type { FeedComponent, FeedIncident, FeedPost, StatuspagePhase } from "@/lib/db/feed-queries";
 import { componentIntervals, currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ComponentState, IncidentState, StateInterval, TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
+import type {
+  StatuspageComponentStatus,
+  StatuspageIncidentImpact,
+  StatuspageIncidentStatus,
+  StatuspageMaintenanceStatus,
+  StatuspageStatus,
+} from "./schemas";
 
-export type StatuspageComponentStatus = "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
-export type StatuspageIndicator = "none" | "minor" | "major" | "critical";
-export type StatuspageIncidentStatus = "investigating" | "identified" | "monitoring" | "resolved";
-export type StatuspageMaintenanceStatus = "scheduled" | "in_progress" | "verifying" | "completed";
-export type StatuspageUpdateStatus = StatuspageIncidentStatus | StatuspageMaintenanceStatus;
-export type StatuspageImpact = "none" | "minor" | "major" | "critical" | "maintenance";
+export type { StatuspageComponentStatus } from "./schemas";
 
 export function componentStatus(state: ComponentState, partlyRestored: boolean): StatuspageComponentStatus {
   switch (state) {
@@ -78,15 +80,10 @@ export function incidentStatusesAt(
   return statuses;
 }
 
-export interface PageStatus {
-  indicator: StatuspageIndicator;
-  description: string;
-}
-
 export function pageStatus(
   visible: readonly FeedComponent[],
   statuses: ReadonlyMap<number, StatuspageComponentStatus>,
-): PageStatus {
+): StatuspageStatus {
   const of = (component: FeedComponent) => statuses.get(component.id) ?? "operational";
   const all = visible.map(of);
   const systems = visible.filter((component) => component.parentId === null).map(of);
@@ -101,51 +98,56 @@ export function pageStatus(
   return { indicator: "none", description: "All Systems Operational" };
 }
 
-export function incidentImpact(incident: FeedIncident, state: IncidentState): StatuspageImpact {
-  if (incident.kind === "maintenance") return "maintenance";
+/** An incident's impact from the worst state it caused (maintenance says "maintenance"). */
+export function incidentImpact(state: IncidentState): StatuspageIncidentImpact {
   if (state.worst === "red") return "critical";
   return state.worst === "yellow" ? "minor" : "none";
 }
 
-const INCIDENT_PHASES: readonly StatuspagePhase[] = ["investigating", "identified", "monitoring"];
-const MAINTENANCE_PHASES: readonly StatuspagePhase[] = ["scheduled", "in_progress", "verifying"];
+const INCIDENT_PHASES: readonly StatuspageIncidentStatus[] = ["investigating", "identified", "monitoring"];
+const MAINTENANCE_PHASES: readonly StatuspageMaintenanceStatus[] = ["scheduled", "in_progress", "verifying"];
 
-/** Each post's status, for posts in timeline order. */
-export function updateStatuses(incident: FeedIncident, posts: readonly FeedPost[]): StatuspageUpdateStatus[] {
-  const maintenance = incident.kind === "maintenance";
-  const windowStart = incident.scheduledStartAt?.getTime() ?? -Infinity;
-  const statuses: StatuspageUpdateStatus[] = [];
-  let previous: StatuspageUpdateStatus = maintenance ? "scheduled" : "investigating";
-  for (const post of posts) {
-    let status: StatuspageUpdateStatus;
-    if (post.type === "resolved") status = maintenance ? "completed" : "resolved";
-    else if (post.statuspagePhase && (maintenance ? MAINTENANCE_PHASES : INCIDENT_PHASES).includes(post.statuspagePhase)) {
-      status = post.statuspagePhase as StatuspageUpdateStatus;
-    } else if (maintenance) {
-      status = post.type === "scheduled" ? "scheduled" : post.postedAt.getTime() >= windowStart ? "in_progress" : previous;
-    } else {
-      status = post.type === "investigating" ? "investigating" : post.type === "issue" ? "identified" : previous;
-    }
-    statuses.push(status);
-    previous = status;
-  }
-  return statuses;
+/** Whether a post's chosen phase belongs to this kind (a maintenance phase on an incident is ignored). */
+function fits<T extends string>(phases: readonly T[], phase: StatuspagePhase | null): phase is StatuspagePhase & T {
+  return phase !== null && (phases as readonly string[]).includes(phase);
+}
+
+/** Each post's status, for an incident's posts in timeline order. */
+export function incidentUpdateStatuses(posts: readonly FeedPost[]): StatuspageIncidentStatus[] {
+  let previous: StatuspageIncidentStatus = "investigating";
+  return posts.map((post) => {
+    if (post.type === "resolved") previous = "resolved";
+    else if (fits(INCIDENT_PHASES, post.statuspagePhase)) previous = post.statuspagePhase;
+    else if (post.type === "investigating") previous = "investigating";
+    else if (post.type === "issue") previous = "identified";
+    return previous;
+  });
+}
+
+/** Each post's status, for a maintenance's posts in timeline order. */
+export function maintenanceUpdateStatuses(maintenance: FeedIncident, posts: readonly FeedPost[]): StatuspageMaintenanceStatus[] {
+  const windowStart = maintenance.scheduledStartAt?.getTime() ?? -Infinity;
+  let previous: StatuspageMaintenanceStatus = "scheduled";
+  return posts.map((post) => {
+    if (post.type === "resolved") previous = "completed";
+    else if (fits(MAINTENANCE_PHASES, post.statuspagePhase)) previous = post.statuspagePhase;
+    else if (post.type === "scheduled") previous = "scheduled";
+    else if (post.postedAt.getTime() >= windowStart) previous = "in_progress";
+    return previous;
+  });
 }
 
 /** The incident's own status now: its newest update's, held to what the timeline core says. */
-export function incidentStatus(
-  incident: FeedIncident,
-  state: IncidentState,
-  statuses: readonly StatuspageUpdateStatus[],
-  now: Date,
-): StatuspageUpdateStatus {
+export function incidentStatus(state: IncidentState, statuses: readonly StatuspageIncidentStatus[]): StatuspageIncidentStatus {
   const newest = statuses[statuses.length - 1];
-  if (incident.kind === "maintenance") {
-    const phase = maintenanceStatus(incident, now);
-    if (phase === "upcoming") return "scheduled";
-    if (phase === "completed") return "completed";
-    return newest === "verifying" ? "verifying" : "in_progress";
-  }
   if (!state.open) return "resolved";
   return newest && newest !== "resolved" ? newest : "investigating";
+}
+
+/** A maintenance's own status now: where its window stands, "verifying" when its newest update says so. */
+export function maintenanceStatuspageStatus(maintenance: FeedIncident, statuses: readonly StatuspageMaintenanceStatus[], now: Date): StatuspageMaintenanceStatus {
+  const phase = maintenanceStatus(maintenance, now);
+  if (phase === "upcoming") return "scheduled";
+  if (phase === "completed") return "completed";
+  return statuses[statuses.length - 1] === "verifying" ? "verifying" : "in_progress";
 }

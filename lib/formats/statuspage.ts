@@ -23,79 +23,26 @@ import {
   incidentImpact,
   incidentStatusesAt,
   incidentStatus,
+  incidentUpdateStatuses,
+  maintenanceStatuspageStatus,
+  maintenanceUpdateStatuses,
   pageStatus,
-  updateStatuses,
-  type PageStatus,
-  type StatuspageComponentStatus,
-  type StatuspageImpact,
-  type StatuspageUpdateStatus,
 } from "./statuspage-rules";
+import type {
+  StatuspageAffectedComponent,
+  StatuspageComponent,
+  StatuspageComponentsResponse,
+  StatuspageComponentStatus,
+  StatuspageIncident,
+  StatuspageIncidentsResponse,
+  StatuspageMaintenance,
+  StatuspageMaintenancesResponse,
+  StatuspagePage,
+  StatuspageStatusResponse,
+  StatuspageSummaryResponse,
+} from "./schemas";
 
-export interface StatuspagePage {
-  id: string;
-  name: string;
-  url: string;
-  time_zone: string;
-  updated_at: string;
-}
-
-export interface StatuspageComponent {
-  id: string;
-  name: string;
-  status: StatuspageComponentStatus;
-  created_at: string;
-  updated_at: string;
-  position: number;
-  description: string | null;
-  showcase: boolean;
-  start_date: string | null;
-  group_id: string | null;
-  page_id: string;
-  group: boolean;
-  only_show_if_degraded: boolean;
-  /** Present on groups only: the ids of their components. */
-  components?: string[];
-}
-
-export interface StatuspageAffectedComponent {
-  code: string;
-  name: string;
-  old_status: StatuspageComponentStatus;
-  new_status: StatuspageComponentStatus;
-}
-
-export interface StatuspageIncidentUpdate {
-  id: string;
-  status: StatuspageUpdateStatus;
-  body: string;
-  incident_id: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: StatuspageAffectedComponent[] | null;
-  deliver_notifications: boolean;
-  custom_tweet: string | null;
-  tweet_id: string | null;
-}
-
-export interface StatuspageIncident {
-  id: string;
-  name: string;
-  status: StatuspageUpdateStatus;
-  created_at: string;
-  updated_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  impact: StatuspageImpact;
-  shortlink: string;
-  started_at: string;
-  page_id: string;
-  incident_updates: StatuspageIncidentUpdate[];
-  components: StatuspageComponent[];
-  /** Scheduled maintenance only. */
-  scheduled_for?: string | null;
-  scheduled_until?: string | null;
-}
+export type { StatuspageIncident, StatuspageMaintenance, StatuspagePage } from "./schemas";
 
 /** What every endpoint shares: the page, the visible components and their statuses now. */
 export interface StatuspageSite {
@@ -196,37 +143,41 @@ function affectedByPost(
   return affected.length > 0 ? affected : null;
 }
 
-export function incidentJson(site: StatuspageSite, incident: FeedIncident): StatuspageIncident {
+/** What incidents and maintenances share, in Statuspage's field order; `status` and `impact` are the kind's own. */
+function eventJson<Status extends string, Impact extends string>(
+  site: StatuspageSite,
+  incident: FeedIncident,
+  posts: readonly FeedPost[],
+  statuses: readonly Status[],
+  status: Status,
+  impact: Impact,
+) {
   const { now, baseUrl, components } = site.ctx;
-  const posts = visiblePosts(incident, now);
   const state = incidentState(incident, now);
-  const statuses = updateStatuses(incident, posts);
   const monitoring = posts.find((_, index) => statuses[index] === "monitoring" || statuses[index] === "verifying");
   const intervals = componentIntervals([incident], components, now);
-  const updates = posts.map(
-    (post, index): StatuspageIncidentUpdate => ({
-      id: String(post.id),
-      status: statuses[index]!,
-      body: post.body,
-      incident_id: String(incident.number),
-      created_at: iso(post.createdAt),
-      updated_at: iso(post.edited && post.updatedAt > post.createdAt ? post.updatedAt : post.createdAt),
-      display_at: iso(post.postedAt),
-      affected_components: affectedByPost(site, incident, posts, index, intervals),
-      deliver_notifications: true,
-      custom_tweet: null,
-      tweet_id: null,
-    }),
-  );
-  const json: StatuspageIncident = {
+  const updates = posts.map((post, index) => ({
+    id: String(post.id),
+    status: statuses[index]!,
+    body: post.body,
+    incident_id: String(incident.number),
+    created_at: iso(post.createdAt),
+    updated_at: iso(post.edited && post.updatedAt > post.createdAt ? post.updatedAt : post.createdAt),
+    display_at: iso(post.postedAt),
+    affected_components: affectedByPost(site, incident, posts, index, intervals),
+    deliver_notifications: true,
+    custom_tweet: null,
+    tweet_id: null,
+  }));
+  return {
     id: String(incident.number),
     name: incident.title,
-    status: incidentStatus(incident, state, statuses, now),
+    status,
     created_at: iso(incident.openedAt),
     updated_at: iso(incidentUpdatedAt(incident, now)),
     monitoring_at: monitoring ? iso(monitoring.postedAt) : null,
     resolved_at: state.endedAt ? iso(state.endedAt) : null,
-    impact: incidentImpact(incident, state),
+    impact,
     shortlink: incidentUrl(baseUrl, incident.number),
     started_at: iso(state.startedAt),
     page_id: site.pageId,
@@ -234,11 +185,22 @@ export function incidentJson(site: StatuspageSite, incident: FeedIncident): Stat
     incident_updates: updates.reverse(),
     components: affectedComponents(incident, components).map((component) => componentJson(site, component)),
   };
-  if (incident.kind !== "maintenance") return json;
+}
+
+export function incidentJson(site: StatuspageSite, incident: FeedIncident): StatuspageIncident {
+  const posts = visiblePosts(incident, site.ctx.now);
+  const state = incidentState(incident, site.ctx.now);
+  const statuses = incidentUpdateStatuses(posts);
+  return eventJson(site, incident, posts, statuses, incidentStatus(state, statuses), incidentImpact(state));
+}
+
+export function maintenanceJson(site: StatuspageSite, maintenance: FeedIncident): StatuspageMaintenance {
+  const posts = visiblePosts(maintenance, site.ctx.now);
+  const statuses = maintenanceUpdateStatuses(maintenance, posts);
   return {
-    ...json,
-    scheduled_for: incident.scheduledStartAt ? iso(incident.scheduledStartAt) : null,
-    scheduled_until: incident.scheduledEndAt ? iso(incident.scheduledEndAt) : null,
+    ...eventJson(site, maintenance, posts, statuses, maintenanceStatuspageStatus(maintenance, statuses, site.ctx.now), "maintenance"),
+    scheduled_for: maintenance.scheduledStartAt ? iso(maintenance.scheduledStartAt) : null,
+    scheduled_until: maintenance.scheduledEndAt ? iso(maintenance.scheduledEndAt) : null,
   };
 }
 
@@ -252,20 +214,20 @@ function maintenances(site: StatuspageSite, phase: "upcoming" | "in_progress"): 
     .sort((a, b) => (a.scheduledStartAt?.getTime() ?? 0) - (b.scheduledStartAt?.getTime() ?? 0));
 }
 
-export function statusJson(site: StatuspageSite): { page: StatuspagePage; status: PageStatus } {
+export function statusJson(site: StatuspageSite): StatuspageStatusResponse {
   return { page: page(site), status: pageStatus(site.visible, site.statuses) };
 }
 
-export function componentsJson(site: StatuspageSite): { page: StatuspagePage; components: StatuspageComponent[] } {
+export function componentsJson(site: StatuspageSite): StatuspageComponentsResponse {
   return { page: page(site), components: componentList(site) };
 }
 
-export function summaryJson(site: StatuspageSite) {
+export function summaryJson(site: StatuspageSite): StatuspageSummaryResponse {
   return {
     page: page(site),
     components: componentList(site),
     incidents: unresolved(site).map((incident) => incidentJson(site, incident)),
-    scheduled_maintenances: [...maintenances(site, "in_progress"), ...maintenances(site, "upcoming")].map((incident) => incidentJson(site, incident)),
+    scheduled_maintenances: [...maintenances(site, "in_progress"), ...maintenances(site, "upcoming")].map((maintenance) => maintenanceJson(site, maintenance)),
     status: pageStatus(site.visible, site.statuses),
   };
 }
@@ -274,7 +236,7 @@ export function summaryJson(site: StatuspageSite) {
 export const STATUSPAGE_LIST_LIMIT = 50;
 
 /** `incidents.json` from the newest incidents; `incidents/unresolved.json` without `newest`. */
-export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncident[]): { page: StatuspagePage; incidents: StatuspageIncident[] } {
+export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncident[]): StatuspageIncidentsResponse {
   const incidents = newest ? newest.filter((incident) => incident.kind === "incident").slice(0, STATUSPAGE_LIST_LIMIT) : unresolved(site);
   return { page: page(site, incidents), incidents: incidents.map((incident) => incidentJson(site, incident)) };
 }
@@ -283,12 +245,12 @@ export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncide
 export function maintenancesJson(
   site: StatuspageSite,
   which: { newest: readonly FeedIncident[] } | "upcoming" | "active",
-): { page: StatuspagePage; scheduled_maintenances: StatuspageIncident[] } {
+): StatuspageMaintenancesResponse {
   const list =
     which === "upcoming"
       ? maintenances(site, "upcoming")
       : which === "active"
         ? maintenances(site, "in_progress")
         : which.newest.filter((incident) => incident.kind === "maintenance").slice(0, STATUSPAGE_LIST_LIMIT);
-  return { page: page(site, list), scheduled_maintenances: list.map((incident) => incidentJson(site, incident)) };
+  return { page: page(site, list), scheduled_maintenances: list.map((maintenance) => maintenanceJson(site, maintenance)) };
 }
