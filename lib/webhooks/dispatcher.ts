@@ -1,11 +1,14 @@
 // Sends the outbox. Each round claims due rows, POSTs them, and records every attempt. A claim is a
 // compare-and-set UPDATE (`WHERE id = ? AND status = 'pending' AND nextAttemptAt = <the value read>`)
 // that moves nextAttemptAt one lease ahead: of several instances (PostgreSQL) exactly one wins a
-// row, and if that instance dies mid-send the row is due again when the lease ends.
+// row, and if that instance dies mid-send the row is due again when the lease ends. On a slow
+// timer (once at start, then hourly) it also deletes old finished deliveries (retention.ts).
 import type { Db } from "@/lib/db/client";
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { failPending } from "./endpoints";
 import { attemptDelivery, DELIVERY_TIMEOUT_MS, type AttemptResult } from "./deliver";
+import { pruneWebhookDeliveries, type PruneResult } from "./prune";
+import { WEBHOOK_RETENTION, type RetentionPolicy } from "./retention";
 import { onWebhookWake } from "./wake";
 
 export interface DispatcherOptions {
@@ -15,6 +18,7 @@ export interface DispatcherOptions {
   timeoutMs?: number;
   pollMs?: number;
   batchSize?: number;
+  retention?: RetentionPolicy;
   log?: (line: string) => void;
 }
 
@@ -26,6 +30,8 @@ export class WebhookDispatcher {
   private running: Promise<number> | null = null;
   private again = false;
   private stopWake: (() => void) | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<PruneResult | null> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -42,10 +48,36 @@ export class WebhookDispatcher {
     return claimed.length;
   }
 
-  /** Polls every `pollMs` (default 5 s) and whenever a publish wakes it. */
+  /** Deletes old finished deliveries and their attempts (retention.ts); one run at a time. */
+  pruneOnce(): Promise<PruneResult | null> {
+    const retention = this.options.retention ?? WEBHOOK_RETENTION;
+    this.pruning ??= pruneWebhookDeliveries(this.db, this.now(), retention)
+      .then((result) => {
+        if (result.deliveries > 0) {
+          const days = Math.round(retention.maxAgeMs / 86_400_000);
+          this.options.log?.(`webhooks: pruned ${result.deliveries} deliveries and ${result.attempts} attempts finished more than ${days} days ago${result.complete ? "" : " (more next time)"}`);
+        }
+        return result;
+      })
+      .catch((error: unknown) => {
+        this.options.log?.(`webhooks: pruning failed: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        this.pruning = null;
+      });
+    return this.pruning;
+  }
+
+  /** Polls every `pollMs` (default 5 s) and whenever a publish wakes it; prunes once now, then every `retention.intervalMs`. */
   start(): void {
     this.stopWake ??= onWebhookWake(() => this.kick());
     this.kick();
+    if (!this.pruneTimer) {
+      void this.pruneOnce();
+      this.pruneTimer = setInterval(() => void this.pruneOnce(), (this.options.retention ?? WEBHOOK_RETENTION).intervalMs);
+      this.pruneTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
@@ -53,7 +85,9 @@ export class WebhookDispatcher {
     this.stopWake = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = null;
+    await Promise.all([this.running, this.pruning]);
   }
 
   private kick(): void {

@@ -1,6 +1,7 @@
 // Webhooks on SQLite and PostgreSQL: the outbox row is written in the publish transaction, the
 // dispatcher delivers signed POSTs to a local receiver, retries with backoff on an injected clock,
-// survives a restart, never sends a row twice, and disables an endpoint that keeps failing.
+// survives a restart, never sends a row twice, disables an endpoint that keeps failing, and
+// prunes old finished deliveries exactly as the retention rule says.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/env";
@@ -9,6 +10,7 @@ import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publi
 import { inTransaction } from "@/lib/incidents/published";
 import { WebhookDispatcher } from "@/lib/webhooks/dispatcher";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { prunableDeliveries, WEBHOOK_RETENTION, type RetainedDelivery, type RetentionPolicy } from "@/lib/webhooks/retention";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
 import { startReceiver, type Receiver } from "../support/receiver";
@@ -170,5 +172,72 @@ describe.each(providers)("webhooks on $name", (provider) => {
     const { incidentNumber } = await open();
     await publishPost(db, actors.commander, { incidentNumber, type: "update", body: "still", stateChanges: [] }, { now: clock });
     expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } })).toBe(0);
+  });
+
+  describe("retention", () => {
+    const DAY = 86_400_000;
+    const daysAgo = (days: number) => new Date(T0.getTime() - days * DAY);
+    const policy = (overrides: Partial<RetentionPolicy> = {}): RetentionPolicy => ({ ...WEBHOOK_RETENTION, keepPerEndpoint: 4, batchSize: 3, ...overrides });
+    const pruner = (retention: RetentionPolicy) => new WebhookDispatcher(db, { now: () => clock, retention });
+
+    /** Deliveries queued `age` days ago, each with `attempts` logged attempts. */
+    async function seed(endpointId: number, rows: [age: number, status: RetainedDelivery["status"], attempts: number][]) {
+      for (const [age, status, attempts] of rows) {
+        const createdAt = daysAgo(age);
+        const finishedAt = status === "pending" ? null : new Date(createdAt.getTime() + 60_000);
+        const delivery = await db.webhookDelivery.create({ data: { endpointId, event: "incident.updated", payload: "{}", status, attempts, nextAttemptAt: createdAt, createdAt, finishedAt } });
+        for (let i = 0; i < attempts; i++) {
+          await db.webhookAttempt.create({ data: { deliveryId: delivery.id, endpointId, attemptedAt: createdAt, statusCode: 500, error: "HTTP 500", durationMs: 3 } });
+        }
+      }
+    }
+
+    const deliveriesOf = (endpointId: number) => db.webhookDelivery.findMany({ where: { endpointId }, select: { id: true, status: true, createdAt: true }, orderBy: { id: "asc" } });
+
+    it("deletes exactly what the retention rule allows, with the attempts, per endpoint and never a pending row", async () => {
+      const a = await register();
+      const b = await register();
+      await seed(a.id, [[90, "delivered", 1], [80, "failed", 6], [70, "pending", 2], [60, "delivered", 1], [45, "failed", 6], [40, "delivered", 1], [31, "delivered", 2], [20, "delivered", 1], [5, "failed", 6], [1, "delivered", 1], [0, "pending", 0]]);
+      await seed(b.id, [[200, "delivered", 1], [100, "delivered", 1], [50, "failed", 1]]);
+      const retention = policy();
+      const expected = new Set([...prunableDeliveries(await deliveriesOf(a.id), T0, retention), ...prunableDeliveries(await deliveriesOf(b.id), T0, retention)]);
+      // A keeps its 4 newest finished (31, 20, 5, 1 days) and both pending; 90, 80, 60, 45, 40 days go.
+      expect(expected.size).toBe(5);
+      const before = [...(await deliveriesOf(a.id)), ...(await deliveriesOf(b.id))];
+      const attemptsBefore = await db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } });
+      const expectedAttempts = await db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } });
+
+      expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 5, attempts: expectedAttempts, complete: true });
+
+      const after = [...(await deliveriesOf(a.id)), ...(await deliveriesOf(b.id))];
+      expect(after.map((row) => row.id)).toEqual(before.filter((row) => !expected.has(row.id)).map((row) => row.id));
+      // Endpoint B has fewer than 4 finished deliveries: all stay, even at 200 days.
+      expect(await deliveriesOf(b.id)).toHaveLength(3);
+      expect(after.filter((row) => row.status === "pending")).toHaveLength(2);
+      expect(await db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } })).toBe(attemptsBefore - expectedAttempts);
+      expect(await db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } })).toBe(0);
+      expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 0, attempts: 0, complete: true });
+    });
+
+    it("works in bounded batches: a run stops after its batches and the next one finishes", async () => {
+      const { id } = await register();
+      await seed(id, Array.from({ length: 12 }, (_, index): [number, "delivered", number] => [40 + index, "delivered", 1]));
+      const retention = policy({ keepPerEndpoint: 2, batchSize: 3, maxBatchesPerRun: 2 });
+      expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 6, attempts: 6, complete: false });
+      expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 4, attempts: 4, complete: true });
+      const left = await deliveriesOf(id);
+      expect(left.map((row) => row.createdAt)).toEqual([daysAgo(40), daysAgo(41)]);
+    });
+
+    it("prunes once as the dispatcher starts (then on its hourly timer)", async () => {
+      const { id } = await register();
+      await seed(id, [[60, "delivered", 1], [50, "delivered", 1], [40, "failed", 1], [2, "delivered", 1], [1, "delivered", 1]]);
+      const lines: string[] = [];
+      const running = new WebhookDispatcher(db, { now: () => clock, retention: policy({ keepPerEndpoint: 2 }), pollMs: 60_000, log: (line) => lines.push(line) });
+      running.start();
+      await running.stop();
+      expect((await deliveriesOf(id)).map((row) => row.createdAt)).toEqual([daysAgo(2), daysAgo(1)]);
+      expect(lines).toEqual(["webhooks: pruned 3 deliveries and 3 attempts finished more than 30 days ago"]);
+    });
   });
 });
