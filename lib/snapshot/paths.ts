@@ -1,7 +1,8 @@
 // Where each public URL lives in a snapshot directory, so any static web server (or object store)
 // can serve the directory as the status site: pages become `…/index.html`, machine endpoints keep
-// their names, and extension-less JSON endpoints get `.json` (see README "Running in production"
-// for the one-line server rule that maps them back).
+// their names, and extension-less JSON endpoints become `…/index.json` (not `….json`, which would
+// shadow or be shadowed by `/history.json`; see README "Running in production" for the one-line
+// server rule).
 
 /** URL path (no query, except `/history?page=N` in a site export) → file path inside the snapshot. */
 export function snapshotFileFor(urlPath: string, contentType: string): string {
@@ -10,7 +11,7 @@ export function snapshotFileFor(urlPath: string, contentType: string): string {
   if (urlPath.includes("?")) throw new Error(`a snapshot holds no query URLs: ${urlPath}`);
   const trimmed = urlPath.replace(/^\/+|\/+$/g, "");
   if (contentType.startsWith("text/html")) return trimmed ? `${trimmed}/index.html` : "index.html";
-  if (contentType.startsWith("application/json") && !/\.[a-z]+$/.test(trimmed)) return `${trimmed}.json`;
+  if (contentType.startsWith("application/json") && !/\.[a-z]+$/.test(trimmed)) return `${trimmed}/index.json`;
   return trimmed;
 }
 

@@ -71,7 +71,7 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     const served = await get("/api/v2/summary.json");
     expect(summary.body.toString()).toBe(await served.text());
     expect(summary.file).toBe("api/v2/summary.json");
-    expect(snapshot.entries.find((entry) => entry.path === "/api/v3/current-status")!.file).toBe("api/v3/current-status.json");
+    expect(snapshot.entries.find((entry) => entry.path === "/api/v3/current-status")!.file).toBe("api/v3/current-status/index.json");
     const home = snapshot.entries.find((entry) => entry.path === "/")!;
     expect(home.file).toBe("index.html");
     expect(home.body.toString()).toContain('data-overall="yellow"');

@@ -13,10 +13,10 @@ describe("snapshotFileFor", () => {
     ["/components/git-push", HTML, "components/git-push/index.html"],
     ["/history.atom", "application/atom+xml; charset=utf-8", "history.atom"],
     ["/api/v2/summary.json", JSON_TYPE, "api/v2/summary.json"],
-    // Extension-less JSON endpoints get .json, so /api/v3/issues and /api/v3/issues/12 can coexist.
-    ["/api/v3/current-status", JSON_TYPE, "api/v3/current-status.json"],
-    ["/api/v3/issues", JSON_TYPE, "api/v3/issues.json"],
-    ["/api/v3/issues/12", JSON_TYPE, "api/v3/issues/12.json"],
+    // Extension-less JSON endpoints become index.json, so /api/v3/issues and /api/v3/issues/12 coexist.
+    ["/api/v3/current-status", JSON_TYPE, "api/v3/current-status/index.json"],
+    ["/api/v3/issues", JSON_TYPE, "api/v3/issues/index.json"],
+    ["/api/v3/issues/12", JSON_TYPE, "api/v3/issues/12/index.json"],
     ["/badge.svg", "image/svg+xml; charset=utf-8", "badge.svg"],
   ])("%s → %s", (url, type, file) => {
     expect(snapshotFileFor(url, type)).toBe(file);
