@@ -31,14 +31,17 @@ function shared<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 
 const incidentRef = (baseUrl: string, number: number) => ({ number, url: `${baseUrl}/incidents/${number}`, admin_url: `${baseUrl}/admin/incidents/${number}` });
 
-function published(baseUrl: string, outcome: PublishOutcome): WriteResult {
+/** A publish's answer, with what customers now see (posts and maintenance alike). `status` for a first landing. */
+function published(baseUrl: string, outcome: PublishOutcome, status = 201): WriteResult {
   if (outcome.status !== "published") throw new Error("a publish without a confirmation step needs no confirmation");
   const impact = outcome.impact && {
     incident: outcome.impact.incident,
-    changes: outcome.impact.changes.filter((change) => change.before !== change.after).map(({ name, before, after }) => ({ component: name, before, after })),
+    changes: outcome.impact.changes
+      .filter((change) => change.before !== change.after)
+      .map(({ name, before, after, window }) => ({ component: name, before, after, ...(window ? { from: window.start.toISOString(), until: window.end.toISOString() } : {}) })),
     warnings: outcome.impact.warnings,
   };
-  return { status: outcome.replayed ? 200 : 201, body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) } };
+  return { status: outcome.replayed ? 200 : status, body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) } };
 }
 
 async function requireIncident(db: Db, number: number, kind: "incident" | "maintenance"): Promise<void> {
@@ -84,29 +87,25 @@ export function createWriteApi(deps: ApiDeps) {
     /** POST /api/admin/maintenance */
     scheduleMaintenance: writeEndpoint(deps, { role: commander, body: apiScheduleMaintenanceBody }, async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
       const input = shared(scheduleMaintenanceSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
-      const landed = await scheduleMaintenance(db, actor, input, { now });
-      return { status: landed.replayed ? 200 : 201, body: { incident: incidentRef(baseUrl, landed.incidentNumber), post: { id: landed.postId }, replayed: landed.replayed } };
+      return published(baseUrl, await scheduleMaintenance(db, actor, input, { now }));
     }),
 
     /** POST /api/admin/maintenance/:number/extend */
     extendMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiExtendMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
       await requireIncident(db, params.number, "maintenance");
-      const { incidentNumber } = await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
-      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+      return published(baseUrl, await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
     }),
 
     /** POST /api/admin/maintenance/:number/end — a running maintenance finishes now. */
     endMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
       await requireIncident(db, params.number, "maintenance");
-      const { incidentNumber } = await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
-      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+      return published(baseUrl, await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
     }),
 
     /** POST /api/admin/maintenance/:number/cancel — an upcoming maintenance will not happen. */
     cancelMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
       await requireIncident(db, params.number, "maintenance");
-      const { incidentNumber } = await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now });
-      return { status: 200, body: { incident: incidentRef(baseUrl, incidentNumber) } };
+      return published(baseUrl, await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
     }),
   };
 }

@@ -2,6 +2,8 @@
 // "green → red" or unchanged, where it appears, and the guardrail warnings that need an explicit
 // confirmation. The confirm step carries `hash`; if anything in this diff changes before the
 // commander confirms (their edit, another commander's post, the clock), the hash no longer matches.
+// The exported helpers (componentDiff, textWarnings, webhookSubscribers, impactHash) serve
+// maintenance too (maintenance-impact.ts).
 import { createHash } from "node:crypto";
 import { currentStates, incidentState } from "@/lib/timeline";
 import { endpointMatches, eventOf, type EndpointFilter } from "@/lib/webhooks/match";
@@ -31,27 +33,53 @@ export interface ImpactInput {
   webhooks?: readonly EndpointFilter[];
 }
 
+/** A span of time in which a change applies (a maintenance window); absent = from now on. */
+export interface ChangeWindow {
+  start: Date;
+  end: Date;
+}
+
 export interface ComponentChange {
   componentId: number;
   name: string;
   isSystem: boolean;
   before: ComponentState;
   after: ComponentState;
+  window?: ChangeWindow;
 }
 
-export type WarningCode = "resolve-while-degraded" | "resolve-without-update" | "red-not-covered" | "empty-body" | "placeholder";
+export type WarningCode =
+  | "resolve-while-degraded"
+  | "resolve-without-update"
+  | "red-not-covered"
+  | "empty-body"
+  | "placeholder"
+  | "window-started"
+  | "maintenance-overlap";
 
 export interface ImpactWarning {
   code: WarningCode;
   message: string;
 }
 
+export type ImpactOutcome = "opens" | "updates" | "resolves" | "reopens" | "schedules" | "extends" | "ends-early" | "cancels";
+
+/** The post as customers will read it (and, for maintenance, its window). */
+export interface PreviewPost {
+  title?: string;
+  type: PostType;
+  body: string;
+  postedAt: Date;
+  window?: ChangeWindow;
+}
+
 export interface Impact {
-  incident: "opens" | "updates" | "resolves" | "reopens";
+  incident: ImpactOutcome;
   /** Every system (changed or not), and each sub-component that changes. */
   changes: ComponentChange[];
   announcements: string[];
   warnings: ImpactWarning[];
+  post: PreviewPost;
   hash: string;
 }
 
@@ -78,30 +106,17 @@ export function proposedIncident({ incident, proposed, now }: Pick<ImpactInput, 
 
 export function publishImpact(input: ImpactInput): Impact {
   const { components, active, incident, proposed, now } = input;
-  const others = active.filter((candidate) => candidate.id !== incident?.id);
-  const before = currentStates(incident ? [...others, incident] : others, components, now);
-  const after = currentStates([...others, proposedIncident(input)], components, now);
-
-  const changes = components
-    .map((component) => ({
-      componentId: component.id,
-      name: component.name,
-      isSystem: component.parentId === null,
-      before: before.get(component.id) ?? "green",
-      after: after.get(component.id) ?? "green",
-    }))
-    .filter((change) => change.isSystem || change.before !== change.after);
-
-  const warnings = guardrailWarnings(input);
+  const changes = componentDiff({ components, active, current: incident, proposed: proposedIncident(input), at: now });
+  const warnings = [...guardrailWarnings(input), ...textWarnings(proposed.title, proposed.body)];
   const outcome = incidentOutcome(incident, proposed, now);
+  const subscribers = webhookSubscribers(input.webhooks, components, eventOf(incident ? "post.publish" : "incident.open", proposed.type), proposedIncident(input).componentIds);
   const announcements = [
     outcome === "opens" ? "A new incident and its first post on the public page, the RSS/Atom feeds and the APIs" : "A new post on the public page, the RSS/Atom feeds and the APIs",
+    ...subscribersLine(subscribers),
   ];
-  const subscribers = webhookSubscribers(input);
-  if (subscribers > 0) announcements.push(`${subscribers} webhook subscriber${subscribers === 1 ? "" : "s"} will be notified`);
   if (proposed.backdated) announcements.push(`The post is dated ${proposed.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC and marked as backdated`);
 
-  const fingerprint = {
+  const hash = impactHash({
     outcome,
     changes: changes.map((c) => [c.componentId, c.before, c.after]),
     warnings: warnings.map((w) => w.code),
@@ -111,19 +126,67 @@ export function publishImpact(input: ImpactInput): Impact {
     postedAt: proposed.backdated ? proposed.postedAt.toISOString() : null,
     stateChanges: [...proposed.stateChanges].sort((a, b) => a.componentId - b.componentId).map((c) => [c.componentId, c.state]),
     componentIds: [...proposed.componentIds].sort((a, b) => a - b),
-  };
-  const hash = createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
-  return { incident: outcome, changes, announcements, warnings, hash };
+  });
+  const post = { title: proposed.title, type: proposed.type, body: proposed.body, postedAt: proposed.postedAt };
+  return { incident: outcome, changes, announcements, warnings, post, hash };
 }
 
-/** Enabled endpoints whose event and component filters this post matches (as the outbox will). */
-function webhookSubscribers(input: ImpactInput): number {
-  const scope = { event: eventOf(input.incident ? "post.publish" : "incident.open", input.proposed.type), componentIds: proposedIncident(input).componentIds };
-  const parentOf = new Map(input.components.map((component) => [component.id, component.parentId]));
-  return (input.webhooks ?? []).filter((endpoint) => endpointMatches(endpoint, scope, parentOf)).length;
+export interface DiffInput {
+  components: readonly TimelineComponent[];
+  active: readonly TimelineIncident[];
+  /** The incident as it stands (null when it is new). */
+  current: TimelineIncident | null;
+  /** The same incident as it will be once published. */
+  proposed: TimelineIncident;
+  /** The instant customers see the change at: now, or when a maintenance window starts. */
+  at: Date;
+  window?: ChangeWindow;
 }
 
-function incidentOutcome(incident: TimelineIncident | null, proposed: ProposedPost, now: Date): Impact["incident"] {
+/** Every system (changed or not) and each changed sub-component: their state at `at` without and with the change. */
+export function componentDiff({ components, active, current, proposed, at, window }: DiffInput): ComponentChange[] {
+  const others = active.filter((candidate) => candidate.id !== current?.id);
+  const before = currentStates(current ? [...others, current] : others, components, at);
+  const after = currentStates([...others, proposed], components, at);
+  return components
+    .map((component) => {
+      const change: ComponentChange = {
+        componentId: component.id,
+        name: component.name,
+        isSystem: component.parentId === null,
+        before: before.get(component.id) ?? "green",
+        after: after.get(component.id) ?? "green",
+      };
+      return window && change.before !== change.after ? { ...change, window } : change;
+    })
+    .filter((change) => change.isSystem || change.before !== change.after);
+}
+
+/** An empty text, or a template placeholder left in the title or body. */
+export function textWarnings(title: string | undefined, body: string): ImpactWarning[] {
+  const warnings: ImpactWarning[] = [];
+  if (body.trim() === "") warnings.push({ code: "empty-body", message: "The post has no text: customers will see only its type." });
+  const placeholder = `${title ?? ""}\n${body}`.match(PLACEHOLDER);
+  if (placeholder) warnings.push({ code: "placeholder", message: `The text still contains the template placeholder ${placeholder[0]}. Replace it with the real words.` });
+  return warnings;
+}
+
+/** Enabled endpoints whose event and component filters this change matches (as the outbox will). */
+export function webhookSubscribers(webhooks: readonly EndpointFilter[] | undefined, components: readonly TimelineComponent[], event: string, componentIds: number[]): number {
+  const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
+  return (webhooks ?? []).filter((endpoint) => endpointMatches(endpoint, { event, componentIds }, parentOf)).length;
+}
+
+export function subscribersLine(subscribers: number): string[] {
+  return subscribers > 0 ? [`${subscribers} webhook subscriber${subscribers === 1 ? "" : "s"} will be notified`] : [];
+}
+
+/** What the commander confirms: any difference in the fingerprint means they must look again. */
+export function impactHash(fingerprint: unknown): string {
+  return createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
+}
+
+function incidentOutcome(incident: TimelineIncident | null, proposed: ProposedPost, now: Date): ImpactOutcome {
   if (proposed.type === "resolved") return "resolves";
   if (!incident) return "opens";
   return incidentState(incident, now).open ? "updates" : "reopens";
@@ -162,13 +225,6 @@ function guardrailWarnings({ components, active, incident, proposed, now }: Impa
       const list = uncovered.map((c) => nameOf(c.componentId)).join(", ");
       warnings.push({ code: "red-not-covered", message: `${list} will be shown as down, but no open incident names ${uncovered.length === 1 ? "it" : "them"} as affected. Check you are posting to the right incident.` });
     }
-  }
-  if (proposed.body.trim() === "") {
-    warnings.push({ code: "empty-body", message: "The post has no text: customers will see only its type." });
-  }
-  const placeholder = `${proposed.title ?? ""}\n${proposed.body}`.match(PLACEHOLDER);
-  if (placeholder) {
-    warnings.push({ code: "placeholder", message: `The text still contains the template placeholder ${placeholder[0]}. Replace it with the real words.` });
   }
   return warnings;
 }

@@ -1,117 +1,102 @@
 // Scheduled maintenance: the one path to announce, extend, end early or cancel a window, used by the
-// admin forms (and the write API and CLI). The timeline core does the rest with no manual step: the
-// components turn blue at the window start and the maintenance completes at the window end.
+// admin forms, the write API and the CLI. Like a post (publish.ts), each change can be previewed
+// (what customers will see, maintenance-impact.ts) and is published only if it still matches the
+// confirmed preview; API and CLI callers may publish without one. The timeline core does the rest
+// with no manual step: the components turn blue at the window start and it completes at the end.
 //
 // Incident.resolvedAt of a maintenance is set only by a Resolved post (ended early or cancelled), or
 // when a write happens after the window has passed; a window that simply runs out leaves it null, and
 // every "active" query also requires scheduledEndAt > now. Both say the same thing as the timeline.
 import type { Db, Tx } from "@/lib/db/client";
-import { loadComponents, loadIncidentByNumber } from "@/lib/db/timeline-queries";
+import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { maintenanceStatus } from "@/lib/timeline";
 import { formatUtc } from "@/lib/format-time";
-import type { TimelineIncident } from "@/lib/timeline/types";
 import type { CloseMaintenanceInput, ExtendMaintenanceInput, ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
+import { assertKnownComponents, loadPublishContext } from "./context";
 import { PublishError } from "./errors";
-import { nextIncidentNumber, replayOf, retryOnRace, type Landed } from "./once";
-import { syncIncidentTimes } from "./publish";
+import type { Impact } from "./impact";
+import { maintenanceImpact, type MaintenanceChange, type ScheduledMaintenance } from "./maintenance-impact";
+import { nextIncidentNumber, replayOf, retryOnRace } from "./once";
+import { confirmationProblem, syncIncidentTimes, type PublishOptions, type PublishOutcome } from "./publish";
 import { afterCommit, inTransaction } from "./published";
 
-interface Options {
-  now: Date;
-}
+/** One maintenance change as asked for by a form, the API or the CLI. */
+export type MaintenanceRequest =
+  | { action: "schedule"; input: ScheduleMaintenanceInput }
+  | { action: "extend"; input: ExtendMaintenanceInput }
+  | { action: "end_early" | "cancel"; input: CloseMaintenanceInput };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** A maintenance with a `scheduled` post that sets its components blue for the window. */
-export async function scheduleMaintenance(db: Db, actor: Actor | null, input: ScheduleMaintenanceInput, { now }: Options): Promise<Landed> {
-  const author = authorize(actor, "commander");
-  if (input.endsAt.getTime() <= now.getTime()) throw new PublishError("endsAt", "The window must end in the future.");
-  return retryOnRace(async () => {
-    const replay = await replayOf(db, input.idempotencyKey);
-    if (replay) return replay;
-    const landed = await db.$transaction(async (tx) => {
-      const known = new Set((await loadComponents(tx)).map((component) => component.id));
-      const unknown = input.componentIds.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw new PublishError("componentIds", `Unknown component: ${unknown.join(", ")}. Reload the page.`);
-      const componentIds = [...new Set(input.componentIds)];
-      const incident = await tx.incident.create({
-        data: {
-          number: await nextIncidentNumber(tx),
-          title: input.title,
-          kind: "maintenance",
-          openedAt: now,
-          scheduledStartAt: input.startsAt,
-          scheduledEndAt: input.endsAt,
-          components: { create: componentIds.map((componentId) => ({ componentId })) },
-        },
-      });
-      const post = await tx.post.create({
-        data: {
-          incidentId: incident.id,
-          type: "scheduled",
-          body: input.body,
-          postedAt: now,
-          createdAt: now,
-          authorId: author.userId,
-          authorName: author.label,
-          idempotencyKey: input.idempotencyKey,
-          stateChanges: { create: componentIds.map((componentId) => ({ componentId, state: "blue" as const })) },
-        },
-      });
-      await syncIncidentTimes(tx, incident.number, now);
-      await inTransaction(tx, {
-        action: "maintenance.schedule",
-        actor: author,
-        incidentNumber: incident.number,
-        postId: post.id,
-        now,
-        before: { exists: false },
-        after: { title: input.title, componentIds, startsAt: iso(input.startsAt), endsAt: iso(input.endsAt), body: input.body },
-      });
-      return { status: "published" as const, incidentNumber: incident.number, postId: post.id, replayed: false };
-    });
-    afterCommit();
-    return landed;
-  });
+export function scheduleMaintenance(db: Db, actor: Actor | null, input: ScheduleMaintenanceInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publishMaintenance(db, actor, { action: "schedule", input }, options);
 }
 
 /** A later end for an upcoming or running maintenance, announced with an Update post (customers and feeds see the new end). */
-export async function extendMaintenance(db: Db, actor: Actor | null, input: ExtendMaintenanceInput, { now }: Options): Promise<{ incidentNumber: number }> {
-  const author = authorize(actor, "commander");
-  const result = await db.$transaction(async (tx) => {
-    const maintenance = await unfinishedMaintenance(tx, input.incidentNumber, now);
-    const previousEnd = maintenance.scheduledEndAt!;
-    if (input.endsAt.getTime() <= Math.max(previousEnd.getTime(), now.getTime())) {
-      throw new PublishError("endsAt", "The new end must be later than the current end and in the future. To finish sooner, end it early.");
-    }
-    await tx.incident.update({ where: { id: maintenance.id }, data: { scheduledEndAt: input.endsAt } });
-    const body = input.body || `The maintenance window has been extended until ${formatUtc(input.endsAt)}.`;
-    const post = await createPost(tx, maintenance.id, author, "update", body, now);
-    await syncIncidentTimes(tx, maintenance.number, now);
-    await inTransaction(tx, {
-      action: "maintenance.extend",
-      actor: author,
-      incidentNumber: maintenance.number,
-      postId: post.id,
-      now,
-      before: { endsAt: iso(previousEnd) },
-      after: { endsAt: iso(input.endsAt), body },
-    });
-    return { incidentNumber: maintenance.number };
-  });
-  afterCommit();
-  return result;
+export function extendMaintenance(db: Db, actor: Actor | null, input: ExtendMaintenanceInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publishMaintenance(db, actor, { action: "extend", input }, options);
 }
 
 /** A running maintenance finishes now: a Resolved post returns its components to green. */
-export function endMaintenanceEarly(db: Db, actor: Actor | null, input: CloseMaintenanceInput, options: Options): Promise<{ incidentNumber: number }> {
-  return closeMaintenance(db, actor, input, options, "in_progress");
+export function endMaintenanceEarly(db: Db, actor: Actor | null, input: CloseMaintenanceInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publishMaintenance(db, actor, { action: "end_early", input }, options);
 }
 
 /** An upcoming maintenance will not happen: a Resolved post before the window; nothing turns blue. */
-export function cancelMaintenance(db: Db, actor: Actor | null, input: CloseMaintenanceInput, options: Options): Promise<{ incidentNumber: number }> {
-  return closeMaintenance(db, actor, input, options, "upcoming");
+export function cancelMaintenance(db: Db, actor: Actor | null, input: CloseMaintenanceInput, options: PublishOptions): Promise<PublishOutcome> {
+  return publishMaintenance(db, actor, { action: "cancel", input }, options);
+}
+
+/** The diff and warnings for a maintenance change, without writing anything. */
+export async function previewMaintenance(db: Db, request: MaintenanceRequest, now: Date): Promise<Impact> {
+  return (await planMaintenance(db, request, now)).impact;
+}
+
+/** Any of the four changes: the one path the named use-cases above and the admin forms take. */
+export async function publishMaintenance(db: Db, actor: Actor | null, request: MaintenanceRequest, options: PublishOptions): Promise<PublishOutcome> {
+  const author = authorize(actor, "commander");
+  const idempotencyKey = request.action === "schedule" ? request.input.idempotencyKey : undefined;
+  return retryOnRace(async () => {
+    const replay = await replayOf(db, idempotencyKey);
+    if (replay) return { ...replay, impact: null };
+    const outcome = await db.$transaction(async (tx): Promise<PublishOutcome> => {
+      const { change, impact } = await planMaintenance(tx, request, options.now);
+      const problem = confirmationProblem(impact, options.confirmation);
+      if (problem) return { status: "needs-confirmation", reason: problem, impact };
+      const { incidentNumber, postId } = await writeChange(tx, author, change, impact, options.now, idempotencyKey);
+      return { status: "published", incidentNumber, postId, replayed: false, impact };
+    });
+    if (outcome.status === "published") afterCommit();
+    return outcome;
+  });
+}
+
+/** Reads what the change is made on (inside the write's transaction), refuses what cannot be done, and computes the impact. */
+async function planMaintenance(tx: Tx, request: MaintenanceRequest, now: Date): Promise<{ change: MaintenanceChange; impact: Impact }> {
+  const context = await loadPublishContext(tx, null, now);
+  let change: MaintenanceChange;
+  if (request.action === "schedule") {
+    const { input } = request;
+    if (input.endsAt.getTime() <= now.getTime()) throw new PublishError("endsAt", "The window must end in the future.");
+    assertKnownComponents(context, input.componentIds, "componentIds");
+    change = { action: "schedule", title: input.title, componentIds: [...new Set(input.componentIds)], startsAt: input.startsAt, endsAt: input.endsAt, body: input.body };
+  } else {
+    const maintenance = await unfinishedMaintenance(tx, request.input.incidentNumber, now);
+    if (request.action === "extend") {
+      const { endsAt } = request.input;
+      if (endsAt.getTime() <= Math.max(maintenance.scheduledEndAt.getTime(), now.getTime())) {
+        throw new PublishError("endsAt", "The new end must be later than the current end and in the future. To finish sooner, end it early.");
+      }
+      change = { action: "extend", maintenance, endsAt, body: request.input.body || `The maintenance window has been extended until ${formatUtc(endsAt)}.` };
+    } else {
+      const expected = request.action === "cancel" ? "upcoming" : "in_progress";
+      if (maintenanceStatus(maintenance, now) !== expected) throw new PublishError("incidentNumber", CLOSE_REFUSED[expected]);
+      change = { action: request.action, maintenance, body: request.input.body };
+    }
+  }
+  return { change, impact: maintenanceImpact({ ...context, change, now }) };
 }
 
 const CLOSE_REFUSED: Record<"upcoming" | "in_progress", string> = {
@@ -119,38 +104,60 @@ const CLOSE_REFUSED: Record<"upcoming" | "in_progress", string> = {
   upcoming: "This maintenance has already started. End it early instead.",
 };
 
-async function closeMaintenance(db: Db, actor: Actor | null, input: CloseMaintenanceInput, { now }: Options, expected: "upcoming" | "in_progress") {
-  const author = authorize(actor, "commander");
-  const result = await db.$transaction(async (tx) => {
-    const maintenance = await unfinishedMaintenance(tx, input.incidentNumber, now);
-    if (maintenanceStatus(maintenance, now) !== expected) throw new PublishError("incidentNumber", CLOSE_REFUSED[expected]);
-    const post = await createPost(tx, maintenance.id, author, "resolved", input.body, now);
-    await syncIncidentTimes(tx, maintenance.number, now);
-    await inTransaction(tx, {
-      action: expected === "upcoming" ? "maintenance.cancel" : "maintenance.end_early",
-      actor: author,
-      incidentNumber: maintenance.number,
-      postId: post.id,
-      now,
-      before: { status: expected, endsAt: iso(maintenance.scheduledEndAt) },
-      after: { status: "completed", endedAt: now.toISOString(), body: input.body },
+async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, impact: Impact, now: Date, idempotencyKey: string | undefined) {
+  if (change.action === "schedule") {
+    const incident = await tx.incident.create({
+      data: {
+        number: await nextIncidentNumber(tx),
+        title: change.title,
+        kind: "maintenance",
+        openedAt: now,
+        scheduledStartAt: change.startsAt,
+        scheduledEndAt: change.endsAt,
+        components: { create: change.componentIds.map((componentId) => ({ componentId })) },
+      },
     });
-    return { incidentNumber: maintenance.number };
-  });
-  afterCommit();
-  return result;
-}
+    const post = await tx.post.create({
+      data: {
+        incidentId: incident.id,
+        type: "scheduled",
+        body: change.body,
+        postedAt: now,
+        createdAt: now,
+        authorId: author.userId,
+        authorName: author.label,
+        idempotencyKey,
+        stateChanges: { create: change.componentIds.map((componentId) => ({ componentId, state: "blue" as const })) },
+      },
+    });
+    await syncIncidentTimes(tx, incident.number, now);
+    const after = { title: change.title, componentIds: change.componentIds, startsAt: iso(change.startsAt), endsAt: iso(change.endsAt), body: change.body };
+    await inTransaction(tx, { action: "maintenance.schedule", actor: author, incidentNumber: incident.number, postId: post.id, now, before: { exists: false }, after });
+    return { incidentNumber: incident.number, postId: post.id };
+  }
 
-async function unfinishedMaintenance(tx: Tx, number: number, now: Date): Promise<TimelineIncident & { scheduledEndAt: Date }> {
-  const incident = await loadIncidentByNumber(tx, number);
-  if (!incident || incident.kind !== "maintenance" || !incident.scheduledEndAt) throw new PublishError("incidentNumber", `There is no maintenance #${number}.`);
-  if (maintenanceStatus(incident, now) === "completed") throw new PublishError("incidentNumber", "This maintenance has already completed.");
-  return { ...incident, scheduledEndAt: incident.scheduledEndAt };
-}
-
-function createPost(tx: Tx, incidentId: number, author: Actor, type: "update" | "resolved", body: string, now: Date) {
-  return tx.post.create({
-    data: { incidentId, type, body, postedAt: now, createdAt: now, authorId: author.userId, authorName: author.label },
+  const { maintenance } = change;
+  if (change.action === "extend") await tx.incident.update({ where: { id: maintenance.id }, data: { scheduledEndAt: change.endsAt } });
+  const post = await tx.post.create({
+    data: { incidentId: maintenance.id, type: impact.post.type, body: change.body, postedAt: now, createdAt: now, authorId: author.userId, authorName: author.label },
     select: { id: true },
   });
+  await syncIncidentTimes(tx, maintenance.number, now);
+  const audit =
+    change.action === "extend"
+      ? { action: "maintenance.extend" as const, before: { endsAt: iso(maintenance.scheduledEndAt) }, after: { endsAt: iso(change.endsAt), body: change.body } }
+      : {
+          action: change.action === "cancel" ? ("maintenance.cancel" as const) : ("maintenance.end_early" as const),
+          before: { status: change.action === "cancel" ? "upcoming" : "in_progress", endsAt: iso(maintenance.scheduledEndAt) },
+          after: { status: "completed", endedAt: now.toISOString(), body: change.body },
+        };
+  await inTransaction(tx, { ...audit, actor: author, incidentNumber: maintenance.number, postId: post.id, now });
+  return { incidentNumber: maintenance.number, postId: post.id };
+}
+
+async function unfinishedMaintenance(tx: Tx, number: number, now: Date): Promise<ScheduledMaintenance> {
+  const incident = await loadIncidentByNumber(tx, number);
+  if (!incident || incident.kind !== "maintenance" || !incident.scheduledStartAt || !incident.scheduledEndAt) throw new PublishError("incidentNumber", `There is no maintenance #${number}.`);
+  if (maintenanceStatus(incident, now) === "completed") throw new PublishError("incidentNumber", "This maintenance has already completed.");
+  return { ...incident, scheduledStartAt: incident.scheduledStartAt, scheduledEndAt: incident.scheduledEndAt };
 }

@@ -17,6 +17,7 @@ export type PublishOutcome =
   | { status: "published"; incidentNumber: number; postId: number; replayed: boolean; impact: Impact | null }
   | { status: "needs-confirmation"; reason: "unconfirmed" | "changed" | "warnings"; impact: Impact };
 
+/** Options of every publishing use-case: posts and maintenance alike. */
 export interface PublishOptions {
   now: Date;
   /** Forms always pass it: publish only the diff the commander saw. API and CLI callers may omit it. */
@@ -74,7 +75,8 @@ function proposedPost(target: Target, input: PostFields, context: PublishContext
   };
 }
 
-function confirmationProblem(impact: Impact, confirmation: Confirmation | undefined): "unconfirmed" | "changed" | "warnings" | null {
+/** Why a confirmed write must be shown again: the diff changed since the preview, or its warnings were not acknowledged. */
+export function confirmationProblem(impact: Impact, confirmation: Confirmation | undefined): "changed" | "warnings" | null {
   if (!confirmation) return null;
   if (confirmation.impactHash !== impact.hash) return "changed";
   if (impact.warnings.length > 0 && !confirmation.warningsAcknowledged) return "warnings";

@@ -6,11 +6,11 @@ import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib
 import { loadActivePublicIncidents } from "@/lib/db/public-queries";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { PublishError } from "@/lib/incidents/errors";
-import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
+import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, previewMaintenance, publishMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
 import { currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
-import { createActors, createComponents } from "../support/publish-fixtures";
+import { createActors, createComponents, landed } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
@@ -45,7 +45,7 @@ describe.each(providers)("maintenance on $name", (provider) => {
   it("is upcoming when announced, turns blue at the window start and completes at its end with no manual step", async () => {
     let invalidations = 0;
     const stop = onPublicViewsInvalidated(() => invalidations++);
-    const { incidentNumber, postId } = await scheduleMaintenance(db, actors.commander, window(60, 180), { now: T0 });
+    const { incidentNumber, postId } = landed(await scheduleMaintenance(db, actors.commander, window(60, 180), { now: T0 }));
     stop();
     expect(invalidations).toBe(1);
     expect(await row(incidentNumber)).toMatchObject({ kind: "maintenance", openedAt: T0, resolvedAt: null, scheduledStartAt: at(60), scheduledEndAt: at(180) });
@@ -73,7 +73,7 @@ describe.each(providers)("maintenance on $name", (provider) => {
   });
 
   it("extends the window with an Update post; the new end is when it completes", async () => {
-    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(0, 60), { now: T0 });
+    const { incidentNumber } = landed(await scheduleMaintenance(db, actors.commander, window(0, 60), { now: T0 }));
     await extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(120), body: "" }, { now: at(30) });
     expect(await stateAt(at(90))).toBe("blue");
     expect(await statusAt(incidentNumber, at(121))).toBe("completed");
@@ -89,7 +89,7 @@ describe.each(providers)("maintenance on $name", (provider) => {
 
   it("ends early with a Resolved post: green at once, resolvedAt set, no longer active", async () => {
     // Development: the other tests' windows cover Git push.
-    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(0, 120, { componentIds: [ids.development] }), { now: T0 });
+    const { incidentNumber } = landed(await scheduleMaintenance(db, actors.commander, window(0, 120, { componentIds: [ids.development] }), { now: T0 }));
     expect(await stateAt(at(40), ids.development)).toBe("blue");
     await expect(cancelMaintenance(db, actors.commander, { incidentNumber, body: "Cancelled." }, { now: at(10) })).rejects.toThrow(/already started/);
     await endMaintenanceEarly(db, actors.commander, { incidentNumber, body: "Done ahead of time." }, { now: at(45) });
@@ -102,7 +102,7 @@ describe.each(providers)("maintenance on $name", (provider) => {
   });
 
   it("cancels an upcoming maintenance: it leaves the upcoming list and never turns anything blue", async () => {
-    const { incidentNumber } = await scheduleMaintenance(db, actors.commander, window(600, 660), { now: T0 });
+    const { incidentNumber } = landed(await scheduleMaintenance(db, actors.commander, window(600, 660), { now: T0 }));
     await expect(endMaintenanceEarly(db, actors.commander, { incidentNumber, body: "Done." }, { now: at(10) })).rejects.toThrow(/not started yet/);
     await cancelMaintenance(db, actors.commander, { incidentNumber, body: "This maintenance has been cancelled." }, { now: at(10) });
     expect((await row(incidentNumber)).resolvedAt).toEqual(at(10));
@@ -121,8 +121,64 @@ describe.each(providers)("maintenance on $name", (provider) => {
 
   it("lands a double-submitted schedule once", async () => {
     const input = window(100, 200, { idempotencyKey: "maint-form-0001" });
-    const [first, second] = await Promise.all([scheduleMaintenance(db, actors.commander, input, { now: T0 }), scheduleMaintenance(db, actors.commander, input, { now: T0 })]);
-    expect(first.postId).toBe(second.postId);
+    const [first, second] = (await Promise.all([scheduleMaintenance(db, actors.commander, input, { now: T0 }), scheduleMaintenance(db, actors.commander, input, { now: T0 })])).map(landed);
+    expect(first!.postId).toBe(second!.postId);
     expect(await db.incident.count({ where: { title: input.title } })).toBe(1);
+  });
+
+  describe("preview and confirm, as the admin forms do", () => {
+    const counts = async () => [await db.incident.count(), await db.post.count(), await db.auditEvent.count()];
+
+    it("previews without writing, publishes the confirmed diff, and refuses (re-showing it) when something changed since", async () => {
+      // Development: a component no other test schedules on.
+      const input = window(24 * 60, 24 * 60 + 120, { componentIds: [ids.development], title: "Development upgrade" });
+      const before = await counts();
+      const preview = await previewMaintenance(db, { action: "schedule", input }, T0);
+      expect(await counts()).toEqual(before);
+      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "green", after: "blue", window: { start: input.startsAt, end: input.endsAt } });
+      expect(preview.announcements).toContain("A new event in the maintenance calendar /maintenance.ics");
+      expect(preview.warnings).toEqual([]);
+
+      // Meanwhile another commander schedules overlapping work on the same component.
+      landed(await scheduleMaintenance(db, actors.admin, window(24 * 60 + 60, 24 * 60 + 180, { componentIds: [ids.development], title: "Other work" }), { now: T0 }));
+      const afterOther = await counts();
+      const stale = await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: preview.hash, warningsAcknowledged: false } });
+      expect(stale).toMatchObject({ status: "needs-confirmation", reason: "changed" });
+      if (stale.status !== "needs-confirmation") throw new Error("unreachable");
+      expect(stale.impact.warnings.map((warning) => warning.code)).toEqual(["maintenance-overlap"]);
+      expect(await counts()).toEqual(afterOther);
+
+      const unticked = await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: false } });
+      expect(unticked).toMatchObject({ status: "needs-confirmation", reason: "warnings" });
+      expect(await counts()).toEqual(afterOther);
+
+      const published = landed(await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: true } }));
+      expect(published.impact?.hash).toBe(stale.impact.hash);
+      expect(await row(published.incidentNumber)).toMatchObject({ title: "Development upgrade", scheduledStartAt: input.startsAt });
+    });
+
+    it("extends and cancels only the previewed change", async () => {
+      const { incidentNumber } = landed(await scheduleMaintenance(db, actors.commander, window(48 * 60, 48 * 60 + 60, { componentIds: [ids.development] }), { now: T0 }));
+      const extend = { action: "extend" as const, input: { incidentNumber, endsAt: at(48 * 60 + 120), body: "" } };
+      const preview = await previewMaintenance(db, extend, T0);
+      expect(preview.post.body).toBe("The maintenance window has been extended until Nov 24, 2026 12:00 UTC.");
+      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "green", after: "blue", window: { start: at(48 * 60 + 60), end: at(48 * 60 + 120) } });
+      landed(await publishMaintenance(db, actors.commander, extend, { now: T0, confirmation: { impactHash: preview.hash, warningsAcknowledged: false } }));
+      expect((await row(incidentNumber)).scheduledEndAt).toEqual(at(48 * 60 + 120));
+
+      const cancel = { action: "cancel" as const, input: { incidentNumber, body: "Postponed." } };
+      const cancelPreview = await previewMaintenance(db, cancel, at(10));
+      expect(cancelPreview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "blue", after: "green" });
+      // The window moved again after the preview: the cancel is shown again, not applied.
+      await extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(48 * 60 + 180), body: "" }, { now: at(5) });
+      const again = await publishMaintenance(db, actors.commander, cancel, { now: at(10), confirmation: { impactHash: cancelPreview.hash, warningsAcknowledged: false } });
+      expect(again).toMatchObject({ status: "needs-confirmation", reason: "changed" });
+      expect(maintenanceStatus((await loadIncidentByNumber(db, incidentNumber))!, at(11))).toBe("upcoming");
+    });
+
+    it("refuses in the preview what it would refuse to publish", async () => {
+      await expect(previewMaintenance(db, { action: "schedule", input: window(-120, -60) }, T0)).rejects.toMatchObject({ field: "endsAt" });
+      await expect(previewMaintenance(db, { action: "end_early", input: { incidentNumber: 987654, body: "x" } }, T0)).rejects.toBeInstanceOf(PublishError);
+    });
   });
 });

@@ -12,7 +12,7 @@ import { deletePost, editPost } from "@/lib/incidents/revise";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
 import { updateSettings } from "@/lib/settings";
 import { editPostSchema } from "@/lib/validation/incidents";
-import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
+import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
@@ -62,7 +62,7 @@ describe.each(providers)("role matrix on $name", (provider) => {
   const maintenanceWindow = (startMinutes: number) => ({ title: `Window ${++seq}`, componentIds: [production], startsAt: at(startMinutes), endsAt: at(startMinutes + 120), body: "Work." });
   const template = (name: string) => ({ name, title: "Errors on {component}", postType: "investigating" as const, body: "", componentStates: [] });
   async function freshMaintenance(startMinutes: number): Promise<number> {
-    return (await scheduleMaintenance(db, actors.admin, maintenanceWindow(startMinutes), now)).incidentNumber;
+    return landed(await scheduleMaintenance(db, actors.admin, maintenanceWindow(startMinutes), now)).incidentNumber;
   }
   async function freshTemplate(): Promise<number> {
     return (await createTemplate(db, actors.admin, template(`Target ${++seq}`))).id;

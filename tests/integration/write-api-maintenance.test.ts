@@ -36,8 +36,14 @@ describe.each(providers)("maintenance over the write API on $name", (provider) =
     const row = await db.incident.findUniqueOrThrow({ where: { number }, include: { components: true } });
     expect(row).toMatchObject({ kind: "maintenance", scheduledStartAt: new Date(at(2)), scheduledEndAt: new Date(at(3)) });
     expect(row.components).toHaveLength(2);
+    // Like a post, the answer says what customers now see: blue during the window.
+    expect(scheduled.body.impact).toMatchObject({ incident: "schedules", warnings: [] });
+    expect(scheduled.body.impact.changes).toContainEqual({ component: "Development", before: "green", after: "blue", from: at(2), until: at(3) });
 
-    expect((await on("extendMaintenance", number, { endsAt: at(4) })).status).toBe(200);
+    const extended = await on("extendMaintenance", number, { endsAt: at(4) });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ incident: { number }, post: { id: expect.any(Number) }, impact: { incident: "extends" } });
+    expect(extended.body.impact.changes).toContainEqual({ component: "Git push", before: "green", after: "blue", from: at(3), until: at(4) });
     expect((await db.incident.findUniqueOrThrow({ where: { number } })).scheduledEndAt).toEqual(new Date(at(4)));
     const tooEarly = await on("endMaintenance", number, { body: "Done." });
     expect(tooEarly.status).toBe(422);

@@ -1,6 +1,7 @@
 // Components, people and post inputs shared by the publishing integration tests.
 import type { Db } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/roles";
+import type { PublishOutcome } from "@/lib/incidents/publish";
 import type { OpenIncidentInput } from "@/lib/validation/incidents";
 
 export async function createComponents(db: Db): Promise<{ production: number; development: number; gitPush: number }> {
@@ -28,4 +29,10 @@ export function openProductionOutage(productionId: number, overrides: Partial<Op
     stateChanges: [{ componentId: productionId, state: "red" }],
     ...overrides,
   };
+}
+
+/** A use-case's outcome when it must have landed (no confirmation was asked for). */
+export function landed(outcome: PublishOutcome): Extract<PublishOutcome, { status: "published" }> {
+  if (outcome.status !== "published") throw new Error(`expected a publish, got ${outcome.status} (${outcome.reason})`);
+  return outcome;
 }

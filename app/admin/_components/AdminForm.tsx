@@ -1,9 +1,11 @@
 "use client";
 // A plain admin form described by its fields: labels, errors next to the fields, the submitted values
-// kept after an error, and the form's message. Used by the maintenance, component, user, template
-// and settings forms; the publish form has its own preview/confirm flow.
+// kept after an error or a preview, and the form's message. Used by the maintenance, component,
+// user, template and settings forms. With `confirmLabel` it publishes in two steps, like the post
+// form: Preview (what customers will see, the diff), then confirm.
 import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/admin/form-state";
+import { IDLE, type PreviewFormState } from "@/lib/admin/form-state";
+import { ConfirmStep } from "./ConfirmStep";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
 import { FormMessage } from "./FormMessage";
 
@@ -16,19 +18,23 @@ export type FieldSpec =
   | { kind: "checkboxes"; name: string; label: string; options: readonly Option[]; checked?: readonly string[] };
 
 interface Props {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: PreviewFormState, formData: FormData) => Promise<PreviewFormState>;
   fields: readonly FieldSpec[];
   submitLabel: string;
+  /** The publish button's label after a preview; the first submit then previews instead of acting. */
+  confirmLabel?: string;
   /** Keeps element ids unique when a page has several forms with the same field names. */
   idPrefix?: string;
   danger?: boolean;
   className?: string;
 }
 
-export function AdminForm({ action, fields, submitLabel, idPrefix = "", danger = false, className = "space-y-4" }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function AdminForm({ action, fields, submitLabel, confirmLabel, idPrefix = "", danger = false, className = "space-y-4" }: Props) {
+  const [state, formAction, pending] = useActionState<PreviewFormState, FormData>(action, IDLE);
   const errors = state.fieldErrors ?? {};
-  const submitted = state.status === "error" ? state.values : undefined;
+  // After "Saved." the controls show the saved values; after an error or a preview, what was typed.
+  const submitted = state.status === "ok" ? undefined : state.values;
+  const { preview: _preview, ...plainState } = state;
   const text = (name: string, fallback = "") => {
     const value = submitted?.[name];
     return typeof value === "string" ? value : fallback;
@@ -37,7 +43,7 @@ export function AdminForm({ action, fields, submitLabel, idPrefix = "", danger =
 
   return (
     // Remounted with each answer, so controls show the submitted values (or the saved ones) again.
-    <form key={JSON.stringify(state)} action={formAction} className={className} noValidate>
+    <form key={JSON.stringify(plainState)} action={formAction} className={className} noValidate>
       <FormMessage state={state} />
       {fields.map((field) => {
         if (field.kind === "hidden") return <input key={field.name} type="hidden" name={field.name} value={field.value} />;
@@ -93,9 +99,18 @@ export function AdminForm({ action, fields, submitLabel, idPrefix = "", danger =
           </Field>
         );
       })}
-      <button type="submit" disabled={pending} className={danger ? `${BUTTON_CLASS} bg-red-800` : BUTTON_CLASS}>
-        {submitLabel}
-      </button>
+      {confirmLabel ? (
+        <>
+          <button type="submit" name="intent" value="preview" disabled={pending} className={BUTTON_CLASS}>
+            {state.preview ? "Update preview" : submitLabel}
+          </button>
+          <ConfirmStep state={state} pending={pending} label={confirmLabel} />
+        </>
+      ) : (
+        <button type="submit" disabled={pending} className={danger ? `${BUTTON_CLASS} bg-red-800` : BUTTON_CLASS}>
+          {submitLabel}
+        </button>
+      )}
     </form>
   );
 }

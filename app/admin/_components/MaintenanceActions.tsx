@@ -1,5 +1,5 @@
 // A maintenance's commands on its admin page: extend while it is not over, end early while it runs,
-// cancel while it is upcoming. Each publishes a post customers see.
+// cancel while it is upcoming. Each publishes a post customers see, so each is previewed first.
 import type { MaintenanceStatus } from "@/lib/timeline/types";
 import { formatUtc } from "@/lib/format-time";
 import { cancelMaintenanceAction, endMaintenanceEarlyAction, extendMaintenanceAction } from "../maintenance/actions";
@@ -32,12 +32,13 @@ export function MaintenanceActions({ incidentNumber, status, window }: Props) {
       <h2 id="maintenance-actions" className="text-xl font-semibold">
         Change this maintenance
       </h2>
-      <details className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
+      <details data-maintenance-action="extend" className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
         <summary className="cursor-pointer font-medium">Extend the window</summary>
         <AdminForm
           action={extendMaintenanceAction}
           idPrefix="extend-"
-          submitLabel="Extend maintenance"
+          submitLabel="Preview"
+          confirmLabel="Extend maintenance"
           className="mt-3 space-y-4"
           fields={[
             number,
@@ -46,13 +47,13 @@ export function MaintenanceActions({ incidentNumber, status, window }: Props) {
           ]}
         />
       </details>
-      <details className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
+      <details data-maintenance-action="close" className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
         <summary className="cursor-pointer font-medium">{close.label}</summary>
         <AdminForm
           action={close.action}
           idPrefix="close-"
-          submitLabel={close.label}
-          danger
+          submitLabel="Preview"
+          confirmLabel={close.label}
           className="mt-3 space-y-4"
           fields={[number, { kind: "textarea", name: "body", label: "Resolved post for customers", value: close.text }]}
         />

@@ -3,8 +3,9 @@
 // diff. The Publish button only exists once a preview was shown; warnings need an extra tick.
 import { useActionState } from "react";
 import { STATE_LABEL } from "@/components/public/state-labels";
-import type { PublishFormState } from "../incidents/actions";
+import type { PreviewFormState } from "@/lib/admin/form-state";
 import type { ComponentState } from "@/lib/timeline/types";
+import { ConfirmStep } from "./ConfirmStep";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
 import { FormMessage } from "./FormMessage";
 
@@ -16,7 +17,7 @@ export interface FormComponent {
 }
 
 interface Props {
-  action: (state: PublishFormState, formData: FormData) => Promise<PublishFormState>;
+  action: (state: PreviewFormState, formData: FormData) => Promise<PreviewFormState>;
   components: FormComponent[];
   idempotencyKey: string;
   /** Posting to an existing incident; absent when opening one. */
@@ -116,20 +117,7 @@ export function PublishForm({ action, components, idempotencyKey, incidentNumber
       <button type="submit" name="intent" value="preview" disabled={pending} className={BUTTON_CLASS}>
         {state.preview ? "Update preview" : "Preview"}
       </button>
-      {state.preview && (
-        <div className="space-y-4">
-          {state.preview}
-          <input type="hidden" name="impactHash" value={state.impactHash} />
-          {state.hasWarnings && (
-            <label className="flex items-start gap-2 font-medium">
-              <input type="checkbox" name="acknowledgeWarnings" className="mt-1" />I have read the warnings above and want to publish anyway.
-            </label>
-          )}
-          <button type="submit" name="intent" value="publish" disabled={pending} className={`${BUTTON_CLASS} bg-red-800`}>
-            {pending ? "Publishing…" : opening ? "Publish incident" : "Publish post"}
-          </button>
-        </div>
-      )}
+      <ConfirmStep state={state} pending={pending} label={opening ? "Publish incident" : "Publish post"} />
     </form>
   );
 }

@@ -23,11 +23,13 @@ export default async function NewMaintenancePage() {
       <h1 className="text-2xl font-bold">Schedule maintenance</h1>
       <p>
         Customers see it as upcoming at once. The components turn blue (under maintenance) when the window starts and return to normal when it ends,
-        with nothing more to do. You can extend it, end it early or cancel it from its page.
+        with nothing more to do. You can extend it, end it early or cancel it from its page. Preview first: you see it as customers will, and what
+        changes for them, before it is published.
       </p>
       <AdminForm
         action={scheduleMaintenanceAction}
-        submitLabel="Schedule maintenance"
+        submitLabel="Preview"
+        confirmLabel="Schedule maintenance"
         fields={[
           { kind: "hidden", name: "idempotencyKey", value: randomUUID() },
           { kind: "text", name: "title", label: "Title", hint: "E.g. “Scheduled Dashboard maintenance”." },
