@@ -2,7 +2,6 @@
 // opened): the admin's action wrapper answers with a plain message and every submitted value, and
 // the write API answers 503 database_unavailable with Retry-After. Nothing is thrown at the user.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,21 +16,10 @@ import { openIncident } from "@/lib/incidents/publish";
 import { openIncidentFormSchema } from "@/lib/validation/publish-form";
 import { call, testWriteApi } from "../support/write-api";
 
-/** A port nothing listens on: taken from the OS, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 const scratch = mkdtempSync(path.join(tmpdir(), "beacon-unreachable-"));
 const unreachable = [
-  { name: "PostgreSQL on a closed port", url: async () => `postgresql://postgres@127.0.0.1:${await closedPort()}/beacon` },
+  // Port 1 (tcpmux) is reserved and closed on any machine that runs these tests: connection refused.
+  { name: "PostgreSQL on a closed port", url: async () => "postgresql://postgres@127.0.0.1:1/beacon" },
   // A directory where the database file should be: SQLite cannot open it.
   { name: "SQLite that cannot be opened", url: async () => `file:${scratch}` },
 ];
