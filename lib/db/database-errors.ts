@@ -16,7 +16,7 @@ const UNREACHABLE_CODES = new Set([
   "P1001", "P1002", "P1017", // Prisma: can't reach, timed out, server closed the connection
   "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM", "SQLITE_NOTADB", "SQLITE_CORRUPT",
 ]);
-const UNREACHABLE_MESSAGE = /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|unable to open database|server closed the connection|DatabaseNotReachable|the database system is (shutting down|starting up)/i;
+const UNREACHABLE_MESSAGE = /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|unable to open database|Cannot open database because the directory does not exist|server closed the connection|DatabaseNotReachable|the database system is (shutting down|starting up)/i;
 
 /** True when the error (or anything in its cause chain) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {

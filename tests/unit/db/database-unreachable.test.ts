@@ -11,6 +11,7 @@ describe("isDatabaseUnreachable", () => {
     ["Prisma cannot reach the server", withCode("P1001")],
     ["SQLite file cannot be opened", withCode("SQLITE_CANTOPEN")],
     ["SQLite I/O error subtype", withCode("SQLITE_IOERR_READ")],
+    ["SQLite directory gone (better-sqlite3)", new TypeError("Cannot open database because the directory does not exist")],
     ["pg pool timeout", new Error("timeout exceeded when trying to connect")],
     ["pg connection dropped", new Error("Connection terminated unexpectedly")],
     ["node:net AggregateError", Object.assign(new AggregateError([withCode("ECONNREFUSED")], ""), {})],
