@@ -3,7 +3,7 @@
 // replaced one by one (write to a temporary name, then rename), unchanged files are left alone,
 // and the manifest is written last — a reader never sees a half-written file, and a directory
 // synced to other hosting mid-write still has consistent files.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as z from "zod";
 import { etagOf, type Snapshot, type SnapshotEntry } from "./collect";
@@ -37,6 +37,16 @@ function inside(dir: string, file: string): string {
   const resolved = path.resolve(dir, file);
   if (!resolved.startsWith(path.resolve(dir) + path.sep)) throw new Error(`snapshot file outside its directory: ${file}`);
   return resolved;
+}
+
+const TEMPORARY = /\.tmp-\d+$/;
+
+/** Temporary files a killed writer left behind (`kill -9` between write and rename). */
+export function removeTemporaryFiles(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  const leftovers = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => TEMPORARY.test(file));
+  for (const file of leftovers) rmSync(path.join(dir, file), { force: true });
+  return leftovers.length;
 }
 
 function writeAtomically(target: string, body: Buffer | string): void {

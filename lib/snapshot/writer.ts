@@ -5,7 +5,7 @@
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
 import { collectSnapshot, SnapshotNotLive } from "./collect";
 import { setCurrentSnapshot } from "./current";
-import { readSnapshot, writeSnapshot } from "./files";
+import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "./files";
 
 const AFTER_PUBLISH_MS = 250;
 const PERIOD_MS = 60_000;
@@ -18,6 +18,8 @@ export interface SnapshotWriter {
 
 export function startSnapshotWriter(dir: string, options: { log?: (line: string) => void; periodMs?: number } = {}): SnapshotWriter {
   const log = options.log ?? ((line: string) => console.log(`snapshot: ${line}`));
+  const leftovers = removeTemporaryFiles(dir);
+  if (leftovers > 0) log(`removed ${leftovers} half-written files left by an earlier crash`);
   const existing = readSnapshot(dir);
   if (existing) {
     setCurrentSnapshot(existing);

@@ -3,7 +3,7 @@
 // notice (pages) or a header (feeds, APIs) when the database is unreachable — never a green guess.
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { invalidatePublicViews } from "@/lib/public/cache";
 import { handlePublicRequest } from "@/lib/public/server";
 import { collectSnapshot, SnapshotNotLive } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
-import { readSnapshot, writeSnapshot } from "@/lib/snapshot/files";
+import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "@/lib/snapshot/files";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const globals = globalThis as unknown as { beaconDb?: Db; beaconLastGood?: Map<string, unknown> };
@@ -86,6 +86,10 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     expect(readFileSync(path.join(dir, "api/v2/status.json"), "utf8")).toBe(snapshot.entries.find((entry) => entry.path === "/api/v2/status.json")!.body.toString());
     const again = writeSnapshot(dir, snapshot);
     expect(again.written).toBe(0);
+    // A writer killed between write and rename leaves a temporary file; the next start removes it.
+    writeFileSync(path.join(dir, "api/v2/status.json.tmp-4242"), "{");
+    expect(removeTemporaryFiles(dir)).toBe(1);
+    expect(existsSync(path.join(dir, "api/v2/status.json.tmp-4242"))).toBe(false);
     const read = readSnapshot(dir)!;
     expect(read.generatedAt.toISOString()).toBe(snapshot.generatedAt.toISOString());
     expect(read.entries.map((entry) => [entry.path, entry.etag, entry.body.length])).toEqual(snapshot.entries.map((entry) => [entry.path, entry.etag, entry.body.length]));
