@@ -23,8 +23,9 @@ export function ImpactPreview({ impact, now }: { impact: Impact; now: Date }) {
   const { post } = impact;
   const publicPost = { id: 0, type: post.type, body: post.body, postedAt: post.postedAt, createdAt: now, stateChanges: [], edited: false };
   return (
-    <section aria-labelledby="preview-heading" data-preview="" className="space-y-4 rounded border-2 border-zinc-900 p-4 dark:border-zinc-100">
-      <h2 id="preview-heading" className="text-xl font-bold">
+    // Named by aria-label, not an id: two forms on one page (extend, cancel) may both show a preview.
+    <section aria-label="Preview: what customers will see" data-preview="" className="space-y-4 rounded border-2 border-zinc-900 p-4 dark:border-zinc-100">
+      <h2 className="text-xl font-bold">
         Preview: what customers will see
       </h2>
       {post.title && <p className="text-lg font-semibold">{post.title}</p>}
