@@ -35,11 +35,14 @@ const RETRY_MS = 5_000;
  * anyway, serving the snapshot, and applies migrations in the background once the database
  * answers. Any other failure, or no snapshot to show, still stops the start with a clear line.
  */
-export async function prepareServer(options: { log: (line: string) => void; retryMs?: number }): Promise<{ env: BeaconEnv; databaseReady: Promise<void> }> {
+export async function prepareServer(options: {
+  log: (line: string) => void;
+  retryMs?: number;
+}): Promise<{ env: BeaconEnv; /** Set when the start went ahead without the database: resolves once it answers. */ databaseReady: Promise<void> | null }> {
   const env = prepareEnvironment();
   try {
     await applyMigrations(env.database, { log: options.log });
-    return { env, databaseReady: Promise.resolve() };
+    return { env, databaseReady: null };
   } catch (error) {
     if (!isDatabaseUnreachable(error) || !existsSync(path.join(snapshotDir(env), MANIFEST_FILE))) throw error;
     options.log(`${describeDatabaseError(error)} — starting anyway: serving the last snapshot and retrying every ${(options.retryMs ?? RETRY_MS) / 1000} s`);

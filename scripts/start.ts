@@ -28,7 +28,8 @@ await runCli("beacon", async () => {
   // The last known public site, kept in data/snapshot/ after every publish and every minute; it is
   // what the public pages, feeds and APIs answer with while the database is unreachable.
   const snapshots = startSnapshotWriter(snapshotDir(env));
-  void databaseReady.then(() => invalidatePublicViews());
+  // Started on the snapshot: once the database answers, every view reloads from live data.
+  void databaseReady?.then(() => invalidatePublicViews());
   const maintenanceClock = startMaintenanceClock(db(), { log: (line) => console.log(line) });
   startWebhookDispatcher(db());
   const server = createServer((request, response) => {
