@@ -53,10 +53,14 @@ const envSchema = z.object({
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
+/** Only the variables Beacon reads (reading all of process.env is slow, and this runs per page). */
 function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
-  );
+  const values: Record<string, string> = {};
+  for (const name of Object.keys(envSchema.shape)) {
+    const value = source[name];
+    if (typeof value === "string" && value !== "") values[name] = value;
+  }
+  return values;
 }
 
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {

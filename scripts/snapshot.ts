@@ -1,15 +1,17 @@
 // `npm run snapshot -- --out DIR`: exports the whole public site (every page, incident, history
 // page, feed, API payload, badge and the calendar) as static files, for hosting away from the
 // platform Beacon reports on. Run it after publishing (or from cron) and sync DIR to any web
-// server or object store; see README "Running in production". Refuses to export anything but
-// live data: with the database unreachable it fails and leaves DIR as it was.
+// server or object store; see README "Running in production". Exports only live data: with the
+// database unreachable it fails, and DIR keeps its previous manifest (files are replaced one by
+// one, each by newer live content, so a half-finished run never leaves a wrong page).
+import "./production-env";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, runCli } from "../lib/cli";
 import { prepareRuntime } from "../lib/boot";
-import { collectSnapshot, SnapshotNotLive } from "../lib/snapshot/collect";
-import { writeSnapshot } from "../lib/snapshot/files";
+import { collectInto, SnapshotNotLive } from "../lib/snapshot/collect";
+import { SnapshotDirWriter } from "../lib/snapshot/files";
 import { PUBLIC_CSS_FILE } from "../lib/public/render";
 
 await runCli("snapshot", async () => {
@@ -19,13 +21,19 @@ await runCli("snapshot", async () => {
   if (!existsSync(PUBLIC_CSS_FILE)) throw new CliError(`${PUBLIC_CSS_FILE} is missing; run \`npm run build\` first`);
   const env = await prepareRuntime();
   const started = Date.now();
-  const snapshot = await collectSnapshot("site").catch((error: unknown) => {
+  const writer = new SnapshotDirWriter(out);
+  let files = 0;
+  let bytes = 0;
+  const meta = await collectInto("site", new Date(), (entry) => {
+    writer.put(entry);
+    files += 1;
+    bytes += entry.body.length;
+  }).catch((error: unknown) => {
     throw error instanceof SnapshotNotLive ? new CliError(`not exported, the data is not live: ${error.message}`) : error;
   });
-  const result = writeSnapshot(out, snapshot);
-  const bytes = snapshot.entries.reduce((sum, entry) => sum + entry.body.length, 0);
+  const result = writer.finish(meta);
   console.log(
-    `exported ${snapshot.entries.length} files (${(bytes / 1024 / 1024).toFixed(1)} MiB; ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed) ` +
+    `exported ${files} files (${(bytes / 1024 / 1024).toFixed(1)} MiB; ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed) ` +
       `to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s — links and feeds point at ${env.publicUrl}`,
   );
 });

@@ -1,6 +1,7 @@
 // `npm start`: the production server (`--dev`: the development server). Validates the
 // environment, applies pending migrations (never seeds), then serves: public pages from
 // lib/public/server.ts (plain HTML, cached), everything else from Next.js.
+import "./production-env";
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import next from "next";

@@ -60,18 +60,25 @@ export function etagOf(body: Buffer): string {
 const HTML = "text/html; charset=utf-8";
 const LIVE_INCIDENT_PAGES = FEED_ITEMS;
 
+/** The snapshot in memory (what the server keeps and falls back to). */
 export async function collectSnapshot(scope: SnapshotScope, now = new Date()): Promise<Snapshot> {
+  const entries: SnapshotEntry[] = [];
+  const meta = await collectInto(scope, now, (entry) => entries.push(entry));
+  return { ...meta, entries };
+}
+
+/** Hands each entry to `emit` as soon as it is made, so a whole-site export holds one page at a time. */
+export async function collectInto(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEntry) => void): Promise<Omit<Snapshot, "entries">> {
   try {
-    return await collect(scope, now);
+    return await collect(scope, now, emit);
   } catch (error) {
     if (isDatabaseUnreachable(error)) throw new SnapshotNotLive(describeDatabaseError(error), { cause: error });
     throw error;
   }
 }
 
-async function collect(scope: SnapshotScope, now: Date): Promise<Snapshot> {
+async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEntry) => void): Promise<Omit<Snapshot, "entries">> {
   const { publicUrl } = loadEnv();
-  const entries: SnapshotEntry[] = [];
   const ctx = await formatContext(now, publicUrl);
   const components = ctx.components.filter((component) => !component.hidden);
   const [active, newest] = await Promise.all([activeIncidents(now), newestIncidents("any")]);
@@ -88,7 +95,7 @@ async function collect(scope: SnapshotScope, now: Date): Promise<Snapshot> {
     const body = Buffer.from(html, "utf8");
     const entry: SnapshotEntry = { path, file: snapshotFileFor(path, HTML), contentType: HTML, body, etag: etagOf(body), fallback: "last-known" };
     if (scope === "live") entry.lastKnown = Buffer.from((await render({ lastKnownAt: now })).html, "utf8");
-    entries.push(entry);
+    emit(entry);
     return live.html;
   };
 
@@ -100,7 +107,7 @@ async function collect(scope: SnapshotScope, now: Date): Promise<Snapshot> {
     if (response.status !== 200) throw new SnapshotNotLive(`${path} answered ${response.status}`);
     const body = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get("content-type") ?? "application/octet-stream";
-    entries.push({ path, file: snapshotFileFor(path, contentType), contentType, body, etag: response.headers.get("etag") ?? etagOf(body), fallback });
+    emit({ path, file: snapshotFileFor(path, contentType), contentType, body, etag: response.headers.get("etag") ?? etagOf(body), fallback });
   };
 
   await addPage("/", (options) => homePage(now, options));
@@ -126,5 +133,5 @@ async function collect(scope: SnapshotScope, now: Date): Promise<Snapshot> {
   }
   for (const number of numbers) await addEndpoint(`/api/v3/issues/${number}`, "as-is");
 
-  return { generatedAt: now, publicUrl, scope, entries };
+  return { generatedAt: now, publicUrl, scope };
 }

@@ -49,8 +49,12 @@ export function removeTemporaryFiles(dir: string): number {
   return leftovers.length;
 }
 
-function writeAtomically(target: string, body: Buffer | string): void {
-  mkdirSync(path.dirname(target), { recursive: true });
+function writeAtomically(target: string, body: Buffer | string, madeDirs?: Set<string>): void {
+  const dir = path.dirname(target);
+  if (!madeDirs?.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs?.add(dir);
+  }
   const temporary = `${target}.tmp-${process.pid}`;
   writeFileSync(temporary, body);
   renameSync(temporary, target);
@@ -73,57 +77,75 @@ export interface WriteResult {
   removed: number;
 }
 
-export function writeSnapshot(dir: string, snapshot: Snapshot): WriteResult {
-  mkdirSync(dir, { recursive: true });
-  const previous = readManifest(dir);
-  const previousEtags = new Map<string, string>();
-  for (const entry of previous?.entries ?? []) {
-    previousEtags.set(entry.file, entry.etag);
-    if (entry.lastKnownFile && entry.lastKnownEtag) previousEtags.set(entry.lastKnownFile, entry.lastKnownEtag);
+/**
+ * Writes entries into `dir` one at a time (a whole-site export need not hold every page in
+ * memory), then `finish()` writes the manifest and removes what the previous one listed that is
+ * gone. Without `finish()` (a failure half-way) the old manifest stays and only files replaced by
+ * newer live content have changed.
+ */
+export class SnapshotDirWriter {
+  readonly result: WriteResult = { written: 0, unchanged: 0, removed: 0 };
+  private readonly previous: Manifest | null;
+  private readonly previousEtags = new Map<string, string>();
+  private readonly keep = new Set<string>([MANIFEST_FILE]);
+  private readonly entries: Manifest["entries"] = [];
+  private readonly madeDirs = new Set<string>();
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.previous = readManifest(dir);
+    for (const entry of this.previous?.entries ?? []) {
+      this.previousEtags.set(entry.file, entry.etag);
+      if (entry.lastKnownFile && entry.lastKnownEtag) this.previousEtags.set(entry.lastKnownFile, entry.lastKnownEtag);
+    }
   }
-  const result: WriteResult = { written: 0, unchanged: 0, removed: 0 };
-  const keep = new Set<string>([MANIFEST_FILE]);
-  const put = (file: string, body: Buffer, etag: string) => {
-    keep.add(file);
-    const target = inside(dir, file);
-    if (previousEtags.get(file) === etag && existsSync(target)) {
-      result.unchanged += 1;
+
+  put(entry: SnapshotEntry): void {
+    this.putFile(entry.file, entry.body, entry.etag);
+    const lastKnownFile = entry.lastKnown ? `${LAST_KNOWN_DIR}/${entry.file}` : undefined;
+    const lastKnownEtag = entry.lastKnown ? etagOf(entry.lastKnown) : undefined;
+    if (lastKnownFile) this.putFile(lastKnownFile, entry.lastKnown!, lastKnownEtag!);
+    this.entries.push({
+      path: entry.path,
+      file: entry.file,
+      contentType: entry.contentType,
+      etag: entry.etag,
+      bytes: entry.body.length,
+      fallback: entry.fallback,
+      lastKnownFile,
+      lastKnownEtag,
+    });
+  }
+
+  finish(meta: { generatedAt: Date; publicUrl: string; scope: Snapshot["scope"] }): WriteResult {
+    const manifest: Manifest = { format: FORMAT, generatedAt: meta.generatedAt.toISOString(), publicUrl: meta.publicUrl, scope: meta.scope, entries: this.entries };
+    writeAtomically(path.join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+    for (const entry of this.previous?.entries ?? []) {
+      for (const file of [entry.file, entry.lastKnownFile]) {
+        if (!file || this.keep.has(file)) continue;
+        rmSync(inside(this.dir, file), { force: true });
+        this.result.removed += 1;
+      }
+    }
+    return this.result;
+  }
+
+  private putFile(file: string, body: Buffer, etag: string): void {
+    this.keep.add(file);
+    const target = inside(this.dir, file);
+    if (this.previousEtags.get(file) === etag && existsSync(target)) {
+      this.result.unchanged += 1;
       return;
     }
-    writeAtomically(target, body);
-    result.written += 1;
-  };
-  const manifest: Manifest = {
-    format: FORMAT,
-    generatedAt: snapshot.generatedAt.toISOString(),
-    publicUrl: snapshot.publicUrl,
-    scope: snapshot.scope,
-    entries: snapshot.entries.map((entry) => {
-      put(entry.file, entry.body, entry.etag);
-      const lastKnownFile = entry.lastKnown ? `${LAST_KNOWN_DIR}/${entry.file}` : undefined;
-      const lastKnownEtag = entry.lastKnown ? etagOf(entry.lastKnown) : undefined;
-      if (lastKnownFile) put(lastKnownFile, entry.lastKnown!, lastKnownEtag!);
-      return {
-        path: entry.path,
-        file: entry.file,
-        contentType: entry.contentType,
-        etag: entry.etag,
-        bytes: entry.body.length,
-        fallback: entry.fallback,
-        lastKnownFile,
-        lastKnownEtag,
-      };
-    }),
-  };
-  writeAtomically(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
-  for (const entry of previous?.entries ?? []) {
-    for (const file of [entry.file, entry.lastKnownFile]) {
-      if (!file || keep.has(file)) continue;
-      rmSync(inside(dir, file), { force: true });
-      result.removed += 1;
-    }
+    writeAtomically(target, body, this.madeDirs);
+    this.result.written += 1;
   }
-  return result;
+}
+
+export function writeSnapshot(dir: string, snapshot: Snapshot): WriteResult {
+  const writer = new SnapshotDirWriter(dir);
+  for (const entry of snapshot.entries) writer.put(entry);
+  return writer.finish(snapshot);
 }
 
 /** The snapshot in `dir`, or null when there is none (entries whose file is gone are skipped). */

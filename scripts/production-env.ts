@@ -1,0 +1,5 @@
+// Imported first by the production entry points (start, snapshot): React and Next choose their
+// production or development builds from NODE_ENV when they are first loaded, so it must be set
+// before any other import runs. `npm run dev` (start.ts --dev) keeps the development builds.
+const env = process.env as Record<string, string | undefined>;
+if (!process.argv.includes("--dev")) env.NODE_ENV ??= "production";
