@@ -15,12 +15,11 @@ export interface PublishContext {
 }
 
 export async function loadPublishContext(tx: Tx, incidentNumber: number | null, now: Date): Promise<PublishContext> {
-  const [components, active, incident, webhooks] = await Promise.all([
-    loadComponents(tx),
-    loadActiveIncidents(tx, now),
-    incidentNumber === null ? null : loadIncidentByNumber(tx, incidentNumber),
-    enabledWebhookFilters(tx),
-  ]);
+  // One after another: inside a transaction they share one connection anyway.
+  const components = await loadComponents(tx);
+  const active = await loadActiveIncidents(tx, now);
+  const incident = incidentNumber === null ? null : await loadIncidentByNumber(tx, incidentNumber);
+  const webhooks = await enabledWebhookFilters(tx);
   if (incidentNumber !== null && (!incident || incident.kind !== "incident")) {
     throw new PublishError("incidentNumber", `There is no incident #${incidentNumber}.`);
   }

@@ -13,6 +13,7 @@ import { authorize, type Actor } from "@/lib/auth/roles";
 import { maintenanceStatus } from "@/lib/timeline";
 import { formatUtc } from "@/lib/format-time";
 import type { CloseMaintenanceInput, ExtendMaintenanceInput, ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
+import { timelineWrite } from "@/lib/db/timeline-writes";
 import { assertKnownComponents, loadPublishContext } from "./context";
 import { PublishError } from "./errors";
 import type { Impact } from "./impact";
@@ -61,7 +62,7 @@ export async function publishMaintenance(db: Db, actor: Actor | null, request: M
   return retryOnRace(async () => {
     const replay = await replayOf(db, idempotencyKey);
     if (replay) return { ...replay, impact: null };
-    const outcome = await db.$transaction(async (tx): Promise<PublishOutcome> => {
+    const outcome = await timelineWrite(db, async (tx): Promise<PublishOutcome> => {
       const { change, impact } = await planMaintenance(tx, request, options.now);
       const problem = confirmationProblem(impact, options.confirmation);
       if (problem) return { status: "needs-confirmation", reason: problem, impact };

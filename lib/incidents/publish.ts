@@ -7,6 +7,7 @@ import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { incidentState } from "@/lib/timeline";
 import type { Confirmation, OpenIncidentInput, PostUpdateInput } from "@/lib/validation/incidents";
+import { timelineWrite } from "@/lib/db/timeline-writes";
 import { assertKnownComponents, loadPublishContext, type PublishContext } from "./context";
 import { PublishError } from "./errors";
 import { publishImpact, type Impact, type ProposedPost } from "./impact";
@@ -52,7 +53,7 @@ async function publish(db: Db, actor: Actor | null, target: Target, input: PostF
   return retryOnRace(async () => {
     const replay = await replayOf(db, input.idempotencyKey);
     if (replay) return { ...replay, impact: null };
-    const outcome = await db.$transaction((tx) => publishInTransaction(tx, author, target, input, options));
+    const outcome = await timelineWrite(db, (tx) => publishInTransaction(tx, author, target, input, options));
     if (outcome.status === "published") afterCommit();
     return outcome;
   });

@@ -1,6 +1,7 @@
 // Editing and deleting published posts. Nothing a commander published is lost: an edit keeps the
 // previous text as a PostRevision, a delete is soft (with a reason), and both are audited.
 import type { Db, Tx } from "@/lib/db/client";
+import { timelineWrite } from "@/lib/db/timeline-writes";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import type { DeletePostInput, EditPostInput } from "@/lib/validation/incidents";
 import { PublishError } from "./errors";
@@ -15,7 +16,7 @@ async function livePost(tx: Tx, postId: number) {
 
 export async function editPost(db: Db, actor: Actor | null, input: EditPostInput, { now }: { now: Date }): Promise<{ incidentNumber: number }> {
   const editor = authorize(actor, "commander");
-  const result = await db.$transaction(async (tx) => {
+  const result = await timelineWrite(db, async (tx) => {
     const post = await livePost(tx, input.postId);
     if (post.body === input.body) throw new PublishError("body", "The text is unchanged.");
     await tx.postRevision.create({ data: { postId: post.id, type: post.type, body: post.body, postedAt: post.postedAt, editedAt: now, editorId: editor.userId } });
@@ -30,7 +31,7 @@ export async function editPost(db: Db, actor: Actor | null, input: EditPostInput
 /** The post leaves the public timeline (states, durations and resolvedAt follow); its row stays. */
 export async function deletePost(db: Db, actor: Actor | null, input: DeletePostInput, { now }: { now: Date }): Promise<{ incidentNumber: number }> {
   const deleter = authorize(actor, "commander");
-  const result = await db.$transaction(async (tx) => {
+  const result = await timelineWrite(db, async (tx) => {
     const post = await livePost(tx, input.postId);
     if ((await tx.post.count({ where: { incidentId: post.incidentId, deletedAt: null } })) === 1) {
       throw new PublishError("postId", "This is the incident's only post; an incident needs at least one. Edit it instead.");

@@ -100,6 +100,26 @@ describe.each(providers)("publishing on $name", (provider) => {
     expect(await db.auditEvent.findFirst({ where: { action: "post.edit", targetId: String(postId) } })).toMatchObject({ before: { body: "We are investigaitng." }, after: { incidentNumber, body: "We are investigating." } });
   });
 
+  it("runs concurrent writes to one incident one after another: each diff starts where the previous left, and a racing Resolved stays resolved", async () => {
+    const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.gitPush, { title: "Burst", componentIds: [ids.gitPush] }), { now: at(100) }));
+    const states = ["yellow", "red", "yellow", "red", "yellow", "red", "yellow", "red"] as const;
+    // The updates are backdated before the Resolved, so whatever order they commit in the incident ends resolved.
+    const updates = states.map((state, i) =>
+      publishPost(db, commander, { incidentNumber, type: "update", body: `Burst ${i}`, stateChanges: [{ componentId: ids.gitPush, state }], postedAt: at(101) }, { now: at(110) }),
+    );
+    const resolve = publishPost(db, commander, { incidentNumber, type: "resolved", body: "Burst over", stateChanges: [{ componentId: ids.gitPush, state: "green" }] }, { now: at(110) });
+    const outcomes = await Promise.all([...updates, resolve]);
+    outcomes.forEach(published);
+    expect((await db.incident.findUnique({ where: { number: incidentNumber } }))?.resolvedAt).toEqual(at(110));
+
+    // In commit order, every write's "before" is the previous write's "after" (the audit records both).
+    const postIds = outcomes.map((outcome) => String(published(outcome).postId));
+    const audit = await db.auditEvent.findMany({ where: { action: "post.publish", targetId: { in: postIds } }, orderBy: { id: "asc" } });
+    expect(audit).toHaveLength(states.length + 1);
+    const gitPush = (value: unknown) => (value as { components: Record<string, string> }).components["Git push"];
+    for (let i = 1; i < audit.length; i++) expect(gitPush(audit[i]!.before), `audit event ${i}`).toBe(gitPush(audit[i - 1]!.after));
+  });
+
   it("soft-deletes a post with a reason; the timeline and resolvedAt follow", async () => {
     const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.development, { title: "Wrongly resolved" }), { now: at(90) }));
     const resolved = published(await publishPost(db, commander, { incidentNumber, type: "resolved", body: "Oops", stateChanges: [] }, { now: at(91) }));
