@@ -12,16 +12,26 @@ export type Db = SqliteClient;
 /** The client inside an interactive transaction. */
 export type Tx = Omit<Db, ITXClientDenyList>;
 
-export function createDb(target: DatabaseTarget): Db {
+export interface DbOptions {
+  /** Called with every SQL statement sent (`npm run bench` prints the plans of the hot ones). */
+  onQuery?: (event: { query: string; params: string; duration: number }) => void;
+}
+
+export function createDb(target: DatabaseTarget, options: DbOptions = {}): Db {
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+  let client: Db;
   if (target.provider === "sqlite") {
     // unixepoch-ms keeps DateTime columns numeric, so range queries and ordering are exact.
     const adapter = new PrismaBetterSqlite3({ url: target.file }, { timestampFormat: "unixepoch-ms" });
-    return new SqliteClient({ adapter, errorFormat: "minimal" });
+    client = new SqliteClient({ adapter, errorFormat: "minimal", log }) as Db;
+  } else {
+    // A database that does not answer must fail a request in seconds, not hang it: the public
+    // pages then fall back to the snapshot and the admin says publishing is unavailable.
+    const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    client = new PgClient({ adapter, errorFormat: "minimal", log }) as unknown as Db;
   }
-  // A database that does not answer must fail a request in seconds, not hang it: the public
-  // pages then fall back to the snapshot and the admin says publishing is unavailable.
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
-  return new PgClient({ adapter, errorFormat: "minimal" }) as unknown as Db;
+  if (options.onQuery) (client as unknown as { $on(event: "query", listener: DbOptions["onQuery"]): void }).$on("query", options.onQuery);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { beaconDb?: Db };

@@ -104,6 +104,12 @@ export function sqliteHistoryStore(file: string, options: { readonly?: boolean }
     },
 
     async close() {
+      // Every start passes here: refresh the planner's statistics where tables have grown, so a
+      // long history is read through the selective indexes (SQLite never gathers them by itself).
+      if (!options.readonly) {
+        db.pragma("analysis_limit = 400");
+        db.pragma("optimize = 0x10002");
+      }
       db.close();
     },
   };

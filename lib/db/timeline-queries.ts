@@ -68,15 +68,17 @@ export async function loadComponents(db: Tx): Promise<ComponentRow[]> {
  * before `from`. Maintenance counts by its window.
  */
 export async function loadIncidentsOverlapping(db: Tx, window: { from: Date; to: Date }): Promise<TimelineIncident[]> {
+  // Four flat alternatives rather than two with nested ORs: each one is then a range of the
+  // (kind, resolvedAt) or (kind, scheduledEndAt) index, so a long history is never read whole.
+  const opened = { kind: "incident" as const, openedAt: { lt: window.to } };
+  const started = { kind: "maintenance" as const, scheduledStartAt: { lt: window.to } };
   const rows = await findIncidents(db, {
     deletedAt: null,
     OR: [
-      { kind: "incident", openedAt: { lt: window.to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: window.from } }] },
-      {
-        kind: "maintenance",
-        scheduledStartAt: { lt: window.to },
-        OR: [{ scheduledEndAt: null }, { scheduledEndAt: { gte: window.from } }],
-      },
+      { ...opened, resolvedAt: null },
+      { ...opened, resolvedAt: { gte: window.from } },
+      { ...started, scheduledEndAt: null },
+      { ...started, scheduledEndAt: { gte: window.from } },
     ],
   });
   return rows.map(toTimelineIncident);
