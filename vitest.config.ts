@@ -20,6 +20,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Bounded fault tests against the built production server;
+          // each test starts the servers and databases it needs. FAULT_LONG=1: the long versions (README).
+          name: "fault",
+          include: ["tests/fault/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: process.env.FAULT_LONG ? 3_600_000 : 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // `npm test`: installs what the tests need when missing, then runs every test:
-// typecheck, unit, integration (SQLite and a throwaway PostgreSQL), Playwright e2e in Chromium.
+// typecheck, unit, integration (SQLite and a throwaway PostgreSQL), fault tests against the built
+// server, Playwright e2e in Chromium. `npm test -- <stage>` runs one stage.
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { ensureDependencies, run } from "./run-steps.mjs";
@@ -36,9 +37,15 @@ if (!only || only === "static") {
 }
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
+const build = () => run("build", "npm", ["run", "--silent", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+if (!only || only === "fault") {
+  build();
+  run("fault tests (kill -9 during publishes, soak)", "npx", ["vitest", "run", "--project", "fault"]);
+}
 if (!only || only === "e2e") {
   ensureChromium();
-  run("build", "npm", ["run", "--silent", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  // The fault stage has just built it when the whole suite runs.
+  if (only) build();
   run("end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
 }
 console.log("\nAll tests passed.");

@@ -3,7 +3,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +14,10 @@ const run = promisify(execFile);
 export interface PgCluster {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown) and keeps its data, as a database outage would. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and resolves once it accepts connections. */
+  resume(): Promise<void>;
 }
 
 export async function startPgCluster(): Promise<PgCluster> {
@@ -34,8 +38,16 @@ export async function startPgCluster(): Promise<PgCluster> {
       pgTool("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-o", serverOptions(dir, port), "start"]),
     );
     process.once("exit", stopOnExit);
+    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
     return {
-      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      url,
+      async pause() {
+        await pgTool("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      },
+      async resume() {
+        await pgTool("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-o", serverOptions(dir, port), "start"]);
+        await untilAccepting(url);
+      },
       async stop() {
         process.removeListener("exit", stopOnExit);
         await pgTool("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]).catch(() => undefined);
@@ -46,6 +58,19 @@ export async function startPgCluster(): Promise<PgCluster> {
     const log = existsSync(path.join(dir, "server.log")) ? readFileSync(path.join(dir, "server.log"), "utf8") : "";
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start a test PostgreSQL: ${(error as { stderr?: string }).stderr || String(error)}${log}`);
+  }
+}
+
+/** `pg_ctl -w` returns once the server is up; a first connection proves it takes clients. */
+async function untilAccepting(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withClient(url, (client) => client.query("SELECT 1"));
+      return;
+    } catch (error) {
+      if (attempt === 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
@@ -72,17 +97,6 @@ async function startOnFreePort(start: (port: number) => Promise<unknown>): Promi
       if (attempt === 3) throw error;
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** A fresh, empty database in the test cluster (TEST_PG_URL); drop() removes it. */
