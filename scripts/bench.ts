@@ -1,145 +1,193 @@
-// `npm run bench`: throughput and latency of the public read path, printed, never asserted.
-// Starts the production server on 127.0.0.1 with a fresh demo database (plus `--history N`
-// synthetic incidents when given), drives it with wrk (1 thread, 64 connections, bounded time)
-// and compares each URL with a static file of the same bytes served by the same server.
-// Writes the table to bench/results.md. Loopback only; stops by itself.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+// `npm run bench [-- --seconds=5 --history=10000 --samples=20 --db=sqlite|postgresql|both]`:
+// figures of the public read path, printed, never asserted, and written to bench/results.md.
+// For each database (SQLite, and PostgreSQL in a throwaway cluster) it starts the production server
+// on 127.0.0.1 as `npm start` does and measures: throughput and latency with wrk (64 connections);
+// publish → visible under read load; uncached latency on the demo data and on a synthetic history
+// of `--history` incidents, with the server's memory; the query plans of the hot reads.
+// Loopback only; every server and database it starts, it stops.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { parseDatabaseUrl } from "@/lib/env";
+import { startBeacon, type BeaconProcess } from "../tests/fault/support/beacon-process";
+import { createThrowawayDatabase, PROVIDERS, type Provider, type ThrowawayDatabase } from "../tests/fault/support/databases";
+import { createWriteToken, openDatabase, seedDatabase } from "../tests/fault/support/seed";
+import { openIncident } from "../tests/fault/support/write-client";
+import { queryPlans } from "./bench/plans";
+import { markdownTable, mb, ms } from "./bench/stats";
+import { ceiling, throughput, throughputTable, type ThroughputRow } from "./bench/throughput";
+import { uncachedLatency, type UncachedFigures } from "./bench/uncached";
+import { publishToVisible, type VisibleResult } from "./bench/visible";
+import { ensureWrk } from "./bench/wrk";
 
-const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=") as [string, string]));
-const seconds = Number(args.get("seconds") ?? 10);
-const history = Number(args.get("history") ?? 0);
-const root = path.resolve(import.meta.dirname, "..");
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "5" },
+    history: { type: "string", default: "10000" },
+    samples: { type: "string", default: "20" },
+    publishes: { type: "string", default: "20" },
+    db: { type: "string", default: "both" },
+  },
+});
+const seconds = Number(flags.seconds);
+const history = Number(flags.history);
+const samples = Number(flags.samples);
+const publishes = Number(flags.publishes);
+if (![seconds, history, samples, publishes].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--seconds, --history, --samples and --publishes take whole numbers > 0");
+const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
+if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
 
-function ensureWrk(): void {
-  if (spawnSync("wrk", ["-v"]).error === undefined) return;
-  if (process.getuid?.() !== 0) throw new Error("wrk is missing: apt-get install -y wrk");
-  execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "inherit" });
+const ROOT = path.resolve(import.meta.dirname, "..");
+const READ_PATHS = ["/", "/incidents/386", "/history.atom", "/api/v2/summary.json"];
+// Three months per history page: page 50 lies before an 8-year synthetic history; page 20 is in it.
+const UNCACHED = { immediate: ["/incidents/386", "/"], afterSnapshot: ["/history?page=50", "/history?page=20"] };
+const UNCACHED_URLS = [...UNCACHED.immediate, ...UNCACHED.afterSnapshot];
+const SNAPSHOT_WRITTEN = /snapshot: (wrote|kept)/;
+const staticName = `bench-static-${process.pid}.html`;
+
+interface DatabaseFigures {
+  name: string;
+  throughput: ThroughputRow[];
+  rss: { idle: number; afterLoad: number; demoAfterUncached: number; historyIdle: number; historyAfterUncached: number };
+  visible: VisibleResult;
+  uncachedDemo: UncachedFigures[];
+  uncachedHistory: UncachedFigures[];
+  plans: string;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+/** The server writes its snapshot right after start; measurements wait until it is done. */
+async function withServer<T>(database: ThrowawayDatabase, use: (server: BeaconProcess) => Promise<T>): Promise<T> {
+  const server = await startBeacon(database);
+  try {
+    if (!SNAPSHOT_WRITTEN.test(server.output())) await server.nextOutput(SNAPSHOT_WRITTEN, 120_000);
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A seeded throwaway database (demo data, plus a synthetic history when given) and a write-API token. */
+async function withDatabase<T>(provider: Provider, historyCount: number | undefined, use: (database: ThrowawayDatabase, token: string) => Promise<T>): Promise<T> {
+  const database = await createThrowawayDatabase(provider);
+  try {
+    await seedDatabase({ ...database, history: historyCount });
+    const db = openDatabase(database.databaseUrl);
+    const token = await createWriteToken(db, "bench").finally(() => db.$disconnect());
+    return await use(database, token);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Next serves only the public/ files present at its start, so the file is written before the measured start. */
+async function writeStaticFile(server: BeaconProcess): Promise<string> {
+  const html = await (await fetch(`${server.url}/`)).text();
+  mkdirSync(path.join(ROOT, "public"), { recursive: true });
+  writeFileSync(path.join(ROOT, "public", staticName), html);
+  return html;
+}
+
+async function benchDatabase(name: string, provider: Provider, staticHtml: { value: string | null }): Promise<DatabaseFigures> {
+  console.log(`\n== ${name}: demo data`);
+  const demo = await withDatabase(provider, undefined, async (database, token) => {
+    staticHtml.value ??= await withServer(database, writeStaticFile);
+    return withServer(database, async (server) => {
+      const idle = server.rssKb();
+      console.log(`throughput (wrk, ${seconds} s per URL)`);
+      const rows = throughput(server.url, `/${staticName}`, seconds);
+      const afterLoad = server.rssKb();
+      const incident = await openIncident(server.url, token, "Benchmark incident", ["platform-api"]);
+      console.log(`publish → visible (${publishes} publishes under read load)`);
+      const visible = await publishToVisible({ baseUrl: server.url, token, incident, readPaths: READ_PATHS, publishes });
+      console.log(`uncached latency (${samples} samples)`);
+      const uncached = await uncachedLatency({ server, token, incident, ...UNCACHED, samples });
+      return { rows, visible, uncached, rss: { idle, afterLoad, afterUncached: server.rssKb() } };
     });
   });
-}
 
-interface Result {
-  label: string;
-  url: string;
-  rps: number;
-  p50: string;
-  p99: string;
-  errors: string;
-}
+  console.log(`\n== ${name}: demo data and a synthetic history of ${history} incidents`);
+  const big = await withDatabase(provider, history, async (database, token) => {
+    const measured = await withServer(database, async (server) => {
+      const idle = server.rssKb();
+      const incident = await openIncident(server.url, token, "Benchmark incident", ["platform-api"]);
+      console.log(`uncached latency (${samples} samples)`);
+      const uncached = await uncachedLatency({ server, token, incident, ...UNCACHED, samples });
+      return { uncached, rss: { idle, afterUncached: server.rssKb() } };
+    });
+    console.log("query plans");
+    const plans = await queryPlans(parseDatabaseUrl(database.databaseUrl), { now: new Date(), incident: 386, historyPage: 20 });
+    return { ...measured, plans };
+  });
 
-function parseLatency(text: string, percentile: string): string {
-  return new RegExp(`${percentile}%\\s+([\\d.]+\\w+)`).exec(text)?.[1] ?? "?";
-}
-
-function wrk(label: string, url: string): Result {
-  const out = execFileSync("wrk", ["-t1", "-c64", `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip", url], { encoding: "utf8" });
-  const errors = [/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1], /Socket errors: (.*)/.exec(out)?.[1]].filter(Boolean).join("; ");
-  return { label, url, rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p50: parseLatency(out, "50"), p99: parseLatency(out, "99"), errors: errors || "none" };
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`server did not answer ${url}`);
-}
-
-/** Resident memory of a process and its children (tsx runs the server in a child node). */
-function treeRssKb(pid: number): number {
-  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss="], { encoding: "utf8" }).trim().split("\n").map((line) => line.trim().split(/\s+/).map(Number));
-  const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [child, parent] of rows) if (!tree.has(child!) && tree.has(parent!)) (tree.add(child!), (grew = true));
-  }
-  return rows.filter(([child]) => tree.has(child!)).reduce((sum, row) => sum + row[2]!, 0);
-}
-
-/** The physical ceiling: a bare node:http server answering the same bytes from memory. */
-function startBareServer(html: string) {
-  const gz = gzipSync(html).toString("base64");
-  const code = `const b=Buffer.from(${JSON.stringify(gz)},"base64");require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-encoding":"gzip","content-length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`;
-  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
-  let url = "";
-  const ready = new Promise<void>((resolve) => child.stdout.once("data", (chunk) => ((url = `http://127.0.0.1:${String(chunk).trim()}/`), resolve())));
   return {
-    process: child,
-    get url() {
-      return url;
-    },
-    ready,
+    name,
+    throughput: demo.rows,
+    rss: { idle: demo.rss.idle, afterLoad: demo.rss.afterLoad, demoAfterUncached: demo.rss.afterUncached, historyIdle: big.rss.idle, historyAfterUncached: big.rss.afterUncached },
+    visible: demo.visible,
+    uncachedDemo: demo.uncached,
+    uncachedHistory: big.uncached,
+    plans: big.plans,
   };
 }
 
-ensureWrk();
-const port = await freePort();
-const dataDir = path.join(os.tmpdir(), `beacon-bench-${port}`);
-const staticName = `bench-static-${port}.html`;
-const env = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", BEACON_DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/beacon.db`, NEXT_TELEMETRY_DISABLED: "1" };
-const tsx = path.join(root, "node_modules/.bin/tsx");
-execFileSync(tsx, ["scripts/db-seed.ts", "--demo", ...(history ? ["--history", String(history)] : [])], { cwd: root, env, stdio: "inherit" });
-const base = `http://127.0.0.1:${port}`;
-const startServer = () => spawn(process.execPath, [tsx, "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-// Next.js only serves files that were in public/ when it started: render / once, then restart.
-let server = startServer();
-await waitFor(`${base}/`);
-const home = await (await fetch(`${base}/`)).text();
-mkdirSync(path.join(root, "public"), { recursive: true });
-writeFileSync(path.join(root, "public", staticName), home);
-server.kill("SIGTERM");
-await new Promise((resolve) => server.once("exit", resolve));
-server = startServer();
-try {
-  await waitFor(`${base}/${staticName}`);
-  await waitFor(`${base}/`);
-  const rssBefore = treeRssKb(server.pid!);
-  const bare = startBareServer(home);
-  await bare.ready;
-  const results = [
-    wrk("static file, same bytes as / (the physical limit)", `${base}/${staticName}`),
-    wrk("/", `${base}/`),
-    wrk("incident page", `${base}/incidents/386`),
-    wrk("/history.atom", `${base}/history.atom`),
-    wrk("/api/v2/summary.json", `${base}/api/v2/summary.json`),
+function report(results: DatabaseFigures[], bare: ThroughputRow, html: string): string {
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const command = `npm run bench -- --seconds=${seconds} --history=${history} --samples=${samples} --publishes=${publishes} --db=${flags.db}`;
+  const out = [
+    "# Benchmark results",
+    "",
+    `Machine: ${machine}; date ${new Date().toISOString()}`,
+    `Command: \`${command}\` (wrk -t1 -c64, loopback; client and server share the machine, so compare figures within one run)`,
+    "",
+    "## Throughput and latency",
   ];
-  const rssAfter = treeRssKb(server.pid!);
-  results.unshift(wrk("bare node:http, same bytes pre-gzipped from memory (the ceiling)", bare.url));
-  bare.process.kill("SIGTERM");
-  const ceiling = results[0]!.rps;
-  const staticRps = results[1]!.rps;
-  const table = [
-    "| URL | req/s | p50 | p99 | ratio to static file | ratio to bare ceiling | errors |",
-    "|---|---:|---:|---:|---:|---:|---|",
-    ...results.map(
-      (r) => `| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / staticRps).toFixed(2)} | ${(r.rps / ceiling).toFixed(2)} | ${r.errors} |`,
+  for (const result of results) out.push("", `### ${result.name}`, "", throughputTable(result.throughput, bare));
+  out.push("", `Page weight of /: ${gzipSync(html).length} bytes gzip (${Buffer.byteLength(html)} uncompressed); scripts required: none.`);
+
+  out.push("", `## Publish → visible`, "", `${publishes} publishes through the write API while wrk reads ${READ_PATHS.join(", ")} round-robin; time from the publish call returning until the new post shows (each URL polled every 10 ms).`);
+  for (const result of results) out.push("", `### ${result.name}`, "", result.visible.table, "", `Read load meanwhile: ${result.visible.readLoad}.`);
+
+  out.push("", "## Scale: uncached latency", "", `Each sample publishes first (dropping every cached page and datum) and times one GET of ${UNCACHED.immediate.join(" and ")} at once; then it waits for the snapshot the publish triggers (it renders \`/\` and the newest incident pages itself, and keeps the server busy) and times one GET of ${UNCACHED.afterSnapshot.join(" and ")}. ${samples} samples; demo data (≈ 20 incidents) versus demo data plus \`--history ${history}\`.`, "");
+  const header = ["URL", ...results.flatMap((r) => [`${r.name} demo p50 / p95`, `${r.name} history p50 / p95 (max)`])];
+  const rows = UNCACHED_URLS.map((url, i) => [
+    url,
+    ...results.flatMap((r) => [`${ms(r.uncachedDemo[i]!.p50)} / ${ms(r.uncachedDemo[i]!.p95)}`, `${ms(r.uncachedHistory[i]!.p50)} / ${ms(r.uncachedHistory[i]!.p95)} (${ms(r.uncachedHistory[i]!.max)})`]),
+  ]);
+  out.push(markdownTable(header, rows, ["l", ...header.slice(1).map(() => "r" as const)]));
+
+  out.push("", "## Memory (RSS of the server's process tree)", "");
+  out.push(
+    markdownTable(
+      ["moment", ...results.map((r) => r.name)],
+      [
+        ["demo data, idle after start", ...results.map((r) => mb(r.rss.idle))],
+        ["after the throughput runs", ...results.map((r) => mb(r.rss.afterLoad))],
+        ["after publish → visible and the uncached samples", ...results.map((r) => mb(r.rss.demoAfterUncached))],
+        [`--history ${history}, idle after start`, ...results.map((r) => mb(r.rss.historyIdle))],
+        [`--history ${history}, after the uncached samples`, ...results.map((r) => mb(r.rss.historyAfterUncached))],
+      ],
+      ["l", ...results.map(() => "r" as const)],
     ),
-  ].join("\n");
-  const weight = `Page weight of /: ${gzipSync(home).length} bytes gzip (${Buffer.byteLength(home)} uncompressed); scripts required: none.`;
-  const memory = `Server RSS: ${Math.round(rssBefore / 1024)} MB before the load, ${Math.round(rssAfter / 1024)} MB after.`;
-  const header = `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite; date ${new Date().toISOString()}\nCommand: npm run bench -- --seconds=${seconds}${history ? ` --history=${history}` : ""} (wrk -t1 -c64 -d${seconds}s, loopback, client and server share the machine)`;
-  const report = `# Benchmark results\n\n${header}\n\n${table}\n\n${weight}\n${memory}\n`;
-  console.log(`\n${report}`);
-  mkdirSync(path.join(root, "bench"), { recursive: true });
-  writeFileSync(path.join(root, "bench/results.md"), report);
+  );
+
+  out.push("", "## Query plans of the hot reads", "", `On the database with \`--history ${history}\`.`);
+  for (const result of results) out.push("", `<details><summary>${result.name}</summary>`, "", result.plans, "</details>");
+  return `${out.join("\n")}\n`;
+}
+
+ensureWrk();
+const staticHtml: { value: string | null } = { value: null };
+try {
+  const results: DatabaseFigures[] = [];
+  for (const { name, provider } of providers) results.push(await benchDatabase(name, provider, staticHtml));
+  console.log("\nceiling (bare node:http)");
+  const bare = await ceiling(staticHtml.value!, seconds);
+  const text = report(results, bare, staticHtml.value!);
+  console.log(`\n${text}`);
+  mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  writeFileSync(path.join(ROOT, "bench/results.md"), text);
 } finally {
-  server.kill("SIGTERM");
-  rmSync(path.join(root, "public", staticName), { force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(path.join(ROOT, "public", staticName), { force: true });
 }

@@ -3,3 +3,6 @@
 // before any other import runs. `npm run dev` (start.ts --dev) keeps the development builds.
 const env = process.env as Record<string, string | undefined>;
 if (!process.argv.includes("--dev")) env.NODE_ENV ??= "production";
+// tsx turns source maps on for every module loaded after it; Node then keeps the maps of Next's
+// server bundles (megabytes each) in memory: ≈ 35 MB of heap for nicer stack traces. Not in production.
+if (!process.argv.includes("--dev")) process.setSourceMapsEnabled(false);

@@ -1,0 +1,44 @@
+// Throughput and latency of the public read path with wrk, compared with a static file of the same
+// bytes served by the same server (Next's public/) and with a bare node:http server answering
+// those bytes pre-gzipped from memory (the ceiling of this machine).
+import { spawn } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { markdownTable } from "./stats";
+import { wrk, type WrkResult } from "./wrk";
+
+export interface ThroughputRow extends WrkResult {
+  label: string;
+}
+
+/** The bare ceiling: node:http answering `html` pre-gzipped from memory. */
+export async function ceiling(html: string, seconds: number): Promise<ThroughputRow> {
+  const gz = gzipSync(html).toString("base64");
+  const code = `const b=Buffer.from(${JSON.stringify(gz)},"base64");require("http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-encoding":"gzip","content-length":b.length});s.end(b)}).listen(0,"127.0.0.1",function(){console.log(this.address().port)})`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<string>((resolve) => child.stdout.once("data", (chunk) => resolve(String(chunk).trim())));
+    return { label: "bare node:http, same bytes pre-gzipped from memory (the ceiling)", ...wrk(`http://127.0.0.1:${port}/`, seconds) };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+export function throughput(baseUrl: string, staticPath: string, seconds: number): ThroughputRow[] {
+  const targets: [string, string][] = [
+    ["static file, same bytes as / (Next's public/)", staticPath],
+    ["/", "/"],
+    ["incident page", "/incidents/386"],
+    ["/history.atom", "/history.atom"],
+    ["/api/v2/summary.json", "/api/v2/summary.json"],
+  ];
+  return targets.map(([label, path]) => ({ label, ...wrk(`${baseUrl}${path}`, seconds) }));
+}
+
+export function throughputTable(rows: ThroughputRow[], bare: ThroughputRow): string {
+  const staticRps = rows[0]!.rps;
+  return markdownTable(
+    ["URL", "req/s", "p50", "p99", "ratio to static file", "ratio to bare ceiling", "errors"],
+    [bare, ...rows].map((r) => [r.label, Math.round(r.rps), r.p50, r.p99, (r.rps / staticRps).toFixed(2), (r.rps / bare.rps).toFixed(2), r.errors]),
+    ["l", "r", "r", "r", "r", "r", "l"],
+  );
+}
