@@ -81,6 +81,12 @@ async function answerFor(url: URL, host: string): Promise<Answer> {
     inFlight = produce(url, host).finally(() => pending.delete(key));
     pending.set(key, inFlight);
   }
+  // Only time has passed since the kept answer (a publish drops them all): the crowd keeps getting
+  // it while one request's worth of work makes the next, instead of queueing behind that work.
+  if (cached) {
+    inFlight.catch(() => undefined);
+    return cached;
+  }
   // A hanging database must not hold the crowd: past the deadline, answer from the snapshot.
   const outcome = await withinDeadline(inFlight, RENDER_DEADLINE_MS);
   if (outcome.done) return outcome.value;

@@ -100,15 +100,23 @@ async function handlePublicPage(request: IncomingMessage, response: ServerRespon
   if (!prepared || Date.now() - prepared.renderedAt > RENDER_TTL_MS) {
     let pending = rendering.get(key);
     if (!pending) {
-      pending = render(url, key).finally(() => rendering.delete(key));
+      // The data cannot be read and nothing was known: the snapshot's "last known status" page.
+      pending = render(url, key)
+        .then((fresh) => (fresh?.status === 503 ? (fromSnapshot(url, key) ?? fresh) : fresh))
+        .finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
-    // A database that hangs must not hold the crowd: past the deadline, answer from the snapshot.
-    const outcome = await withinDeadline(pending, RENDER_DEADLINE_MS);
-    prepared = outcome.done ? outcome.value : (fromSnapshot(url, key) ?? (await pending));
+    if (prepared) {
+      // Only time has passed since this render (a publish drops them all): the crowd keeps getting
+      // it while one render makes the next, instead of queueing behind that render.
+      pending.catch(() => undefined);
+    } else {
+      // A database that hangs must not hold the crowd: past the deadline, answer from the snapshot.
+      const outcome = await withinDeadline(pending, RENDER_DEADLINE_MS);
+      prepared = outcome.done ? outcome.value : (fromSnapshot(url, key) ?? (await pending));
+    }
   }
   if (!prepared) return false;
-  if (prepared.status === 503) prepared = fromSnapshot(url, key) ?? prepared;
   send(request, response, prepared);
   return true;
 }

@@ -88,6 +88,7 @@ async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEn
       : [...new Set([...active.map((incident) => incident.number), ...newest.slice(0, LIVE_INCIDENT_PAGES).map((incident) => incident.number)])];
 
   const addPage = async (path: string, render: (options: { lastKnownAt?: Date }) => Promise<RenderedPage>): Promise<string | null> => {
+    await letRequestsThrough();
     const live = await render({});
     if (live.stale || live.status >= 500) throw new SnapshotNotLive(`${path} could not be rendered from live data`);
     if (live.status !== 200) return null;
@@ -102,6 +103,7 @@ async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEn
   const addEndpoint = async (path: string, fallback: FallbackUse): Promise<void> => {
     const match = matchPublicEndpoint(path);
     if (!match) throw new Error(`not a public endpoint: ${path}`);
+    await letRequestsThrough();
     const response = await match.handler(new Request(`${publicUrl}${path}`), { params: Promise.resolve(match.params) });
     if (response.status === 404) return;
     if (response.status !== 200) throw new SnapshotNotLive(`${path} answered ${response.status}`);
@@ -134,4 +136,13 @@ async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEn
   for (const number of numbers) await addEndpoint(`/api/v3/issues/${number}`, "as-is");
 
   return { generatedAt: now, publicUrl, scope };
+}
+
+/**
+ * With the data cached, rendering every page resolves through microtasks alone: without a break,
+ * the whole snapshot (≈ 1 s) would run as one task and stall every reader meanwhile. One page at a
+ * time, with the server's pending requests answered in between.
+ */
+function letRequestsThrough(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,7 +5,8 @@
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
 import { collectSnapshot, SnapshotNotLive } from "./collect";
 import { setCurrentSnapshot } from "./current";
-import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "./files";
+import { readSnapshot, removeTemporaryFiles, SnapshotDirWriter, type WriteResult } from "./files";
+import type { Snapshot } from "./collect";
 
 const AFTER_PUBLISH_MS = 250;
 const PERIOD_MS = 60_000;
@@ -35,7 +36,7 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
     const started = Date.now();
     try {
       const snapshot = await collectSnapshot("live");
-      const result = writeSnapshot(dir, snapshot);
+      const result = await writeSnapshotGently(dir, snapshot);
       setCurrentSnapshot(snapshot);
       if (result.written + result.removed > 0) {
         log(`wrote ${result.written} files (${result.unchanged} unchanged, ${result.removed} removed) in ${Date.now() - started} ms`);
@@ -89,4 +90,14 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** writeSnapshot with the server's pending requests answered between files (a write is ≈ 100 of them). */
+async function writeSnapshotGently(dir: string, snapshot: Snapshot): Promise<WriteResult> {
+  const writer = new SnapshotDirWriter(dir);
+  for (const entry of snapshot.entries) {
+    writer.put(entry);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return writer.finish(snapshot);
 }

@@ -1,10 +1,19 @@
 // Throughput and latency of the public read path with wrk, compared with a static file of the same
 // bytes served by the same server (Next's public/) and with a bare node:http server answering
-// those bytes pre-gzipped from memory (the ceiling of this machine).
+// those bytes pre-gzipped from memory (the ceiling of this machine). Each URL gets a short
+// unmeasured run first.
 import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { markdownTable } from "./stats";
 import { wrk, type WrkResult } from "./wrk";
+
+/** Unmeasured load first, so the figures are of the steady state rather than of V8 compiling the path. */
+const WARM_UP_SECONDS = 2;
+
+function measured(url: string, seconds: number): WrkResult {
+  wrk(url, WARM_UP_SECONDS);
+  return wrk(url, seconds);
+}
 
 export interface ThroughputRow extends WrkResult {
   label: string;
@@ -17,7 +26,7 @@ export async function ceiling(html: string, seconds: number): Promise<Throughput
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const port = await new Promise<string>((resolve) => child.stdout.once("data", (chunk) => resolve(String(chunk).trim())));
-    return { label: "bare node:http, same bytes pre-gzipped from memory (the ceiling)", ...wrk(`http://127.0.0.1:${port}/`, seconds) };
+    return { label: "bare node:http, same bytes pre-gzipped from memory (the ceiling)", ...measured(`http://127.0.0.1:${port}/`, seconds) };
   } finally {
     child.kill("SIGTERM");
   }
@@ -31,7 +40,7 @@ export function throughput(baseUrl: string, staticPath: string, seconds: number)
     ["/history.atom", "/history.atom"],
     ["/api/v2/summary.json", "/api/v2/summary.json"],
   ];
-  return targets.map(([label, path]) => ({ label, ...wrk(`${baseUrl}${path}`, seconds) }));
+  return targets.map(([label, path]) => ({ label, ...measured(`${baseUrl}${path}`, seconds) }));
 }
 
 export function throughputTable(rows: ThroughputRow[], bare: ThroughputRow): string {
