@@ -83,7 +83,8 @@ async function answerFor(url: URL, host: string): Promise<Answer> {
   }
   // Only time has passed since the kept answer (a publish drops them all): the crowd keeps getting
   // it while one request's worth of work makes the next, instead of queueing behind that work.
-  if (cached) {
+  // Bounded, so a database that hangs still leads to the snapshot within seconds.
+  if (cached && Date.now() - cached.at <= ANSWER_TTL_MS + RENDER_DEADLINE_MS) {
     inFlight.catch(() => undefined);
     return cached;
   }

@@ -106,9 +106,10 @@ async function handlePublicPage(request: IncomingMessage, response: ServerRespon
         .finally(() => rendering.delete(key));
       rendering.set(key, pending);
     }
-    if (prepared) {
+    if (prepared && Date.now() - prepared.renderedAt <= RENDER_TTL_MS + RENDER_DEADLINE_MS) {
       // Only time has passed since this render (a publish drops them all): the crowd keeps getting
-      // it while one render makes the next, instead of queueing behind that render.
+      // it while one render makes the next, instead of queueing behind that render. Bounded, so a
+      // database that hangs still leads to the snapshot within seconds.
       pending.catch(() => undefined);
     } else {
       // A database that hangs must not hold the crowd: past the deadline, answer from the snapshot.
