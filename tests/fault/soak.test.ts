@@ -42,10 +42,12 @@ describe.each(LONG ? PROVIDERS : PROVIDERS.filter(({ provider }) => provider ===
     });
     const publishes: number[] = [];
     const publisher = (async () => {
+      // On a fixed cadence: the next publish starts 5 s after the previous one started.
+      const started = Date.now();
       for (let n = 1; !stop.signal.aborted; n++) {
         const answer = await postUpdate(server.url, token, incident, { body: `Soak update ${n}.`, idempotencyKey: `soak-${n}-${server.port}` });
         publishes.push(answer.status);
-        await sleep(PUBLISH_EVERY_MS);
+        await sleep(Math.max(0, started + n * PUBLISH_EVERY_MS - Date.now()));
       }
     })();
     const samples: string[] = [];
