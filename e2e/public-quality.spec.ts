@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
 import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
-import { parseDatabaseUrl } from "@/lib/env";
+import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { uptimeByComponent, uptimeWindowStart } from "@/lib/public/views";
 
 const PAGES = ["/", "/incidents/386", "/incidents/2105", "/history", "/history?component=production", "/components/production", "/components/git-push", "/incidents/424242"];

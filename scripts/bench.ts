@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { parseDatabaseUrl } from "@/lib/env";
+import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { startBeacon, type BeaconProcess } from "../tests/fault/support/beacon-process";
 import { createThrowawayDatabase, PROVIDERS, type Provider, type ThrowawayDatabase } from "../tests/fault/support/databases";
 import { createWriteToken, openDatabase, seedDatabase } from "../tests/fault/support/seed";

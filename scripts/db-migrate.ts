@@ -1,10 +1,10 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default file:./data/beacon.db).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { runCli } from "../lib/cli";
+import { runCli } from "../lib/runtime/cli";
 import { describeLocation } from "../lib/db/database-errors";
 import { applyMigrations } from "../lib/db/migrate";
-import { DEFAULT_DATABASE_URL, loadEnv } from "../lib/env";
+import { DEFAULT_DATABASE_URL, loadEnv } from "../lib/runtime/env";
 
 await runCli("db:migrate", async () => {
   const { database } = loadEnv();

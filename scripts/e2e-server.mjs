@@ -12,5 +12,5 @@ for (const [role, email] of Object.entries(accounts.users)) {
   run(`create ${email}`, "npx", ["tsx", "scripts/admin.ts", ...args]);
 }
 run("create API token", "npx", ["tsx", "e2e/support/create-api-token.ts"]);
-// The admin e2e tests move the admin dashboard's clock (lib/clock.ts); nothing else honours it.
+// The admin e2e tests move the admin dashboard's clock (lib/admin/clock.ts); nothing else honours it.
 run("start", "npx", ["tsx", "scripts/start.ts"], { env: { BEACON_TEST_CLOCK: "1" } });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { adminNow } from "@/lib/clock";
+import { adminNow } from "@/lib/admin/clock";
 import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { updateAge } from "@/lib/incidents/staleness";
@@ -8,8 +8,8 @@ import { loadComponentStates } from "@/lib/incidents/admin-queries";
 import { loadActiveIncidents } from "@/lib/db/timeline-queries";
 import { incidentState, maintenanceStatus } from "@/lib/timeline";
 import { StatePill } from "@/components/public/StatePill";
-import { formatUtc } from "@/lib/format-time";
-import { staleAfterMinutes as loadStaleAfter } from "@/lib/settings";
+import { formatUtc } from "@/lib/text/format-time";
+import { staleAfterMinutes as loadStaleAfter } from "@/lib/admin/settings";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

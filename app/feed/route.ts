@@ -1,4 +1,4 @@
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { feedAlternates } from "@/lib/formats/feed-links";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/text/markdown";
 
-/** A post's Markdown, rendered and sanitized by lib/markdown (the only HTML injected anywhere). */
+/** A post's Markdown, rendered and sanitized by lib/text/markdown (the only HTML injected anywhere). */
 export function PostBody({ markdown }: { markdown: string }) {
   return <div className="post-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown) }} />;
 }

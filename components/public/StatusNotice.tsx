@@ -1,4 +1,4 @@
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 
 /**
  * Shown instead of a verdict whenever the live state could not be read: never a false green.

@@ -1,5 +1,5 @@
-import { formatUtc } from "@/lib/format-time";
-import { relativeTime } from "@/lib/relative-time";
+import { formatUtc } from "@/lib/text/format-time";
+import { relativeTime } from "@/lib/text/relative-time";
 
 /** "about a year ago · Jun 30, 2012 03:49 UTC"; the UTC part becomes local time when JS runs. */
 export function Timestamp({ date, now, relative = true }: { date: Date; now: Date; relative?: boolean }) {

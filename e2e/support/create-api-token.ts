@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { createDb } from "../../lib/db/client";
-import { loadEnv } from "../../lib/env";
+import { loadEnv } from "../../lib/runtime/env";
 
 const env = loadEnv();
 const db = createDb(env.database);

@@ -1,7 +1,7 @@
 // Extra rows for the public e2e tests, added after the demo seed: a resolved 2019 incident whose
 // posts carry XSS payloads (one of them edited), so it changes no current state.
 import { createDb } from "@/lib/db/client";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { XSS_PAYLOADS } from "../../tests/fixtures/xss-payloads";
 
 export const XSS_INCIDENT_NUMBER = 9001;

@@ -4,7 +4,7 @@
 // A token works only while the admin who created it is enabled: disabling a user stops their tokens.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor, type Role } from "@/lib/auth/roles";
 import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
 

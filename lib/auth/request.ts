@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
 import { clientIpOf } from "@/lib/auth/api-tokens";
 import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";

@@ -1,6 +1,6 @@
 // Sign-in and sign-out as use-cases: the login form's server action is a thin wrapper over these.
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { createSession, endSession, type RequestMeta } from "@/lib/auth/session";
 import { clearFailures, describeWait, lockedFor, recordFailure, throttleKeys } from "@/lib/auth/throttle";

@@ -1,10 +1,10 @@
 // User management, shared by `npm run admin` and the admin UI. Only admins manage users; the
 // terminal acts as the "cli" admin (whoever can run it already owns the database).
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, type Actor, type Role } from "@/lib/auth/roles";
-import { InputError } from "@/lib/errors";
+import { InputError } from "@/lib/validation/input-error";
 import type { CreateUserInput } from "@/lib/validation/auth";
 
 /** A failure the person can fix, with a message to show as is (next to the form, or on the terminal). */

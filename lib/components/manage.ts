@@ -2,9 +2,9 @@
 // refers to components by id, so a rename shows everywhere at once and breaks nothing; the slug (in
 // public links such as /components/git-push) stays as it is unless the admin changes it on purpose.
 import type { Db, Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/errors";
+import { InputError } from "@/lib/validation/input-error";
 import { invalidatePublicViews } from "@/lib/public/cache";
 import type { CreateComponentInput, MoveComponentInput, UpdateComponentInput } from "@/lib/validation/components";
 import { moveAmongSiblings, parentProblem, slugify } from "./rules";

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { PrismaClient as SqliteClient } from "@/generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/prisma-pg/client";
-import { loadEnv, type DatabaseTarget } from "@/lib/env";
+import { loadEnv, type DatabaseTarget } from "@/lib/runtime/env";
 
 /** Both generated clients expose the same model API; the SQLite one's types stand for both. */
 export type Db = SqliteClient;

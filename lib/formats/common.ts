@@ -1,6 +1,6 @@
 // Small pieces every machine-readable format shares. Pure: `now` and the base URL are passed in.
 import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
-import { markdownToText, renderMarkdown } from "@/lib/markdown";
+import { markdownToText, renderMarkdown } from "@/lib/text/markdown";
 import { sortPosts } from "@/lib/timeline";
 
 /** What every serializer is given besides its incidents. */
@@ -91,7 +91,7 @@ function memoized(render: (text: string) => string): (text: string) => string {
   };
 }
 
-/** A post body as safe HTML (lib/markdown.ts). */
+/** A post body as safe HTML (lib/text/markdown.ts). */
 export const bodyHtml = memoized(renderMarkdown);
 /** A post body as plain text. */
 export const bodyText = memoized(markdownToText);

@@ -5,7 +5,7 @@ import { Feed } from "feed";
 import { MAINTENANCE_LABEL, POST_TYPE_LABEL } from "@/components/public/labels";
 import { STATE_LABEL } from "@/components/public/state-labels";
 import type { FeedComponent, FeedIncident } from "@/lib/db/feed-queries";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { formatDuration, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
 import { COMPONENT_STATES } from "@/lib/timeline/types";
 import {

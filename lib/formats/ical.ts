@@ -6,7 +6,7 @@
 import type { FeedIncident } from "@/lib/db/feed-queries";
 import { maintenanceStatus } from "@/lib/timeline";
 import { POST_TYPE_LABEL } from "@/components/public/labels";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { affectedComponents, bodyText, incidentUpdatedAt, incidentUrl, latest, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
 
 const CRLF = "\r\n";

@@ -5,7 +5,7 @@
 // guessed "operational".
 import { createHash } from "node:crypto";
 import * as z from "zod";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { onPublicViewsInvalidated, PUBLIC_CACHE_CONTROL } from "@/lib/public/cache";
 
 export const CONTENT_TYPES = {

@@ -3,7 +3,7 @@
 // where it appears (page, feeds, APIs, the calendar), webhook subscribers, guardrail warnings, hash.
 // A window's change is measured at the instant it takes effect: the window start (schedule,
 // cancel), the old end (extend), or now (end early).
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { maintenanceStatus } from "@/lib/timeline";
 import type { TimelineComponent, TimelineIncident, TimelinePost } from "@/lib/timeline/types";
 import { eventOf, type EndpointFilter } from "@/lib/webhooks/match";

@@ -11,7 +11,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { maintenanceStatus } from "@/lib/timeline";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import type { CloseMaintenanceInput, ExtendMaintenanceInput, ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
 import { timelineWrite } from "@/lib/db/timeline-writes";
 import { assertKnownComponents, loadPublishContext } from "./context";

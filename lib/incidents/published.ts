@@ -5,7 +5,7 @@
 // dispatcher is woken to send the new rows now rather than at its next poll.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/roles";
 import { invalidatePublicViews } from "@/lib/public/cache";
 import type { ComponentState } from "@/lib/timeline/types";

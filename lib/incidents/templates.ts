@@ -1,9 +1,9 @@
 // Incident templates (commanders and admins): create, change, delete — each audited. A template
 // names components by slug, so renaming a component never breaks it.
 import type { Db, Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/errors";
+import { InputError } from "@/lib/validation/input-error";
 import type { TemplateInput, UpdateTemplateInput } from "@/lib/validation/templates";
 import { isUniqueViolation } from "./errors";
 

@@ -1,5 +1,5 @@
 // Each public page: load (through the cache), derive views from the timeline core, render.
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { currentStates, overallState } from "@/lib/timeline";
 import type { ComponentState } from "@/lib/timeline/types";
 import { familyIds, loadComponentData, loadHistoryData, loadHomeData, loadIncidentData, type Loaded } from "@/lib/public/data";
@@ -13,7 +13,7 @@ import { ComponentPage } from "@/components/public/ComponentPage";
 import { MessagePage } from "@/components/public/MessagePage";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import { OVERALL_VERDICT, STATE_LABEL } from "@/components/public/state-labels";
-import { markdownToText } from "@/lib/markdown";
+import { markdownToText } from "@/lib/text/markdown";
 
 export interface RenderedPage {
   status: number;

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { listPublicIncidentNumbers } from "@/lib/db/public-queries";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { activeIncidents, formatContext, newestIncidents, FEED_ITEMS } from "@/lib/http/public-data";
 import { matchPublicEndpoint, PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
 import { componentPage, historyPage, homePage, incidentPage, type RenderedPage } from "@/lib/public/pages";

@@ -2,7 +2,7 @@
 // list with their health, pause/resume, delete, and the per-endpoint delivery log. All audited.
 import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import type { CreateWebhookInput } from "@/lib/validation/webhooks";
 import { filterOf, type EndpointFilter } from "./match";

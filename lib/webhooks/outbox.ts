@@ -2,7 +2,7 @@
 // that the change concerns, with the exact body to send. The rows commit (or roll back) with the
 // post, so a notification exists exactly when the post does and a restart loses none.
 import type { Tx } from "@/lib/db/client";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import type { ComponentState } from "@/lib/timeline/types";
 import { endpointMatches, eventOf, filterOf } from "./match";
 import { payloadFor, type WebhookNotice } from "./payload";

@@ -4,7 +4,7 @@
 import { createDb, type Db } from "@/lib/db/client";
 import { firstIncidentOpenedAt, loadActivePublicIncidents, loadIncidentsOpenedBetween, loadPublicIncident, loadRecentlyResolved } from "@/lib/db/public-queries";
 import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
-import type { DatabaseTarget } from "@/lib/env";
+import type { DatabaseTarget } from "@/lib/runtime/env";
 import { historyPageRange } from "@/lib/public/history-range";
 import { uptimeWindowStart, UPTIME_DAYS } from "@/lib/public/views";
 import { ms } from "./stats";

@@ -11,9 +11,9 @@ import { createComponent, moveComponent, updateComponent } from "@/lib/component
 import { openIncident } from "@/lib/incidents/publish";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
-import { staleAfterMinutes, updateSettings } from "@/lib/settings";
+import { staleAfterMinutes, updateSettings } from "@/lib/admin/settings";
 import type { UpdateComponentInput } from "@/lib/validation/components";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
 

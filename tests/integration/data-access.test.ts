@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo, seedHistory, SeedRefusedError } from "@/lib/db/seed";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import { demoDataset, syntheticHistory } from "@/lib/demo";
-import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/env";
+import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
 import { currentStates, incidentDurations, maintenanceStatus, type TimelineIncident } from "@/lib/timeline";
 import { createTestDatabase } from "../support/pg-cluster";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { parseDatabaseUrl } from "@/lib/env";
+import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { adminForm, runAdminAction } from "@/lib/admin/action";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/admin/unavailable";
 import { userForms } from "@/lib/admin/user-forms";

@@ -10,7 +10,7 @@ import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMain
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
-import { updateSettings } from "@/lib/settings";
+import { updateSettings } from "@/lib/admin/settings";
 import { editPostSchema } from "@/lib/validation/incidents";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";

@@ -11,7 +11,7 @@ import { authorize, type Actor, type Role } from "@/lib/auth/roles";
 import { findSession } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { createUser } from "@/lib/auth/users";
-import { CliError } from "@/lib/cli";
+import { CliError } from "@/lib/runtime/cli";
 import { createActors, createComponents } from "../support/publish-fixtures";
 import { call, testWriteApi } from "../support/write-api";
 import { openTestDatabase, providers } from "../support/test-databases";

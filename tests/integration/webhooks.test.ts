@@ -4,7 +4,7 @@
 // prunes old finished deliveries exactly as the retention rule says.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import type { DatabaseTarget } from "@/lib/env";
+import type { DatabaseTarget } from "@/lib/runtime/env";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publish";
 import { inTransaction } from "@/lib/incidents/published";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/env";
+import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
 import { createTestDatabase } from "./pg-cluster";
 
 export interface TestDatabase {

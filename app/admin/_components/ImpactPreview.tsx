@@ -4,7 +4,7 @@
 import { PostTimeline } from "@/components/public/PostTimeline";
 import { Timestamp } from "@/components/public/Timestamp";
 import { STATE_LABEL } from "@/components/public/state-labels";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import type { ChangeWindow, ComponentChange, Impact } from "@/lib/incidents/impact";
 
 /** "from Nov 25, 2026 02:00 UTC to 04:00 UTC" (the end's date only when it differs). */

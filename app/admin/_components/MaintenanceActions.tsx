@@ -1,7 +1,7 @@
 // A maintenance's commands on its admin page: extend while it is not over, end early while it runs,
 // cancel while it is upcoming. Each publishes a post customers see, so each is previewed first.
 import type { MaintenanceStatus } from "@/lib/timeline/types";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { cancelMaintenanceAction, endMaintenanceEarlyAction, extendMaintenanceAction } from "../maintenance/actions";
 import { AdminForm } from "./AdminForm";
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { AUDIT_PAGE_SIZE, auditActions, loadAuditEvents } from "@/lib/incidents/admin-queries";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { INPUT_CLASS } from "../_components/Field";
 
 export const metadata: Metadata = { title: "Audit log" };

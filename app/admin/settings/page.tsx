@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
-import { staleAfterMinutes } from "@/lib/settings";
+import { staleAfterMinutes } from "@/lib/admin/settings";
 import { AdminForm } from "../_components/AdminForm";
 import { updateSettingsAction } from "./actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { CreateTokenForm } from "./CreateTokenForm";
 import { createTokenAction, revokeTokenAction } from "./actions";
 

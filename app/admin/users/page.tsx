@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/auth/users";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { AdminForm } from "../_components/AdminForm";
 import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction } from "./actions";
 

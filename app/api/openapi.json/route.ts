@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { loadEnv } from "@/lib/env";
+import { loadEnv } from "@/lib/runtime/env";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import type { Actor } from "@/lib/auth/roles";
 import { createDb, type Db } from "@/lib/db/client";
-import { parseDatabaseUrl } from "@/lib/env";
+import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");

@@ -8,7 +8,7 @@ import { loadComponentStates, loadIncidentForAdmin } from "@/lib/incidents/admin
 import { PostBody } from "@/components/public/PostBody";
 import { POST_TYPE_LABEL } from "@/components/public/labels";
 import { STATE_LABEL } from "@/components/public/state-labels";
-import { formatUtc } from "@/lib/format-time";
+import { formatUtc } from "@/lib/text/format-time";
 import { PublishForm } from "../../_components/PublishForm";
 import { PostActions } from "../../_components/PostActions";
 import { MaintenanceActions, MaintenanceStatusLine } from "../../_components/MaintenanceActions";

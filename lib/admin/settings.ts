@@ -1,10 +1,10 @@
 // Settings an admin can change in the app, stored as Setting rows that override the environment's
 // defaults. Today: after how many minutes without a public update an open incident is flagged stale.
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { loadEnv } from "@/lib/env";
-import { InputError } from "@/lib/errors";
+import { loadEnv } from "@/lib/runtime/env";
+import { InputError } from "@/lib/validation/input-error";
 import { staleAfterMinutesSchema, type SettingsInput } from "@/lib/validation/settings";
 
 export const STALE_AFTER_KEY = "staleAfterMinutes";

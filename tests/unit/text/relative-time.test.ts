@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { relativeTime } from "@/lib/relative-time";
-import { formatUtc } from "@/lib/format-time";
+import { relativeTime } from "@/lib/text/relative-time";
+import { formatUtc } from "@/lib/text/format-time";
 
 const now = new Date("2013-07-01T12:00:00Z");
 const ago = (ms: number) => relativeTime(new Date(now.getTime() - ms), now);

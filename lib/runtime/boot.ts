@@ -2,9 +2,9 @@
 // environment, make sure the data directory is usable, apply pending migrations.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { loadEnv, type BeaconEnv } from "@/lib/env";
-import { ensureWritableDir } from "@/lib/data-dir";
-import { ensureSessionSecret } from "@/lib/secrets";
+import { loadEnv, type BeaconEnv } from "@/lib/runtime/env";
+import { ensureWritableDir } from "@/lib/runtime/data-dir";
+import { ensureSessionSecret } from "@/lib/runtime/secrets";
 import { applyMigrations, describeDatabaseError } from "@/lib/db/migrate";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { MANIFEST_FILE } from "@/lib/snapshot/files";

@@ -1,6 +1,6 @@
 // Shared by the scripts/ entry points: known failures end in one readable line, not a stack.
-import { EnvError } from "@/lib/env";
-import { DataDirError } from "@/lib/data-dir";
+import { EnvError } from "@/lib/runtime/env";
+import { DataDirError } from "@/lib/runtime/data-dir";
 import { describeDatabaseError } from "@/lib/db/migrate";
 
 /** A failure the operator can fix; its message is shown as is. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText, renderMarkdown } from "@/lib/markdown";
-import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
+import { markdownToText, renderMarkdown } from "@/lib/text/markdown";
+import { XSS_PAYLOADS } from "../../fixtures/xss-payloads";
 
 describe("renderMarkdown", () => {
   it("renders the Markdown commanders use", () => {
