@@ -5,7 +5,16 @@ import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-quer
 import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { uptimeByComponent, uptimeWindowStart } from "@/lib/public/views";
 
-const PAGES = ["/", "/incidents/386", "/incidents/2105", "/history", "/history?component=production", "/components/production", "/components/git-push", "/incidents/424242"];
+const PAGES = [
+  "/",
+  "/incidents/386",
+  "/incidents/2105",
+  "/history",
+  "/history?component=production",
+  "/components/production",
+  "/components/git-push",
+  "/incidents/424242",
+];
 
 test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
   for (const colorScheme of ["light", "dark"] as const) {
@@ -92,10 +101,16 @@ test("uptime bars on / and on the component page agree with the timeline core", 
 });
 
 test("screenshots at phone and desktop widths", async ({ browser }, testInfo) => {
-  for (const [name, width] of [["phone", 320], ["desktop", 1280]] as const) {
+  for (const [name, width] of [
+    ["phone", 320],
+    ["desktop", 1280],
+  ] as const) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    for (const [label, path] of [["home", "/"], ["incident-386", "/incidents/386"]] as const) {
+    for (const [label, path] of [
+      ["home", "/"],
+      ["incident-386", "/incidents/386"],
+    ] as const) {
       await page.goto(path);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth, `${path} fits ${width}px without horizontal scrolling`).toBeLessThanOrEqual(width);

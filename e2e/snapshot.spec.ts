@@ -15,15 +15,26 @@ const snapshotDir = path.join(dataDir, "snapshot");
 
 /** A static file server like nginx with `try_files $uri $uri/index.html $uri/index.json` (README). */
 function serveStatic(root: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".json": "application/json", ".atom": "application/atom+xml", ".rss": "application/rss+xml", ".svg": "image/svg+xml", ".ics": "text/calendar" };
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".atom": "application/atom+xml",
+    ".rss": "application/rss+xml",
+    ".svg": "image/svg+xml",
+    ".ics": "text/calendar",
+  };
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     const base = path.join(root, path.normalize(pathname));
-    const file = [base, path.join(base, "index.html"), path.join(base, "index.json")].find((candidate) => candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile());
+    const file = [base, path.join(base, "index.html"), path.join(base, "index.json")].find(
+      (candidate) => candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile(),
+    );
     if (!file) return void response.writeHead(404).end("not found");
     response.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
 }
 
 test.describe("the pages served while the database is unreachable", () => {
@@ -33,7 +44,10 @@ test.describe("the pages served while the database is unreachable", () => {
 
   // Light mode without JavaScript (the page must not need it); dark mode with it (axe needs it).
   for (const colorScheme of ["light", "dark"] as const) {
-    for (const [url, file] of [["/", "index.html"], ["/incidents/386", "incidents/386/index.html"]] as const) {
+    for (const [url, file] of [
+      ["/", "index.html"],
+      ["/incidents/386", "incidents/386/index.html"],
+    ] as const) {
       const checks = colorScheme === "light" ? "without JavaScript" : "with no axe violations in dark mode";
       test(`${url} (last known) says so and hides the verdict, ${checks}`, async ({ browser, baseURL }) => {
         const html = readFileSync(path.join(snapshotDir, "_last-known", file), "utf8");

@@ -35,7 +35,8 @@ const seconds = Number(flags.seconds);
 const history = Number(flags.history);
 const samples = Number(flags.samples);
 const publishes = Number(flags.publishes);
-if (![seconds, history, samples, publishes].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--seconds, --history, --samples and --publishes take whole numbers > 0");
+if (![seconds, history, samples, publishes].every((n) => Number.isInteger(n) && n > 0))
+  throw new Error("--seconds, --history, --samples and --publishes take whole numbers > 0");
 const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
 if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
 
@@ -69,7 +70,11 @@ async function withServer<T>(database: ThrowawayDatabase, use: (server: BeaconPr
 }
 
 /** A seeded throwaway database (demo data, plus a synthetic history when given) and a write-API token. */
-async function withDatabase<T>(provider: Provider, historyCount: number | undefined, use: (database: ThrowawayDatabase, token: string) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  provider: Provider,
+  historyCount: number | undefined,
+  use: (database: ThrowawayDatabase, token: string) => Promise<T>,
+): Promise<T> {
   const database = await createThrowawayDatabase(provider);
   try {
     await seedDatabase({ ...database, history: historyCount });
@@ -124,7 +129,13 @@ async function benchDatabase(name: string, provider: Provider, staticHtml: { val
   return {
     name,
     throughput: demo.rows,
-    rss: { idle: demo.rss.idle, afterLoad: demo.rss.afterLoad, demoAfterUncached: demo.rss.afterUncached, historyIdle: big.rss.idle, historyAfterUncached: big.rss.afterUncached },
+    rss: {
+      idle: demo.rss.idle,
+      afterLoad: demo.rss.afterLoad,
+      demoAfterUncached: demo.rss.afterUncached,
+      historyIdle: big.rss.idle,
+      historyAfterUncached: big.rss.afterUncached,
+    },
     visible: demo.visible,
     uncachedDemo: demo.uncached,
     uncachedHistory: big.uncached,
@@ -146,14 +157,28 @@ function report(results: DatabaseFigures[], bare: ThroughputRow, html: string): 
   for (const result of results) out.push("", `### ${result.name}`, "", throughputTable(result.throughput, bare));
   out.push("", `Page weight of /: ${gzipSync(html).length} bytes gzip (${Buffer.byteLength(html)} uncompressed); scripts required: none.`);
 
-  out.push("", `## Publish → visible`, "", `${publishes} publishes through the write API while wrk reads ${READ_PATHS.join(", ")} round-robin; time from the publish call returning until the new post shows (each URL polled every 10 ms).`);
+  out.push(
+    "",
+    `## Publish → visible`,
+    "",
+    `${publishes} publishes through the write API while wrk reads ${READ_PATHS.join(", ")} round-robin; time from the publish call returning until the new post shows (each URL polled every 10 ms).`,
+  );
   for (const result of results) out.push("", `### ${result.name}`, "", result.visible.table, "", `Read load meanwhile: ${result.visible.readLoad}.`);
 
-  out.push("", "## Scale: uncached latency", "", `Each sample publishes first (dropping every cached page and datum) and times one GET of ${UNCACHED.immediate.join(" and ")} at once; then it waits for the snapshot the publish triggers (it renders \`/\` and the newest incident pages itself, and keeps the server busy) and times one GET of ${UNCACHED.afterSnapshot.join(" and ")}. ${samples} samples; demo data (≈ 20 incidents) versus demo data plus \`--history ${history}\`.`, "");
+  out.push(
+    "",
+    "## Scale: uncached latency",
+    "",
+    `Each sample publishes first (dropping every cached page and datum) and times one GET of ${UNCACHED.immediate.join(" and ")} at once; then it waits for the snapshot the publish triggers (it renders \`/\` and the newest incident pages itself, and keeps the server busy) and times one GET of ${UNCACHED.afterSnapshot.join(" and ")}. ${samples} samples; demo data (≈ 20 incidents) versus demo data plus \`--history ${history}\`.`,
+    "",
+  );
   const header = ["URL", ...results.flatMap((r) => [`${r.name} demo p50 / p95`, `${r.name} history p50 / p95 (max)`])];
   const rows = UNCACHED_URLS.map((url, i) => [
     url,
-    ...results.flatMap((r) => [`${ms(r.uncachedDemo[i]!.p50)} / ${ms(r.uncachedDemo[i]!.p95)}`, `${ms(r.uncachedHistory[i]!.p50)} / ${ms(r.uncachedHistory[i]!.p95)} (${ms(r.uncachedHistory[i]!.max)})`]),
+    ...results.flatMap((r) => [
+      `${ms(r.uncachedDemo[i]!.p50)} / ${ms(r.uncachedDemo[i]!.p95)}`,
+      `${ms(r.uncachedHistory[i]!.p50)} / ${ms(r.uncachedHistory[i]!.p95)} (${ms(r.uncachedHistory[i]!.max)})`,
+    ]),
   ]);
   out.push(markdownTable(header, rows, ["l", ...header.slice(1).map(() => "r" as const)]));
 

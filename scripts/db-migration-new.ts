@@ -38,7 +38,10 @@ await runCli("db:migration:new", async () => {
 });
 
 function migrationLabel(raw: string | undefined): string {
-  const label = (raw ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const label = (raw ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!label) throw new CliError("usage: npm run db:migration:new -- <name>   (e.g. add_incident_impact)");
   return label;
 }

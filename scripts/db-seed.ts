@@ -28,7 +28,11 @@ const argsSchema = z
 function parseCommandLine(argv: string[]): z.infer<typeof argsSchema> {
   let values: unknown;
   try {
-    values = parseArgs({ args: argv, strict: true, options: { demo: { type: "boolean" }, force: { type: "boolean" }, "if-empty": { type: "boolean" }, history: { type: "string" } } }).values;
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: { demo: { type: "boolean" }, force: { type: "boolean" }, "if-empty": { type: "boolean" }, history: { type: "string" } },
+    }).values;
   } catch (error) {
     throw new CliError(`${(error as Error).message.split(". ")[0]}; ${USAGE}`);
   }

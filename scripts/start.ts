@@ -18,7 +18,8 @@ import { startMaintenanceClock } from "../lib/public/maintenance-clock";
 const dev = process.argv.includes("--dev");
 
 await runCli("beacon", async () => {
-  if (!dev && !existsSync(`${process.env.BEACON_NEXT_DIST_DIR || ".next"}/BUILD_ID`)) throw new CliError("no production build found; run `npm run build` first");
+  if (!dev && !existsSync(`${process.env.BEACON_NEXT_DIST_DIR || ".next"}/BUILD_ID`))
+    throw new CliError("no production build found; run `npm run build` first");
   const { env, databaseReady } = await prepareServer({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   const app = next({ dev, hostname, port: env.port });

@@ -44,26 +44,30 @@ export default async function DashboardPage() {
         {open.length === 0 && <p>No open incidents.</p>}
         <ul className="space-y-2">
           {open.map((incident) => {
-              const age = updateAge(incident, now, staleAfterMinutes);
-              return (
-                <li key={incident.id} data-incident={incident.number} className="flex flex-wrap items-center justify-between gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-700">
-                  <div>
-                    <a href={`/admin/incidents/${incident.number}`} className="font-semibold underline">
-                      #{incident.number} {incident.title}
-                    </a>
-                    <p className={age.stale ? "font-semibold text-red-800 dark:text-red-300" : "text-sm"} data-stale={age.stale ? "" : undefined}>
-                      Last update {age.label}
-                      {age.stale && ` — no public update for over ${staleAfterMinutes} minutes. Post an update so customers know you are on it.`}
-                    </p>
-                  </div>
-                  {canPost && (
-                    <a href={`/admin/incidents/${incident.number}#post-update`} className="underline">
-                      Post update
-                    </a>
-                  )}
-                </li>
-              );
-            })}
+            const age = updateAge(incident, now, staleAfterMinutes);
+            return (
+              <li
+                key={incident.id}
+                data-incident={incident.number}
+                className="flex flex-wrap items-center justify-between gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
+              >
+                <div>
+                  <a href={`/admin/incidents/${incident.number}`} className="font-semibold underline">
+                    #{incident.number} {incident.title}
+                  </a>
+                  <p className={age.stale ? "font-semibold text-red-800 dark:text-red-300" : "text-sm"} data-stale={age.stale ? "" : undefined}>
+                    Last update {age.label}
+                    {age.stale && ` — no public update for over ${staleAfterMinutes} minutes. Post an update so customers know you are on it.`}
+                  </p>
+                </div>
+                {canPost && (
+                  <a href={`/admin/incidents/${incident.number}#post-update`} className="underline">
+                    Post update
+                  </a>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <section aria-labelledby="maintenance-heading" className="space-y-3">
@@ -80,7 +84,12 @@ export default async function DashboardPage() {
         {maintenance.length === 0 && <p>No upcoming or ongoing maintenance.</p>}
         <ul className="space-y-2">
           {maintenance.map(({ incident, status }) => (
-            <li key={incident.id} data-maintenance={incident.number} data-maintenance-status={status} className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
+            <li
+              key={incident.id}
+              data-maintenance={incident.number}
+              data-maintenance-status={status}
+              className="rounded border border-zinc-300 p-3 dark:border-zinc-700"
+            >
               <a href={`/admin/incidents/${incident.number}`} className="font-semibold underline">
                 #{incident.number} {incident.title}
               </a>
@@ -93,18 +102,18 @@ export default async function DashboardPage() {
         </ul>
       </section>
       <section aria-labelledby="systems-heading" className="space-y-2">
-          <h2 id="systems-heading" className="text-xl font-semibold">
-            Systems
-          </h2>
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {systems.map((system) => (
-              <li key={system.id} className="flex items-center justify-between rounded border border-zinc-300 p-3 dark:border-zinc-700">
-                <span className="font-semibold">{system.name}</span>
-                <StatePill state={system.state} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <h2 id="systems-heading" className="text-xl font-semibold">
+          Systems
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {systems.map((system) => (
+            <li key={system.id} className="flex items-center justify-between rounded border border-zinc-300 p-3 dark:border-zinc-700">
+              <span className="font-semibold">{system.name}</span>
+              <StatePill state={system.state} />
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -25,7 +25,9 @@ export interface PublishSteps {
 export async function previewOrPublish(values: FormState["values"], confirmation: Confirmation | undefined, steps: PublishSteps): Promise<PreviewFormState> {
   const now = new Date();
   return withFieldErrors(values, async () => {
-    const outcome: PublishOutcome = confirmation ? await steps.publish(now, confirmation) : { status: "needs-confirmation", reason: "unconfirmed", impact: await steps.preview(now) };
+    const outcome: PublishOutcome = confirmation
+      ? await steps.publish(now, confirmation)
+      : { status: "needs-confirmation", reason: "unconfirmed", impact: await steps.preview(now) };
     if (outcome.status === "published") redirect(steps.shown(outcome));
     return {
       status: "idle",

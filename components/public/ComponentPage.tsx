@@ -25,7 +25,10 @@ export function ComponentPage(props: ComponentPageProps) {
       <div>
         {props.system && (
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            Part of <a className="underline" href={`/components/${props.system.slug}`}>{props.system.name}</a>
+            Part of{" "}
+            <a className="underline" href={`/components/${props.system.slug}`}>
+              {props.system.name}
+            </a>
           </p>
         )}
         <h1 className="text-2xl font-bold">{component.name}</h1>

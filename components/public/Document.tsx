@@ -80,8 +80,18 @@ export function Document(props: DocumentProps) {
           {props.children}
         </main>
         <footer className="mx-auto max-w-4xl px-4 pb-8 text-sm text-zinc-700 print:hidden dark:text-zinc-300">
-          Follow along: <a className="underline" href={props.feeds.rss}>RSS</a> · <a className="underline" href={props.feeds.atom}>Atom</a> ·{" "}
-          <a className="underline" href={props.feeds.json}>JSON Feed</a>
+          Follow along:{" "}
+          <a className="underline" href={props.feeds.rss}>
+            RSS
+          </a>{" "}
+          ·{" "}
+          <a className="underline" href={props.feeds.atom}>
+            Atom
+          </a>{" "}
+          ·{" "}
+          <a className="underline" href={props.feeds.json}>
+            JSON Feed
+          </a>
         </footer>
         <script dangerouslySetInnerHTML={{ __html: props.enhanceScript }} />
       </body>

@@ -10,10 +10,7 @@ const STYLE: Record<ComponentState, string> = {
 
 export function StatePill({ state }: { state: ComponentState }) {
   return (
-    <span
-      data-state={state}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLE[state]}`}
-    >
+    <span data-state={state} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLE[state]}`}>
       <span aria-hidden="true" className="size-2 rounded-full bg-current" />
       {STATE_LABEL[state]}
     </span>

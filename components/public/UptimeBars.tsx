@@ -11,9 +11,7 @@ function minutes(ms: number): string {
 /** Exact minutes in each state and the uptime, as the bar's tooltip and screen-reader text. */
 export function describeDay(day: DayHistory): string {
   const states = (["red", "yellow", "blue"] as const).filter((state) => day.durations[state] > 0);
-  const detail = states.length
-    ? states.map((state) => `${STATE_LABEL[state].toLowerCase()} ${minutes(day.durations[state])}`).join(", ")
-    : "no incidents";
+  const detail = states.length ? states.map((state) => `${STATE_LABEL[state].toLowerCase()} ${minutes(day.durations[state])}`).join(", ") : "no incidents";
   return `${day.day}: ${detail}; uptime ${formatPercent(day.uptimePercent)}`;
 }
 
@@ -29,11 +27,7 @@ export function UptimeBars({ uptime, label }: { uptime: UptimeView; label: strin
         <span>{uptime.days.length}-day uptime</span>
         <span data-uptime-percent={uptime.uptimePercent.toFixed(4)}>{formatPercent(uptime.uptimePercent)}</span>
       </p>
-      <ol
-        aria-label={`${label}: daily status for the last ${uptime.days.length} days`}
-        data-as-of={uptime.asOf.toISOString()}
-        className="mt-1 flex h-8 gap-px"
-      >
+      <ol aria-label={`${label}: daily status for the last ${uptime.days.length} days`} data-as-of={uptime.asOf.toISOString()} className="mt-1 flex h-8 gap-px">
         {uptime.days.map((day) => (
           <li
             key={day.day}

@@ -40,7 +40,10 @@ test("a renamed component shows on / with its history still linked", async ({ pa
   const response = await page.goto("/components/platform-api");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NEW);
-  await page.getByRole("link", { name: /history/i }).first().click();
+  await page
+    .getByRole("link", { name: /history/i })
+    .first()
+    .click();
   await expect(page.locator("[data-incident]").first()).toBeVisible();
 
   await page.goto("/admin/audit?action=component.update");

@@ -8,7 +8,8 @@ test.describe.configure({ mode: "serial" });
 
 const TITLE = `Scheduled Dashboard maintenance (e2e ${Date.now()})`;
 /** A datetime-local value (UTC) `days` from now, on the hour. */
-const utcInput = (days: number, hours = 0) => new Date(Math.ceil((Date.now() + days * 86_400_000) / 3_600_000) * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16);
+const utcInput = (days: number, hours = 0) =>
+  new Date(Math.ceil((Date.now() + days * 86_400_000) / 3_600_000) * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16);
 /** The same instant as iCalendar writes it: 20261125T100000Z. */
 const icalTime = (input: string) => `${input.replace(/[-:]/g, "")}00Z`;
 let adminPath = "";
@@ -33,7 +34,9 @@ test("schedules a maintenance after previewing the diff; customers see it as upc
   await expect(preview).toContainText(TITLE);
   await expect(preview.locator("[data-timeline] strong", { hasText: "Dashboard" })).toBeVisible();
   await expect(preview.locator("[data-preview-window]")).toContainText("Window:");
-  await expect(preview.locator('[data-change="Dashboard"]')).toHaveText(/^Dashboard: Operational → Under maintenance from \w+ \d+, \d{4} \d\d:\d\d UTC to \d\d:\d\d UTC$/);
+  await expect(preview.locator('[data-change="Dashboard"]')).toHaveText(
+    /^Dashboard: Operational → Under maintenance from \w+ \d+, \d{4} \d\d:\d\d UTC to \d\d:\d\d UTC$/,
+  );
   // The Dashboard belongs to Development; Production is untouched.
   await expect(preview.locator('[data-change="Development"]')).toHaveText(/^Development: Operational → Under maintenance from /);
   await expect(preview.locator('[data-change="Production"]')).toHaveText("Production: unchanged");

@@ -53,7 +53,9 @@ test("v4 current-status: what `heroku status` reads", async ({ request, baseURL 
     expect(new Date(update.updated_at).toISOString()).toBe(update.updated_at);
     expect(update.contents.length).toBeGreaterThan(0);
   }
-  expect(json.scheduled.map((maintenance: Json) => [maintenance.title, maintenance.state])).toEqual([["Scheduled maintenance of add-on provisioning", "upcoming"]]);
+  expect(json.scheduled.map((maintenance: Json) => [maintenance.title, maintenance.state])).toEqual([
+    ["Scheduled maintenance of add-on provisioning", "upcoming"],
+  ]);
 });
 
 test("v4 incidents: the newest incidents, up to the limit", async ({ request }) => {

@@ -63,7 +63,9 @@ function goIndicatorToMetricValue(indicator: string): number {
 
 function goExporterMetrics(target: string, decoded: ReturnType<typeof decodeAtlassianStatusPageResponse>) {
   return {
-    component: Object.fromEntries(decoded.components.map((component) => [`${decoded.page.name}|${target}|${component.name}`, goStatusToMetricValue(component.status)])),
+    component: Object.fromEntries(
+      decoded.components.map((component) => [`${decoded.page.name}|${target}|${component.name}`, goStatusToMetricValue(component.status)]),
+    ),
     overall: { [`${decoded.page.name}|${target}`]: goIndicatorToMetricValue(decoded.status.indicator) },
   };
 }
@@ -104,7 +106,8 @@ test.describe("sergeyshevch/statuspage-exporter", () => {
     expect(goExporterMetrics(baseURL!, beacon).overall).toEqual({ [`Beacon status|${baseURL}`]: 0 });
     expect(goExporterMetrics("https://discordstatus.com", real).overall).toEqual({ "Discord|https://discordstatus.com": 0 });
     // Every component has a name and a description string (null decodes to ""), as on the real page.
-    for (const decoded of [beacon, real]) expect(decoded.components.every((component) => component.name !== "" && typeof component.description === "string")).toBe(true);
+    for (const decoded of [beacon, real])
+      expect(decoded.components.every((component) => component.name !== "" && typeof component.description === "string")).toBe(true);
   });
 });
 
@@ -181,7 +184,12 @@ test.describe("mcarvin8/statuspage-prometheus-exporter", () => {
     expect(check.componentStatus).toMatchObject({ Production: 0, "Platform API": 0, Development: 1, "Git push": 1 });
     expect(check.incidentInfo).toHaveLength(1);
     const [incident] = check.incidentInfo;
-    expect(incident).toMatchObject({ incident_name: OPEN_INCIDENT, impact: "minor", affected_components: "Platform API", shortlink: `${baseURL}/incidents/${incident!.incident_id}` });
+    expect(incident).toMatchObject({
+      incident_name: OPEN_INCIDENT,
+      impact: "minor",
+      affected_components: "Platform API",
+      shortlink: `${baseURL}/incidents/${incident!.incident_id}`,
+    });
     expect(Date.parse(String(incident!.started_at))).toBeLessThan(Date.now());
   });
 
@@ -195,6 +203,11 @@ test.describe("mcarvin8/statuspage-prometheus-exporter", () => {
   });
 
   test("reads a real Statuspage summary the same way (all operational → 1)", () => {
-    expect(pythonExporterCheck(summaryFixture as Json)).toEqual({ serviceStatus: 1, componentStatus: { "South Korea": 1 }, incidentInfo: [], maintenanceInfo: [] });
+    expect(pythonExporterCheck(summaryFixture as Json)).toEqual({
+      serviceStatus: 1,
+      componentStatus: { "South Korea": 1 },
+      incidentInfo: [],
+      maintenanceInfo: [],
+    });
   });
 });

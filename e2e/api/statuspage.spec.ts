@@ -83,5 +83,7 @@ test("the maintenance endpoints list the upcoming window, none active", async ({
   expect(active.scheduled_maintenances).toEqual([]);
   const all: Json = await (await request.get("/api/v2/scheduled-maintenances.json")).json();
   expect(all.scheduled_maintenances.length).toBeGreaterThan(1);
-  expect(all.scheduled_maintenances.every((maintenance: Json) => ["scheduled", "in_progress", "verifying", "completed"].includes(maintenance.status))).toBe(true);
+  expect(all.scheduled_maintenances.every((maintenance: Json) => ["scheduled", "in_progress", "verifying", "completed"].includes(maintenance.status))).toBe(
+    true,
+  );
 });

@@ -24,7 +24,13 @@ async function summary(request: APIRequestContext) {
 test("opens an incident with Production red over HTTP; the page and summary.json show it", async ({ page, request }) => {
   const response = await request.post("/api/admin/incidents", {
     headers: { ...headers(), "Idempotency-Key": `open-${RUN}` },
-    data: { title: TITLE, type: "issue", body: "Error rates are elevated.", componentIds: ["production"], stateChanges: [{ componentId: "production", state: "red" }] },
+    data: {
+      title: TITLE,
+      type: "issue",
+      body: "Error rates are elevated.",
+      componentIds: ["production"],
+      stateChanges: [{ componentId: "production", state: "red" }],
+    },
   });
   expect(response.status()).toBe(201);
   const body = await response.json();
@@ -33,7 +39,13 @@ test("opens an incident with Production red over HTTP; the page and summary.json
 
   const retry = await request.post("/api/admin/incidents", {
     headers: { ...headers(), "Idempotency-Key": `open-${RUN}` },
-    data: { title: TITLE, type: "issue", body: "Error rates are elevated.", componentIds: ["production"], stateChanges: [{ componentId: "production", state: "red" }] },
+    data: {
+      title: TITLE,
+      type: "issue",
+      body: "Error rates are elevated.",
+      componentIds: ["production"],
+      stateChanges: [{ componentId: "production", state: "red" }],
+    },
   });
   expect(retry.headers()["idempotent-replayed"]).toBe("true");
   expect((await retry.json()).incident.number).toBe(number);
@@ -48,7 +60,10 @@ test("opens an incident with Production red over HTTP; the page and summary.json
 });
 
 test("posts an Update (yellow) and then resolves; the incident leaves the unresolved list", async ({ page, request }) => {
-  const update = await request.post(`/api/admin/incidents/${number}/posts`, { headers: headers(), data: { type: "update", body: "A fix is rolling out.", stateChanges: [{ componentId: "production", state: "yellow" }] } });
+  const update = await request.post(`/api/admin/incidents/${number}/posts`, {
+    headers: headers(),
+    data: { type: "update", body: "A fix is rolling out.", stateChanges: [{ componentId: "production", state: "yellow" }] },
+  });
   expect(update.status()).toBe(201);
   const resolve = await request.post(`/api/admin/incidents/${number}/posts`, { headers: headers(), data: { type: "resolved", body: "Fixed." } });
   expect(resolve.status()).toBe(201);
@@ -72,14 +87,20 @@ test("refuses an anonymous publish with 401 and bad input with field messages", 
 test("the CLI opens and resolves an incident against the server", async ({ baseURL }) => {
   const env = { ...process.env, BEACON_URL: baseURL!, BEACON_TOKEN: e2eApiToken() };
   const title = `CLI incident ${Date.now()}`;
-  const opened = await run("node_modules/.bin/tsx", ["scripts/beacon.ts", "incident", "open", "--title", title, "--component", "git-push=yellow", "--type", "issue", "--body", "Pushes are slow."], { env });
+  const opened = await run(
+    "node_modules/.bin/tsx",
+    ["scripts/beacon.ts", "incident", "open", "--title", title, "--component", "git-push=yellow", "--type", "issue", "--body", "Pushes are slow."],
+    { env },
+  );
   const match = /^Opened incident #(\d+): (\S+)$/.exec(opened.stdout.trim());
   expect(match).not.toBeNull();
   expect(match![2]).toBe(`${baseURL}/incidents/${match![1]}`);
   const resolved = await run("node_modules/.bin/tsx", ["scripts/beacon.ts", "resolve", match![1]!, "--body", "Pushes are fast again."], { env });
   expect(resolved.stdout.trim()).toBe(`Resolved incident #${match![1]}: ${match![2]}`);
 
-  const refused = await run("node_modules/.bin/tsx", ["scripts/beacon.ts", "post", match![1]!, "--type", "update", "--body", "x"], { env: { ...env, BEACON_TOKEN: `bcn_${"x".repeat(43)}` } }).catch((error) => error);
+  const refused = await run("node_modules/.bin/tsx", ["scripts/beacon.ts", "post", match![1]!, "--type", "update", "--body", "x"], {
+    env: { ...env, BEACON_TOKEN: `bcn_${"x".repeat(43)}` },
+  }).catch((error) => error);
   expect(refused.code).toBe(1);
   expect(refused.stderr.trim()).toMatch(/^beacon: 401 unauthorized: /);
   const usage = await run("node_modules/.bin/tsx", ["scripts/beacon.ts", "post", match![1]!, "--type", "panic"], { env }).catch((error) => error);

@@ -37,14 +37,24 @@ test("an admin registers an endpoint; the publish preview counts it; a publish i
   const published = Date.now();
   const response = await request.post("/api/admin/incidents", {
     headers: { Authorization: `Bearer ${e2eApiToken()}` },
-    data: { title: "Routing errors (webhook e2e)", type: "issue", body: "Some requests fail.", componentIds: ["routing"], stateChanges: [{ componentId: "routing", state: "yellow" }] },
+    data: {
+      title: "Routing errors (webhook e2e)",
+      type: "issue",
+      body: "Some requests fail.",
+      componentIds: ["routing"],
+      stateChanges: [{ componentId: "routing", state: "yellow" }],
+    },
   });
   expect(response.status()).toBe(201);
   await expect.poll(() => receiver.received.length, { timeout: 5_000, intervals: [10] }).toBe(1);
   console.log(`[measure] webhook received ${Date.now() - published} ms after the publish request was sent`);
   const [delivery] = receiver.received;
   expect(verifySignature(SECRET, delivery!.headers["x-beacon-signature"] as string, delivery!.body, new Date())).toBe(true);
-  expect(JSON.parse(delivery!.body)).toMatchObject({ event: "incident.opened", incident: { title: "Routing errors (webhook e2e)" }, component_changes: [{ slug: "routing", new_state: "yellow" }] });
+  expect(JSON.parse(delivery!.body)).toMatchObject({
+    event: "incident.opened",
+    incident: { title: "Routing errors (webhook e2e)" },
+    component_changes: [{ slug: "routing", new_state: "yellow" }],
+  });
 
   await page.goto("/admin/webhooks");
   await page.getByRole("link", { name: "E2E receiver" }).click();

@@ -17,7 +17,11 @@ export interface AdminActionDefinition<S extends z.ZodType> {
 /** Resolves the actor or throws AccessDenied: requireRole(role, "action") in the app. */
 export type RoleCheck = (minRole: Role) => Promise<Actor>;
 
-export async function runAdminAction<S extends z.ZodType>(definition: AdminActionDefinition<S>, requireRole: RoleCheck, formData: FormData): Promise<FormState> {
+export async function runAdminAction<S extends z.ZodType>(
+  definition: AdminActionDefinition<S>,
+  requireRole: RoleCheck,
+  formData: FormData,
+): Promise<FormState> {
   const values = formValues(formData);
   try {
     let actor: Actor;
@@ -49,6 +53,10 @@ export async function withFieldErrors<T extends FormState>(values: FormState["va
 }
 
 /** A plain form's definition: the use-case's answer, or "Saved." when it returns nothing (it may also redirect). */
-export function adminForm<S extends z.ZodType>(role: Role, schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>): AdminActionDefinition<S> {
+export function adminForm<S extends z.ZodType>(
+  role: Role,
+  schema: S,
+  run: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>,
+): AdminActionDefinition<S> {
   return { role, schema, run: (input, actor, values) => withFieldErrors(values, async () => (await run(input, actor)) ?? { status: "ok", message: "Saved." }) };
 }

@@ -31,7 +31,19 @@ export async function updateSettings(db: Db, actor: Actor | null, input: Setting
     const before = current ? current.value : null;
     if (before === input.staleAfterMinutes) throw new InputError("form", "Nothing changed.");
     if (input.staleAfterMinutes === null) await tx.setting.delete({ where: { key: STALE_AFTER_KEY } });
-    else await tx.setting.upsert({ where: { key: STALE_AFTER_KEY }, create: { key: STALE_AFTER_KEY, value: input.staleAfterMinutes }, update: { value: input.staleAfterMinutes } });
-    await recordAudit(tx, { actor: admin, action: "setting.update", targetType: "setting", targetId: STALE_AFTER_KEY, before: { value: before }, after: { value: input.staleAfterMinutes } });
+    else
+      await tx.setting.upsert({
+        where: { key: STALE_AFTER_KEY },
+        create: { key: STALE_AFTER_KEY, value: input.staleAfterMinutes },
+        update: { value: input.staleAfterMinutes },
+      });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "setting.update",
+      targetType: "setting",
+      targetId: STALE_AFTER_KEY,
+      before: { value: before },
+      after: { value: input.staleAfterMinutes },
+    });
   });
 }

@@ -26,8 +26,20 @@ const connection = {
 const number = z.coerce.number({ error: "give the incident number, e.g. 2105" }).int().positive("give the incident number, e.g. 2105");
 
 const commands = {
-  open: z.object({ ...connection, title: z.string().min(1, "--title is required"), component: z.array(componentArg).min(1, "name at least one --component"), type: z.enum(publishablePostTypes).default("investigating"), body: z.string().default("") }),
-  post: z.object({ ...connection, number, type: z.enum(publishablePostTypes, { error: `--type must be one of ${publishablePostTypes.join(", ")}` }), body: z.string().default(""), component: z.array(componentArg).default([]) }),
+  open: z.object({
+    ...connection,
+    title: z.string().min(1, "--title is required"),
+    component: z.array(componentArg).min(1, "name at least one --component"),
+    type: z.enum(publishablePostTypes).default("investigating"),
+    body: z.string().default(""),
+  }),
+  post: z.object({
+    ...connection,
+    number,
+    type: z.enum(publishablePostTypes, { error: `--type must be one of ${publishablePostTypes.join(", ")}` }),
+    body: z.string().default(""),
+    component: z.array(componentArg).default([]),
+  }),
   resolve: z.object({ ...connection, number, body: z.string().default(""), component: z.array(componentArg).default([]) }),
 };
 
@@ -48,7 +60,15 @@ function components(args: string[]) {
 export function parseCommand(argv: string[], env: { BEACON_URL?: string; BEACON_TOKEN?: string; [name: string]: string | undefined }): ApiCall {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    const options = { url: { type: "string" }, token: { type: "string" }, "idempotency-key": { type: "string" }, title: { type: "string" }, type: { type: "string" }, body: { type: "string" }, component: { type: "string", multiple: true } } as const;
+    const options = {
+      url: { type: "string" },
+      token: { type: "string" },
+      "idempotency-key": { type: "string" },
+      title: { type: "string" },
+      type: { type: "string" },
+      body: { type: "string" },
+      component: { type: "string", multiple: true },
+    } as const;
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.split(". ")[0]!);
@@ -56,7 +76,13 @@ export function parseCommand(argv: string[], env: { BEACON_URL?: string; BEACON_
   const [first, second, third] = parsed.positionals;
   const name = first === "incident" && second === "open" ? "open" : first === "post" || first === "resolve" ? first : null;
   if (!name || (name === "open" ? third !== undefined : parsed.positionals.length !== 2)) throw new UsageError(USAGE);
-  const values = { ...parsed.values, url: parsed.values.url ?? env.BEACON_URL, token: parsed.values.token ?? env.BEACON_TOKEN, idempotencyKey: parsed.values["idempotency-key"], number: second };
+  const values = {
+    ...parsed.values,
+    url: parsed.values.url ?? env.BEACON_URL,
+    token: parsed.values.token ?? env.BEACON_TOKEN,
+    idempotencyKey: parsed.values["idempotency-key"],
+    number: second,
+  };
   const result = commands[name].safeParse(values);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -68,12 +94,22 @@ export function parseCommand(argv: string[], env: { BEACON_URL?: string; BEACON_
   const { slugs, stateChanges } = components(args.component);
   if (name === "open") {
     const open = args as z.infer<typeof commands.open>;
-    return { ...base, path: "/api/admin/incidents", body: { title: open.title, type: open.type, body: open.body, componentIds: slugs, stateChanges }, describe: (r) => `Opened incident #${r.incident.number}: ${r.incident.url}` };
+    return {
+      ...base,
+      path: "/api/admin/incidents",
+      body: { title: open.title, type: open.type, body: open.body, componentIds: slugs, stateChanges },
+      describe: (r) => `Opened incident #${r.incident.number}: ${r.incident.url}`,
+    };
   }
   const { number: incident } = args as { number: number };
   const type = name === "resolve" ? "resolved" : (args as z.infer<typeof commands.post>).type;
   const verb = name === "resolve" ? "Resolved" : "Posted to";
-  return { ...base, path: `/api/admin/incidents/${incident}/posts`, body: { type, body: args.body, stateChanges }, describe: (r) => `${verb} incident #${r.incident.number}: ${r.incident.url}` };
+  return {
+    ...base,
+    path: `/api/admin/incidents/${incident}/posts`,
+    body: { type, body: args.body, stateChanges },
+    describe: (r) => `${verb} incident #${r.incident.number}: ${r.incident.url}`,
+  };
 }
 
 /** Sends the call (retrying twice after a network failure or a 5xx); resolves to the line to print. */

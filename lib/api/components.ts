@@ -22,13 +22,21 @@ export async function resolveComponents(db: Db, refs: RefAt[]): Promise<number[]
     return id ?? 0;
   });
   if (Object.keys(unknown).length > 0) {
-    throw new ApiFailure(422, "unknown_component", `Unknown component${Object.keys(unknown).length > 1 ? "s" : ""}; name each by its slug (as in /components/<slug>) or its numeric id.`, unknown);
+    throw new ApiFailure(
+      422,
+      "unknown_component",
+      `Unknown component${Object.keys(unknown).length > 1 ? "s" : ""}; name each by its slug (as in /components/<slug>) or its numeric id.`,
+      unknown,
+    );
   }
   return resolved;
 }
 
 /** `componentIds` and `stateChanges` of a body, with components as ids. */
-export async function withComponentIds<T extends { componentIds?: ComponentRef[]; stateChanges?: { componentId: ComponentRef; state: string }[] }>(db: Db, body: T) {
+export async function withComponentIds<T extends { componentIds?: ComponentRef[]; stateChanges?: { componentId: ComponentRef; state: string }[] }>(
+  db: Db,
+  body: T,
+) {
   const listed = (body.componentIds ?? []).map((ref, index) => ({ path: `componentIds.${index}`, ref }));
   const changes = (body.stateChanges ?? []).map((change, index) => ({ path: `stateChanges.${index}.componentId`, ref: change.componentId }));
   const ids = await resolveComponents(db, [...listed, ...changes]);

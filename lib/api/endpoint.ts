@@ -62,7 +62,15 @@ export function writeEndpoint<Body, Params = Record<string, never>>(
       const header = request.headers.get("idempotency-key");
       const key = header === null ? null : idempotencyKeyHeader.safeParse(header);
       if (key && !key.success) throw new ApiFailure(400, "invalid_idempotency_key", key.error.issues[0]!.message);
-      const context = { db, actor, body: body.data, params: params.data, now, baseUrl: deps.baseUrl(), idempotencyKey: key ? useCaseKey(actor.tokenId, key.data) : undefined };
+      const context = {
+        db,
+        actor,
+        body: body.data,
+        params: params.data,
+        now,
+        baseUrl: deps.baseUrl(),
+        idempotencyKey: key ? useCaseKey(actor.tokenId, key.data) : undefined,
+      };
       const work = () => answered(() => run(context));
       if (!key) return toResponse(await work(), false);
       const path = new URL(request.url).pathname;
@@ -92,7 +100,9 @@ async function authenticated(db: Db, request: Request, role: Role, now: Date): P
   } catch (error) {
     if (!(error instanceof AccessDenied)) throw error;
     if (error.status === 403) throw new ApiFailure(403, "forbidden", `This token's role does not allow this; it needs ${role} rights.`);
-    throw new ApiFailure(401, "unauthorized", "Send a valid API token: Authorization: Bearer bcn_…", undefined, { "WWW-Authenticate": 'Bearer realm="beacon"' });
+    throw new ApiFailure(401, "unauthorized", "Send a valid API token: Authorization: Bearer bcn_…", undefined, {
+      "WWW-Authenticate": 'Bearer realm="beacon"',
+    });
   }
 }
 
@@ -103,7 +113,11 @@ async function answered(run: () => Promise<WriteResult>): Promise<StoredResponse
     return { status: result.status, body: JSON.stringify(result.body) };
   } catch (error) {
     const failure =
-      error instanceof ApiFailure ? error : error instanceof InputError ? new ApiFailure(422, "invalid_input", error.message, { [error.field]: error.message }) : null;
+      error instanceof ApiFailure
+        ? error
+        : error instanceof InputError
+          ? new ApiFailure(422, "invalid_input", error.message, { [error.field]: error.message })
+          : null;
     if (!failure) throw error;
     return { status: failure.status, body: JSON.stringify(errorBody(failure)) };
   }

@@ -34,7 +34,12 @@ export function useCaseKey(tokenId: number, key: string): string {
 }
 
 /** Runs `work` once per (token, key); returns its response, or the stored one with `replayed`. */
-export async function idempotent(db: Db, request: IdempotentRequest, now: Date, work: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+export async function idempotent(
+  db: Db,
+  request: IdempotentRequest,
+  now: Date,
+  work: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
   const hash = requestHash(request);
   const where = { tokenId_key: { tokenId: request.tokenId, key: request.key } };
   for (let tries = 0; tries < 3; tries++) {
@@ -45,10 +50,15 @@ export async function idempotent(db: Db, request: IdempotentRequest, now: Date, 
       }
       if (existing.responseStatus !== null) return { status: existing.responseStatus, body: existing.responseBody ?? "", replayed: true };
       if (now.getTime() - existing.createdAt.getTime() < RESERVATION_EXPIRES_MS) {
-        throw new ApiFailure(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", undefined, { "Retry-After": "1" });
+        throw new ApiFailure(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", undefined, {
+          "Retry-After": "1",
+        });
       }
       // A crashed request's reservation: take it over (compare-and-set on its time).
-      const { count } = await db.apiIdempotency.updateMany({ where: { id: existing.id, createdAt: existing.createdAt, responseStatus: null }, data: { createdAt: now } });
+      const { count } = await db.apiIdempotency.updateMany({
+        where: { id: existing.id, createdAt: existing.createdAt, responseStatus: null },
+        data: { createdAt: now },
+      });
       if (count === 1) return { ...(await finish(db, existing.id, work)), replayed: false };
       continue;
     }
@@ -60,7 +70,9 @@ export async function idempotent(db: Db, request: IdempotentRequest, now: Date, 
       if (!isUniqueViolation(error, "key")) throw error;
     }
   }
-  throw new ApiFailure(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", undefined, { "Retry-After": "1" });
+  throw new ApiFailure(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", undefined, {
+    "Retry-After": "1",
+  });
 }
 
 /** Keeps a final answer (2xx/4xx); after a server error the key is free to retry. */

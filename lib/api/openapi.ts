@@ -29,12 +29,17 @@ const publishedSchema = z.object({
   impact: z
     .object({
       incident: z.enum(["opens", "updates", "resolves", "reopens", "schedules", "extends", "ends-early", "cancels"]),
-      changes: z.array(z.object({ component: z.string(), before: z.string(), after: z.string(), from: z.iso.datetime().optional(), until: z.iso.datetime().optional() })),
+      changes: z.array(
+        z.object({ component: z.string(), before: z.string(), after: z.string(), from: z.iso.datetime().optional(), until: z.iso.datetime().optional() }),
+      ),
       warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     })
     .optional(),
 });
-const revisedSchema = z.object({ incident: incidentRefSchema, post: z.object({ id: z.number().int(), edited: z.boolean().optional(), deleted: z.boolean().optional() }) });
+const revisedSchema = z.object({
+  incident: incidentRefSchema,
+  post: z.object({ id: z.number().int(), edited: z.boolean().optional(), deleted: z.boolean().optional() }),
+});
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
@@ -53,19 +58,31 @@ const ERROR_STATUSES: Record<string, string> = {
   "503": "The database cannot be reached (code database_unavailable): nothing was published; retry after Retry-After seconds",
 };
 
-const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string", pattern: "^[1-9][0-9]{0,8}$" } });
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string", pattern: "^[1-9][0-9]{0,8}$" },
+});
 const NUMBER = pathParam("number", "The incident's (or maintenance's) public number");
 const POST_ID = pathParam("id", "The post's id");
 const IDEMPOTENCY_KEY = {
   name: "Idempotency-Key",
   in: "header",
   required: false,
-  description: "Makes a retry safe: the same key with the same body replays the first response (Idempotent-Replayed: true); with another body it is a 409. Kept for 24 hours per token.",
+  description:
+    "Makes a retry safe: the same key with the same body replays the first response (Idempotent-Replayed: true); with another body it is a 409. Kept for 24 hours per token.",
   schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,200}$" },
 };
 
 function operation(summary: string, body: z.ZodType, ok: { status: string; schema: z.ZodType; description: string }, parameters: object[] = []) {
-  const errors = Object.fromEntries(Object.entries(ERROR_STATUSES).map(([status, description]) => [status, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  const errors = Object.fromEntries(
+    Object.entries(ERROR_STATUSES).map(([status, description]) => [
+      status,
+      { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
+  );
   return {
     summary,
     security: [{ bearerToken: [] }],
@@ -81,13 +98,17 @@ const maintenanceChanged = { status: "200", schema: publishedSchema, description
 
 const WRITE_PATHS = {
   "/api/admin/incidents": { post: operation("Open an incident with its first post", apiOpenIncidentBody, created) },
-  "/api/admin/incidents/{number}/posts": { post: operation("Post an Investigating, Issue, Update or Resolved post to an incident", apiPostBody, created, [NUMBER]) },
+  "/api/admin/incidents/{number}/posts": {
+    post: operation("Post an Investigating, Issue, Update or Resolved post to an incident", apiPostBody, created, [NUMBER]),
+  },
   "/api/admin/incidents/{number}/posts/{id}": {
     patch: operation("Correct a post's text (the earlier text is kept as a revision)", apiEditPostBody, revised, [NUMBER, POST_ID]),
     delete: operation("Delete a post from the public timeline (soft, with a reason)", apiDeletePostBody, revised, [NUMBER, POST_ID]),
   },
   "/api/admin/maintenance": { post: operation("Schedule maintenance", apiScheduleMaintenanceBody, created) },
-  "/api/admin/maintenance/{number}/extend": { post: operation("Extend an upcoming or running maintenance", apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]) },
+  "/api/admin/maintenance/{number}/extend": {
+    post: operation("Extend an upcoming or running maintenance", apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]),
+  },
   "/api/admin/maintenance/{number}/end": { post: operation("End a running maintenance now", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
   "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
 };
@@ -129,7 +150,11 @@ function readPaths(): Record<string, object> {
         description: "The current data (304 on a matching If-None-Match / If-Modified-Since)",
         content: { [readContentType(pattern)]: readResponseSchema(pattern) },
       };
-      const get = { summary: `Read ${pattern}`, parameters: params, responses: { "200": response, "304": { description: "Not modified" }, "404": { description: "Unknown id or slug" } } };
+      const get = {
+        summary: `Read ${pattern}`,
+        parameters: params,
+        responses: { "200": response, "304": { description: "Not modified" }, "404": { description: "Unknown id or slug" } },
+      };
       return [pattern.replace(/:([a-z]+)/g, "{$1}"), { get }];
     }),
   );
@@ -141,7 +166,8 @@ export function openApiDocument(baseUrl: string) {
     info: {
       title: "Beacon API",
       version: "1.0.0",
-      description: "Write API (Bearer API tokens created by admins at /admin/tokens) and the public read APIs: Statuspage v2-compatible, Heroku v3/v4-compatible, feeds, badges and iCal.",
+      description:
+        "Write API (Bearer API tokens created by admins at /admin/tokens) and the public read APIs: Statuspage v2-compatible, Heroku v3/v4-compatible, feeds, badges and iCal.",
     },
     servers: [{ url: baseUrl }],
     components: {

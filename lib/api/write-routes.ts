@@ -38,10 +38,18 @@ function published(baseUrl: string, outcome: PublishOutcome, status = 201): Writ
     incident: outcome.impact.incident,
     changes: outcome.impact.changes
       .filter((change) => change.before !== change.after)
-      .map(({ name, before, after, window }) => ({ component: name, before, after, ...(window ? { from: window.start.toISOString(), until: window.end.toISOString() } : {}) })),
+      .map(({ name, before, after, window }) => ({
+        component: name,
+        before,
+        after,
+        ...(window ? { from: window.start.toISOString(), until: window.end.toISOString() } : {}),
+      })),
     warnings: outcome.impact.warnings,
   };
-  return { status: outcome.replayed ? 200 : status, body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) } };
+  return {
+    status: outcome.replayed ? 200 : status,
+    body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) },
+  };
 }
 
 async function requireIncident(db: Db, number: number, kind: "incident" | "maintenance"): Promise<void> {
@@ -64,11 +72,15 @@ export function createWriteApi(deps: ApiDeps) {
     }),
 
     /** POST /api/admin/incidents/:number/posts */
-    postUpdate: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiPostBody }, async ({ db, actor, body, params, now, baseUrl, idempotencyKey }) => {
-      await requireIncident(db, params.number, "incident");
-      const input = shared(postUpdateSchema, { ...(await withComponentIds(db, body)), incidentNumber: params.number, idempotencyKey });
-      return published(baseUrl, await publishPost(db, actor, input, { now }));
-    }),
+    postUpdate: writeEndpoint(
+      deps,
+      { role: commander, params: incidentPath, body: apiPostBody },
+      async ({ db, actor, body, params, now, baseUrl, idempotencyKey }) => {
+        await requireIncident(db, params.number, "incident");
+        const input = shared(postUpdateSchema, { ...(await withComponentIds(db, body)), incidentNumber: params.number, idempotencyKey });
+        return published(baseUrl, await publishPost(db, actor, input, { now }));
+      },
+    ),
 
     /** PATCH /api/admin/incidents/:number/posts/:id */
     editPost: writeEndpoint(deps, { role: commander, params: postPath, body: apiEditPostBody }, async ({ db, actor, body, params, now, baseUrl }) => {
@@ -85,27 +97,51 @@ export function createWriteApi(deps: ApiDeps) {
     }),
 
     /** POST /api/admin/maintenance */
-    scheduleMaintenance: writeEndpoint(deps, { role: commander, body: apiScheduleMaintenanceBody }, async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
-      const input = shared(scheduleMaintenanceSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
-      return published(baseUrl, await scheduleMaintenance(db, actor, input, { now }));
-    }),
+    scheduleMaintenance: writeEndpoint(
+      deps,
+      { role: commander, body: apiScheduleMaintenanceBody },
+      async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
+        const input = shared(scheduleMaintenanceSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
+        return published(baseUrl, await scheduleMaintenance(db, actor, input, { now }));
+      },
+    ),
 
     /** POST /api/admin/maintenance/:number/extend */
-    extendMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiExtendMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
-      await requireIncident(db, params.number, "maintenance");
-      return published(baseUrl, await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
-    }),
+    extendMaintenance: writeEndpoint(
+      deps,
+      { role: commander, params: incidentPath, body: apiExtendMaintenanceBody },
+      async ({ db, actor, body, params, now, baseUrl }) => {
+        await requireIncident(db, params.number, "maintenance");
+        return published(
+          baseUrl,
+          await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }),
+          200,
+        );
+      },
+    ),
 
     /** POST /api/admin/maintenance/:number/end — a running maintenance finishes now. */
-    endMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
-      await requireIncident(db, params.number, "maintenance");
-      return published(baseUrl, await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
-    }),
+    endMaintenance: writeEndpoint(
+      deps,
+      { role: commander, params: incidentPath, body: apiCloseMaintenanceBody },
+      async ({ db, actor, body, params, now, baseUrl }) => {
+        await requireIncident(db, params.number, "maintenance");
+        return published(
+          baseUrl,
+          await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }),
+          200,
+        );
+      },
+    ),
 
     /** POST /api/admin/maintenance/:number/cancel — an upcoming maintenance will not happen. */
-    cancelMaintenance: writeEndpoint(deps, { role: commander, params: incidentPath, body: apiCloseMaintenanceBody }, async ({ db, actor, body, params, now, baseUrl }) => {
-      await requireIncident(db, params.number, "maintenance");
-      return published(baseUrl, await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
-    }),
+    cancelMaintenance: writeEndpoint(
+      deps,
+      { role: commander, params: incidentPath, body: apiCloseMaintenanceBody },
+      async ({ db, actor, body, params, now, baseUrl }) => {
+        await requireIncident(db, params.number, "maintenance");
+        return published(baseUrl, await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
+      },
+    ),
   };
 }

@@ -41,7 +41,13 @@ export async function createApiToken(db: Db, actor: Actor | null, input: CreateA
       data: { name: input.name, role: input.role, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: admin.userId, createdAt: now },
       include: creatorState,
     });
-    await recordAudit(tx, { actor: admin, action: "token.create", targetType: "api_token", targetId: row.id, after: { name: row.name, role: row.role, prefix: row.prefix } });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "token.create",
+      targetType: "api_token",
+      targetId: row.id,
+      after: { name: row.name, role: row.role, prefix: row.prefix },
+    });
     return row;
   });
   return { token, summary: summarize(summary) };
@@ -95,7 +101,16 @@ export async function requireTokenRole(db: Db, headers: Pick<Headers, "get">, mi
   return { ...authorize(actor, minRole), tokenId: actor!.tokenId };
 }
 
-type TokenRow = { id: number; name: string; prefix: string; role: Role; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { disabledAt: Date | null } | null };
+type TokenRow = {
+  id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: { disabledAt: Date | null } | null;
+};
 
 function summarize(row: TokenRow): ApiTokenSummary {
   const { id, name, prefix, role, createdAt, lastUsedAt, revokedAt } = row;

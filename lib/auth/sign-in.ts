@@ -6,9 +6,7 @@ import { createSession, endSession, type RequestMeta } from "@/lib/auth/session"
 import { clearFailures, describeWait, lockedFor, recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import type { SignInInput } from "@/lib/validation/auth";
 
-export type SignInResult =
-  | { ok: true; token: string; userId: number }
-  | { ok: false; reason: "invalid" | "throttled"; message: string };
+export type SignInResult = { ok: true; token: string; userId: number } | { ok: false; reason: "invalid" | "throttled"; message: string };
 
 const INVALID = "That email and password do not match an account.";
 
@@ -44,5 +42,6 @@ export async function signIn(db: Db, input: SignInInput, meta: RequestMeta, now:
 
 export async function signOut(db: Db, token: string, ip: string, now: Date): Promise<void> {
   const user = await endSession(db, token, now);
-  if (user) await recordAudit(db, { actor: { userId: user.userId, label: user.email, ip }, action: "auth.sign_out", targetType: "user", targetId: user.userId });
+  if (user)
+    await recordAudit(db, { actor: { userId: user.userId, label: user.email, ip }, action: "auth.sign_out", targetType: "user", targetId: user.userId });
 }

@@ -57,14 +57,29 @@ export async function moveComponent(db: Db, actor: Actor | null, input: MoveComp
   const admin = authorize(actor, "admin");
   await db.$transaction(async (tx) => {
     const component = await findComponent(tx, input.id);
-    const siblings = await tx.component.findMany({ where: { parentId: component.parentId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
-    const order = moveAmongSiblings(siblings.map((sibling) => sibling.id), component.id, input.direction);
+    const siblings = await tx.component.findMany({
+      where: { parentId: component.parentId },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, position: true },
+    });
+    const order = moveAmongSiblings(
+      siblings.map((sibling) => sibling.id),
+      component.id,
+      input.direction,
+    );
     const before = siblings.map((sibling) => sibling.id);
     if (order.every((id, index) => id === before[index])) throw new InputError("form", `It is already the ${input.direction === "up" ? "first" : "last"}.`);
     for (const [position, id] of order.entries()) {
       if (siblings.find((sibling) => sibling.id === id)?.position !== position) await tx.component.update({ where: { id }, data: { position } });
     }
-    await recordAudit(tx, { actor: admin, action: "component.move", targetType: "component", targetId: component.id, before: { order: before }, after: { order } });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "component.move",
+      targetType: "component",
+      targetId: component.id,
+      before: { order: before },
+      after: { order },
+    });
   });
   invalidatePublicViews();
 }

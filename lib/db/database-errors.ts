@@ -11,12 +11,29 @@ export class DatabaseError extends Error {
 // migration): the public pages fall back to the last snapshot, the admin says publishing is
 // unavailable, and a server start keeps serving the snapshot while it retries.
 const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE",
-  "57P01", "57P02", "57P03", "53300", // PostgreSQL: shutting down, cannot connect now, too many connections
-  "P1001", "P1002", "P1017", // Prisma: can't reach, timed out, server closed the connection
-  "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM", "SQLITE_NOTADB", "SQLITE_CORRUPT",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300", // PostgreSQL: shutting down, cannot connect now, too many connections
+  "P1001",
+  "P1002",
+  "P1017", // Prisma: can't reach, timed out, server closed the connection
+  "SQLITE_CANTOPEN",
+  "SQLITE_IOERR",
+  "SQLITE_PERM",
+  "SQLITE_NOTADB",
+  "SQLITE_CORRUPT",
 ]);
-const UNREACHABLE_MESSAGE = /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|unable to open database|Cannot open database because the directory does not exist|server closed the connection|DatabaseNotReachable|the database system is (shutting down|starting up)/i;
+const UNREACHABLE_MESSAGE =
+  /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|unable to open database|Cannot open database because the directory does not exist|server closed the connection|DatabaseNotReachable|the database system is (shutting down|starting up)/i;
 
 /** True when the error (or anything in its cause chain) says the database cannot be reached. */
 export function isDatabaseUnreachable(error: unknown): boolean {

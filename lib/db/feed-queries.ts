@@ -7,15 +7,7 @@ import { timelineInclude, toTimelineIncident, type ComponentRow } from "@/lib/db
 import type { IncidentKind, TimelineIncident, TimelinePost } from "@/lib/timeline/types";
 
 /** Statuspage's finer phases; a post may carry one to override its type's default phase. */
-export type StatuspagePhase =
-  | "investigating"
-  | "identified"
-  | "monitoring"
-  | "resolved"
-  | "scheduled"
-  | "in_progress"
-  | "verifying"
-  | "completed";
+export type StatuspagePhase = "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
 
 export interface FeedComponent extends ComponentRow {
   createdAt: Date;
@@ -79,10 +71,7 @@ export function loadFeedComponents(db: Db): Promise<FeedComponent[]> {
 }
 
 /** The newest incidents by opening time, optionally of one kind or touching one of `componentIds`. */
-export function loadNewestFeedIncidents(
-  db: Db,
-  options: { take: number; kind?: IncidentKind; componentIds?: number[] },
-): Promise<FeedIncident[]> {
+export function loadNewestFeedIncidents(db: Db, options: { take: number; kind?: IncidentKind; componentIds?: number[] }): Promise<FeedIncident[]> {
   return findFeedIncidents(
     db,
     {

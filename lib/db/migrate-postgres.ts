@@ -36,9 +36,7 @@ export async function postgresHistoryStore(url: string, options: { lock: boolean
     },
 
     async history() {
-      const { rows: found } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [
-        `"${PRISMA_MIGRATIONS_TABLE}"`,
-      ]);
+      const { rows: found } = await client.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [`"${PRISMA_MIGRATIONS_TABLE}"`]);
       if (!found[0]?.exists) return [];
       const { rows } = await client.query<HistoryRow>(
         `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS "rolledBack"
@@ -50,10 +48,9 @@ export async function postgresHistoryStore(url: string, options: { lock: boolean
     async apply(migration: MigrationFile) {
       await client.query("BEGIN");
       try {
-        const { rowCount } = await client.query(
-          `SELECT 1 FROM "${PRISMA_MIGRATIONS_TABLE}" WHERE migration_name = $1 AND rolled_back_at IS NULL`,
-          [migration.name],
-        );
+        const { rowCount } = await client.query(`SELECT 1 FROM "${PRISMA_MIGRATIONS_TABLE}" WHERE migration_name = $1 AND rolled_back_at IS NULL`, [
+          migration.name,
+        ]);
         if (rowCount) {
           await client.query("ROLLBACK");
           return false;

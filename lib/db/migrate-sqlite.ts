@@ -43,8 +43,7 @@ function assertWritable(file: string): void {
 
 export function sqliteHistoryStore(file: string, options: { readonly?: boolean } = {}): MigrationHistoryStore {
   const db = openSqliteDatabase(file, options);
-  const hasTable = () =>
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(PRISMA_MIGRATIONS_TABLE) !== undefined;
+  const hasTable = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(PRISMA_MIGRATIONS_TABLE) !== undefined;
 
   return {
     async ensureHistoryTable() {
@@ -60,9 +59,12 @@ export function sqliteHistoryStore(file: string, options: { readonly?: boolean }
 
     async history() {
       if (!hasTable()) return [];
-      const rows = db
-        .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "${PRISMA_MIGRATIONS_TABLE}" ORDER BY started_at`)
-        .all() as { migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }[];
+      const rows = db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "${PRISMA_MIGRATIONS_TABLE}" ORDER BY started_at`).all() as {
+        migration_name: string;
+        checksum: string;
+        finished_at: unknown;
+        rolled_back_at: unknown;
+      }[];
       return rows.map((row) => ({
         migration_name: row.migration_name,
         checksum: row.checksum,
@@ -78,9 +80,7 @@ export function sqliteHistoryStore(file: string, options: { readonly?: boolean }
       db.pragma("foreign_keys = OFF");
       db.exec("BEGIN IMMEDIATE");
       try {
-        const applied = db
-          .prepare(`SELECT 1 FROM "${PRISMA_MIGRATIONS_TABLE}" WHERE migration_name = ? AND rolled_back_at IS NULL`)
-          .get(migration.name);
+        const applied = db.prepare(`SELECT 1 FROM "${PRISMA_MIGRATIONS_TABLE}" WHERE migration_name = ? AND rolled_back_at IS NULL`).get(migration.name);
         if (applied) {
           db.exec("ROLLBACK");
           return false;

@@ -92,9 +92,7 @@ function pendingOf(migrations: MigrationFile[], history: HistoryRow[], log?: (li
 function assertRunnableInTransaction(migration: MigrationFile): void {
   const statement = transactionControlIn(migration.sql);
   if (statement) {
-    throw new DatabaseError(
-      `migration ${migration.name} contains "${statement}"; each migration already runs in its own transaction, so remove that line`,
-    );
+    throw new DatabaseError(`migration ${migration.name} contains "${statement}"; each migration already runs in its own transaction, so remove that line`);
   }
 }
 

@@ -16,10 +16,7 @@ export async function migrationDrift(
   schemaText: string,
   options: { migrationsDir?: string } = {},
 ): Promise<string[]> {
-  const [prismaSql] = await Promise.all([
-    migrationSqlBetween(generated.provider, null, schemaText),
-    applyMigrations(migrated, options),
-  ]);
+  const [prismaSql] = await Promise.all([migrationSqlBetween(generated.provider, null, schemaText), applyMigrations(migrated, options)]);
   await executeScript(generated, prismaSql.sql);
   return schemaDifferences(await describeSchema(generated), await describeSchema(migrated));
 }

@@ -42,10 +42,7 @@ export async function clearContent(tx: Tx): Promise<void> {
 }
 
 /** Creates the components not there yet (by slug), systems before sub-components; returns slug → id for all. */
-export async function ensureComponents(
-  tx: Tx,
-  components: readonly DemoComponent[],
-): Promise<{ ids: Map<string, number>; created: number }> {
+export async function ensureComponents(tx: Tx, components: readonly DemoComponent[]): Promise<{ ids: Map<string, number>; created: number }> {
   const ids = new Map((await tx.component.findMany({ select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
   const missing = components.filter((component) => !ids.has(component.slug));
   for (const level of [missing.filter((c) => c.parentSlug === null), missing.filter((c) => c.parentSlug !== null)]) {
@@ -120,12 +117,7 @@ function postKey(incidentId: number, postedAt: Date): string {
 }
 
 /** resolvedAt comes from the timeline core, as the publish use-case sets it: null while open. */
-async function insertIncidentRows(
-  tx: Tx,
-  batch: readonly DemoIncident[],
-  componentIds: ReadonlyMap<string, number>,
-  now: Date,
-): Promise<Map<number, number>> {
+async function insertIncidentRows(tx: Tx, batch: readonly DemoIncident[], componentIds: ReadonlyMap<string, number>, now: Date): Promise<Map<number, number>> {
   const rows = await insertValues<{ id: number; number: number }>(
     tx,
     '"Incident" ("number", "title", "kind", "openedAt", "resolvedAt", "scheduledStartAt", "scheduledEndAt", "createdAt", "updatedAt")',

@@ -72,10 +72,7 @@ export async function seedDemo(db: Db, { now, force = false }: { now: Date; forc
  * the demo, creating the demo components if missing. Does nothing when a history of `count` incidents
  * is already there (unless `force`); `force` first replaces all components and incidents.
  */
-export async function seedHistory(
-  db: Db,
-  { count, now, force = false }: { count: number; now: Date; force?: boolean },
-): Promise<HistorySeedResult> {
+export async function seedHistory(db: Db, { count, now, force = false }: { count: number; now: Date; force?: boolean }): Promise<HistorySeedResult> {
   return db.$transaction(async (tx) => {
     const contents = await inspect(tx);
     const replace = force && !contents.empty;

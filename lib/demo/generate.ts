@@ -21,8 +21,7 @@ export function buildIncident(random: Random, scenario: IncidentScenario, startA
   const minutes = Math.max(postCount * 3, Math.round(SHORTEST_MINUTES * (LONGEST_MINUTES / SHORTEST_MINUTES) ** random.next()));
   const degradedFromStart = random.chance(0.5);
   const updateCount = postCount - 3;
-  const updateBody = (index: number): string =>
-    index === updateCount - 1 ? scenario.recovering : (scenario.updates[index] ?? random.pick(GENERIC_UPDATES));
+  const updateBody = (index: number): string => (index === updateCount - 1 ? scenario.recovering : (scenario.updates[index] ?? random.pick(GENERIC_UPDATES)));
   const updateChanges = (index: number) => (index === updateCount - 1 && severity === "red" ? setState(slugs, "yellow") : []);
 
   const middle = interiorMinutes(random, postCount - 2, minutes).map((offset, index): DemoPost => {
@@ -38,11 +37,7 @@ export function buildIncident(random: Random, scenario: IncidentScenario, startA
 }
 
 /** A maintenance as announced: one `scheduled` post turning its components blue for the window. */
-export function announceMaintenance(
-  scenario: MaintenanceScenario,
-  window: { start: Date; minutes: number },
-  announcedAt: Date,
-): UnnumberedIncident {
+export function announceMaintenance(scenario: MaintenanceScenario, window: { start: Date; minutes: number }, announcedAt: Date): UnnumberedIncident {
   const end = addMinutes(window.start, window.minutes);
   return {
     title: scenario.title,
@@ -51,9 +46,7 @@ export function announceMaintenance(
     scheduledStartAt: window.start,
     scheduledEndAt: end,
     componentSlugs: scenario.componentSlugs,
-    posts: [
-      post("scheduled", announcedAt, `${scenario.scheduled}\n\nWindow: ${formatWindow(window.start, end)}.`, setState(scenario.componentSlugs, "blue")),
-    ],
+    posts: [post("scheduled", announcedAt, `${scenario.scheduled}\n\nWindow: ${formatWindow(window.start, end)}.`, setState(scenario.componentSlugs, "blue"))],
   };
 }
 
@@ -63,10 +56,6 @@ export function completeMaintenance(random: Random, scenario: MaintenanceScenari
   if (!start || !end) throw new RangeError(`maintenance "${announced.title}" has no window`);
   return {
     ...announced,
-    posts: [
-      ...announced.posts,
-      post("update", start, scenario.inProgress),
-      post("resolved", addMinutes(end, -random.int(0, 20)), scenario.completed),
-    ],
+    posts: [...announced.posts, post("update", start, scenario.inProgress), post("resolved", addMinutes(end, -random.int(0, 20)), scenario.completed)],
   };
 }

@@ -57,28 +57,24 @@ export function gitPush401Incident2105(): DemoIncident {
   const at = (hour: number, minute: number) => utc(2020, 9, 3, hour, minute);
   return {
     number: 2105,
-    ...incident("`git push heroku main` failing with HTTP 401", ["git-push"], [
-      post(
-        "investigating",
-        at(14, 2),
-        "We are investigating reports of `git push heroku main` failing with `HTTP 401 Unauthorized`. Running applications are not affected.",
-        setState(["git-push"], "yellow"),
-      ),
-      post(
-        "issue",
-        at(14, 29),
-        "We have identified the cause. A deploy of the Git service went out without its configuration, so it made unauthenticated calls to the Platform API, which answered 401. We are deploying a fix.",
-      ),
-      post(
-        "update",
-        at(15, 6),
-        "A fix has been deployed and pushes are succeeding again. We are monitoring to make sure the issue is fully resolved.",
-      ),
-      post(
-        "resolved",
-        at(15, 32),
-        "This incident has been resolved. If a push failed during the incident, please run `git push heroku main` again.",
-      ),
-    ]),
+    ...incident(
+      "`git push heroku main` failing with HTTP 401",
+      ["git-push"],
+      [
+        post(
+          "investigating",
+          at(14, 2),
+          "We are investigating reports of `git push heroku main` failing with `HTTP 401 Unauthorized`. Running applications are not affected.",
+          setState(["git-push"], "yellow"),
+        ),
+        post(
+          "issue",
+          at(14, 29),
+          "We have identified the cause. A deploy of the Git service went out without its configuration, so it made unauthenticated calls to the Platform API, which answered 401. We are deploying a fix.",
+        ),
+        post("update", at(15, 6), "A fix has been deployed and pushes are succeeding again. We are monitoring to make sure the issue is fully resolved."),
+        post("resolved", at(15, 32), "This incident has been resolved. If a push failed during the incident, please run `git push heroku main` again."),
+      ],
+    ),
   };
 }

@@ -7,19 +7,23 @@ import { incident, post, setState, type UnnumberedIncident } from "./types";
 /** Opened 47 minutes before `now`, Platform API degraded, not resolved: Production shows yellow. */
 export function openPlatformApiIncident(now: Date): UnnumberedIncident {
   const openedAt = addMinutes(now, -47);
-  return incident("Elevated error rates on the Platform API", ["platform-api"], [
-    post(
-      "investigating",
-      openedAt,
-      "We are investigating elevated error rates on the Platform API. Some CLI commands and Dashboard actions may fail.",
-      setState(["platform-api"], "yellow"),
-    ),
-    post(
-      "issue",
-      addMinutes(now, -29),
-      "A database cluster behind the Platform API is overloaded and some requests return `503 Service Unavailable`. Running applications are not affected. Engineers are adding capacity.",
-    ),
-  ]);
+  return incident(
+    "Elevated error rates on the Platform API",
+    ["platform-api"],
+    [
+      post(
+        "investigating",
+        openedAt,
+        "We are investigating elevated error rates on the Platform API. Some CLI commands and Dashboard actions may fail.",
+        setState(["platform-api"], "yellow"),
+      ),
+      post(
+        "issue",
+        addMinutes(now, -29),
+        "A database cluster behind the Platform API is overloaded and some requests return `503 Service Unavailable`. Running applications are not affected. Engineers are adding capacity.",
+      ),
+    ],
+  );
 }
 
 /** A 2-hour window starting on the hour 3 days from `now`, announced the day before. */

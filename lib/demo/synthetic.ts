@@ -23,9 +23,7 @@ export function syntheticHistory(count: number, now: Date): DemoIncident[] {
   const spanMs = SPAN_DAYS * DAY_MS - 5 * HOUR_MS;
   const incidents = Array.from({ length: count }, () => {
     const startAt = floorTo(new Date(endMs - SPAN_DAYS * DAY_MS + random.next() * spanMs), MINUTE_MS);
-    return random.chance(0.15)
-      ? syntheticMaintenance(random, startAt)
-      : buildIncident(random, random.pick(INCIDENT_SCENARIOS), startAt, random.int(3, 19));
+    return random.chance(0.15) ? syntheticMaintenance(random, startAt) : buildIncident(random, random.pick(INCIDENT_SCENARIOS), startAt, random.int(3, 19));
   });
   return numberInTimeOrder(incidents, SYNTHETIC_FIRST_NUMBER);
 }

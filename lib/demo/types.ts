@@ -25,8 +25,7 @@ export interface DemoPost {
 }
 
 /** A timeline incident as data: components by slug, posts without ids. */
-export interface DemoIncident
-  extends Pick<TimelineIncident, "number" | "title" | "kind" | "openedAt" | "scheduledStartAt" | "scheduledEndAt"> {
+export interface DemoIncident extends Pick<TimelineIncident, "number" | "title" | "kind" | "openedAt" | "scheduledStartAt" | "scheduledEndAt"> {
   /** Every component the incident affects, including each one a post changes. */
   componentSlugs: string[];
   /** In timeline order. */
@@ -55,7 +54,5 @@ export function setState(componentSlugs: readonly string[], state: ComponentStat
 
 /** Numbers in time order (by openedAt) from `first`. */
 export function numberInTimeOrder(incidents: readonly UnnumberedIncident[], first: number): DemoIncident[] {
-  return [...incidents]
-    .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())
-    .map((unnumbered, index) => ({ number: first + index, ...unnumbered }));
+  return [...incidents].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime()).map((unnumbered, index) => ({ number: first + index, ...unnumbered }));
 }

@@ -59,9 +59,7 @@ export function affectedComponents(incident: FeedIncident, components: readonly 
 
 /** Systems by position, then sub-components by position. */
 export function displayOrder(components: readonly FeedComponent[]): FeedComponent[] {
-  return [...components].sort(
-    (a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.position - b.position || a.id - b.id,
-  );
+  return [...components].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.position - b.position || a.id - b.id);
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

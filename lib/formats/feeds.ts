@@ -92,10 +92,12 @@ function entryFor(ctx: FormatContext, incident: FeedIncident): Entry | null {
   const newest = posts[posts.length - 1];
   if (!newest) return null;
   const header = [statusLine(ctx, incident), ...durationLines(ctx, incident)].map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`);
-  const timeline = [...posts].reverse().map(
-    (post) =>
-      `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${bodyHtml(post.body)}`,
-  );
+  const timeline = [...posts]
+    .reverse()
+    .map(
+      (post) =>
+        `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${bodyHtml(post.body)}`,
+    );
   return {
     title: incident.title,
     url: incidentUrl(ctx.baseUrl, incident.number),

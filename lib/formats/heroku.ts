@@ -13,8 +13,26 @@
 import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
 import { currentStates, incidentState, maintenanceStatus, worstState } from "@/lib/timeline";
 import type { ComponentState, PostType } from "@/lib/timeline/types";
-import { affectedComponents, incidentUpdatedAt, incidentUrl, postUpdatedAt, visibleComponents, visiblePosts, withFirstPosts, type FormatContext } from "./common";
-import type { HerokuColor, HerokuUpdateType, HerokuV3CurrentStatus, HerokuV3Issue, HerokuV3Update, HerokuV4CurrentStatus, HerokuV4Incident, HerokuV4Update } from "./schemas";
+import {
+  affectedComponents,
+  incidentUpdatedAt,
+  incidentUrl,
+  postUpdatedAt,
+  visibleComponents,
+  visiblePosts,
+  withFirstPosts,
+  type FormatContext,
+} from "./common";
+import type {
+  HerokuColor,
+  HerokuUpdateType,
+  HerokuV3CurrentStatus,
+  HerokuV3Issue,
+  HerokuV3Update,
+  HerokuV4CurrentStatus,
+  HerokuV4Incident,
+  HerokuV4Update,
+} from "./schemas";
 import { incidentStatus, incidentUpdateStatuses } from "./statuspage-rules";
 
 export function herokuColor(state: ComponentState): HerokuColor {
@@ -135,10 +153,7 @@ export function v4Incident(ctx: FormatContext, incident: FeedIncident): HerokuV4
   };
 }
 
-export function v4CurrentStatus(
-  ctx: FormatContext,
-  active: readonly FeedIncident[],
-): HerokuV4CurrentStatus {
+export function v4CurrentStatus(ctx: FormatContext, active: readonly FeedIncident[]): HerokuV4CurrentStatus {
   const states = currentStates(active, ctx.components, ctx.now);
   const { current, upcoming } = partition(ctx, active);
   return {

@@ -14,7 +14,11 @@ const MAX_OCTETS = 75;
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character (§3.1). */
@@ -40,7 +44,10 @@ export function foldLine(line: string): string {
 
 /** UTC DATE-TIME form: 20261125T100000Z. */
 export function icalDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function eventLines(ctx: FormatContext, maintenance: FeedIncident, host: string): string[] {

@@ -42,7 +42,10 @@ export const statuspagePage = named(
 
 export const statuspageStatus = named(
   "StatuspageStatus",
-  z.strictObject({ indicator: statuspageIndicator, description: z.string().meta({ description: "e.g. All Systems Operational, Partially Degraded Service, Major Service Outage" }) }),
+  z.strictObject({
+    indicator: statuspageIndicator,
+    description: z.string().meta({ description: "e.g. All Systems Operational, Partially Degraded Service, Major Service Outage" }),
+  }),
 );
 
 export const statuspageComponent = named(
@@ -133,8 +136,14 @@ export const statuspageSummaryResponse = named(
   }),
 );
 export const statuspageStatusResponse = named("StatuspageStatusResponse", z.strictObject({ page: statuspagePage, status: statuspageStatus }));
-export const statuspageComponentsResponse = named("StatuspageComponentsResponse", z.strictObject({ page: statuspagePage, components: z.array(statuspageComponent) }));
-export const statuspageIncidentsResponse = named("StatuspageIncidentsResponse", z.strictObject({ page: statuspagePage, incidents: z.array(statuspageIncident) }));
+export const statuspageComponentsResponse = named(
+  "StatuspageComponentsResponse",
+  z.strictObject({ page: statuspagePage, components: z.array(statuspageComponent) }),
+);
+export const statuspageIncidentsResponse = named(
+  "StatuspageIncidentsResponse",
+  z.strictObject({ page: statuspagePage, incidents: z.array(statuspageIncident) }),
+);
 export const statuspageMaintenancesResponse = named(
   "StatuspageMaintenancesResponse",
   z.strictObject({ page: statuspagePage, scheduled_maintenances: z.array(statuspageMaintenance) }),
@@ -203,7 +212,7 @@ export const herokuV3Issue = named(
 export const herokuV3CurrentStatus = named(
   "HerokuV3CurrentStatus",
   z.strictObject({
-    status: z.record(z.string(), herokuColor).meta({ description: "One colour per system, e.g. {\"Production\":\"green\",\"Development\":\"green\"}" }),
+    status: z.record(z.string(), herokuColor).meta({ description: 'One colour per system, e.g. {"Production":"green","Development":"green"}' }),
     issues: z.array(herokuV3Issue),
   }),
 );

@@ -24,13 +24,7 @@
 import type { FeedComponent, FeedIncident, FeedPost, StatuspagePhase } from "@/lib/db/feed-queries";
 import { componentIntervals, currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ComponentState, IncidentState, StateInterval, TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
-import type {
-  StatuspageComponentStatus,
-  StatuspageIncidentImpact,
-  StatuspageIncidentStatus,
-  StatuspageMaintenanceStatus,
-  StatuspageStatus,
-} from "./schemas";
+import type { StatuspageComponentStatus, StatuspageIncidentImpact, StatuspageIncidentStatus, StatuspageMaintenanceStatus, StatuspageStatus } from "./schemas";
 
 export type { StatuspageComponentStatus } from "./schemas";
 
@@ -80,10 +74,7 @@ export function incidentStatusesAt(
   return statuses;
 }
 
-export function pageStatus(
-  visible: readonly FeedComponent[],
-  statuses: ReadonlyMap<number, StatuspageComponentStatus>,
-): StatuspageStatus {
+export function pageStatus(visible: readonly FeedComponent[], statuses: ReadonlyMap<number, StatuspageComponentStatus>): StatuspageStatus {
   const of = (component: FeedComponent) => statuses.get(component.id) ?? "operational";
   const all = visible.map(of);
   const systems = visible.filter((component) => component.parentId === null).map(of);
@@ -145,7 +136,11 @@ export function incidentStatus(state: IncidentState, statuses: readonly Statuspa
 }
 
 /** A maintenance's own status now: where its window stands, "verifying" when its newest update says so. */
-export function maintenanceStatuspageStatus(maintenance: FeedIncident, statuses: readonly StatuspageMaintenanceStatus[], now: Date): StatuspageMaintenanceStatus {
+export function maintenanceStatuspageStatus(
+  maintenance: FeedIncident,
+  statuses: readonly StatuspageMaintenanceStatus[],
+  now: Date,
+): StatuspageMaintenanceStatus {
   const phase = maintenanceStatus(maintenance, now);
   if (phase === "upcoming") return "scheduled";
   if (phase === "completed") return "completed";

@@ -66,7 +66,10 @@ export function statuspageSite(ctx: FormatContext, active: readonly FeedIncident
 
 /** A stable, opaque 12-character id like Statuspage's, derived from the public URL. */
 function pageIdFor(baseUrl: string): string {
-  return BigInt(`0x${createHash("sha256").update(baseUrl).digest("hex").slice(0, 16)}`).toString(36).padStart(12, "0").slice(-12);
+  return BigInt(`0x${createHash("sha256").update(baseUrl).digest("hex").slice(0, 16)}`)
+    .toString(36)
+    .padStart(12, "0")
+    .slice(-12);
 }
 
 /** ISO 8601 with an explicit offset, as Statuspage writes it (and as older ISO parsers require). */
@@ -117,7 +120,9 @@ function componentJson(site: StatuspageSite, component: FeedComponent): Statuspa
 /** Systems in order, each followed by its sub-components. */
 function componentList(site: StatuspageSite): StatuspageComponent[] {
   const systems = site.visible.filter((component) => component.parentId === null);
-  return systems.flatMap((system) => [system, ...site.visible.filter((child) => child.parentId === system.id)]).map((component) => componentJson(site, component));
+  return systems
+    .flatMap((system) => [system, ...site.visible.filter((child) => child.parentId === system.id)])
+    .map((component) => componentJson(site, component));
 }
 
 function affectedByPost(
@@ -242,10 +247,7 @@ export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncide
 }
 
 /** `scheduled-maintenances.json` (newest, any status), `/upcoming.json` or `/active.json`. */
-export function maintenancesJson(
-  site: StatuspageSite,
-  which: { newest: readonly FeedIncident[] } | "upcoming" | "active",
-): StatuspageMaintenancesResponse {
+export function maintenancesJson(site: StatuspageSite, which: { newest: readonly FeedIncident[] } | "upcoming" | "active"): StatuspageMaintenancesResponse {
   const list =
     which === "upcoming"
       ? maintenances(site, "upcoming")

@@ -9,7 +9,16 @@ import { maintenanceCalendar } from "@/lib/formats/ical";
 import { statuspageSite, type StatuspagePage, type StatuspageSite } from "@/lib/formats/statuspage";
 import type { FeedIncident } from "@/lib/db/feed-queries";
 import { currentStates, overallState } from "@/lib/timeline";
-import { activeIncidents, componentIncidents, FEED_ITEMS, formatContext, incidentByNumber, NEWEST_LIMIT, newestIncidents, visibleComponent } from "./public-data";
+import {
+  activeIncidents,
+  componentIncidents,
+  FEED_ITEMS,
+  formatContext,
+  incidentByNumber,
+  NEWEST_LIMIT,
+  newestIncidents,
+  visibleComponent,
+} from "./public-data";
 import { CONTENT_TYPES, json, publicRoute, type PublicContent } from "./public-response";
 
 type FeedFormat = "rss" | "atom" | "json";
@@ -70,7 +79,9 @@ export const maintenanceCalendarRoute = publicRoute({}, async ({ now, baseUrl })
 });
 
 /** A Statuspage v2 endpoint; `render` may ask for the newest incidents or maintenance. */
-export function statuspageRoute(render: (site: StatuspageSite, newest: typeof newestIncidents) => Promise<{ page: StatuspagePage }> | { page: StatuspagePage }) {
+export function statuspageRoute(
+  render: (site: StatuspageSite, newest: typeof newestIncidents) => Promise<{ page: StatuspagePage }> | { page: StatuspagePage },
+) {
   return publicRoute({}, async ({ now, baseUrl }) => {
     const [ctx, active] = await Promise.all([formatContext(now, baseUrl), activeIncidents(now)]);
     const value = await render(statuspageSite(ctx, active), newestIncidents);
@@ -109,7 +120,14 @@ export const v3IssuesRoute = publicRoute({ query: z.object({ since: since.option
 
 /** `/api/v3/issues/:id`. */
 export const v3IssueRoute = publicRoute(
-  { params: z.object({ id: z.string().regex(/^\d{1,9}$/, "must be an incident number").transform(Number) }) },
+  {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^\d{1,9}$/, "must be an incident number")
+        .transform(Number),
+    }),
+  },
   async ({ now, baseUrl, params }) => {
     const [ctx, incident] = await Promise.all([formatContext(now, baseUrl), incidentByNumber(params.id)]);
     return json(v3Issue(ctx, incident));

@@ -109,9 +109,16 @@ export function publishImpact(input: ImpactInput): Impact {
   const changes = componentDiff({ components, active, current: incident, proposed: proposedIncident(input), at: now });
   const warnings = [...guardrailWarnings(input), ...textWarnings(proposed.title, proposed.body)];
   const outcome = incidentOutcome(incident, proposed, now);
-  const subscribers = webhookSubscribers(input.webhooks, components, eventOf(incident ? "post.publish" : "incident.open", proposed.type), proposedIncident(input).componentIds);
+  const subscribers = webhookSubscribers(
+    input.webhooks,
+    components,
+    eventOf(incident ? "post.publish" : "incident.open", proposed.type),
+    proposedIncident(input).componentIds,
+  );
   const announcements = [
-    outcome === "opens" ? "A new incident and its first post on the public page, the RSS/Atom feeds and the APIs" : "A new post on the public page, the RSS/Atom feeds and the APIs",
+    outcome === "opens"
+      ? "A new incident and its first post on the public page, the RSS/Atom feeds and the APIs"
+      : "A new post on the public page, the RSS/Atom feeds and the APIs",
     ...subscribersLine(subscribers),
   ];
   if (proposed.backdated) announcements.push(`The post is dated ${proposed.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC and marked as backdated`);
@@ -167,12 +174,18 @@ export function textWarnings(title: string | undefined, body: string): ImpactWar
   const warnings: ImpactWarning[] = [];
   if (body.trim() === "") warnings.push({ code: "empty-body", message: "The post has no text: customers will see only its type." });
   const placeholder = `${title ?? ""}\n${body}`.match(PLACEHOLDER);
-  if (placeholder) warnings.push({ code: "placeholder", message: `The text still contains the template placeholder ${placeholder[0]}. Replace it with the real words.` });
+  if (placeholder)
+    warnings.push({ code: "placeholder", message: `The text still contains the template placeholder ${placeholder[0]}. Replace it with the real words.` });
   return warnings;
 }
 
 /** Enabled endpoints whose event and component filters this change matches (as the outbox will). */
-export function webhookSubscribers(webhooks: readonly EndpointFilter[] | undefined, components: readonly TimelineComponent[], event: string, componentIds: number[]): number {
+export function webhookSubscribers(
+  webhooks: readonly EndpointFilter[] | undefined,
+  components: readonly TimelineComponent[],
+  event: string,
+  componentIds: number[],
+): number {
   const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
   return (webhooks ?? []).filter((endpoint) => endpointMatches(endpoint, { event, componentIds }, parentOf)).length;
 }
@@ -211,7 +224,10 @@ function guardrailWarnings({ components, active, incident, proposed, now }: Impa
     }
   }
   if (proposed.type === "resolved" && !incident?.posts.some((post) => post.type === "issue" || post.type === "update")) {
-    warnings.push({ code: "resolve-without-update", message: "This resolves an incident that has had no Issue or Update post, so customers never heard what was wrong." });
+    warnings.push({
+      code: "resolve-without-update",
+      message: "This resolves an incident that has had no Issue or Update post, so customers never heard what was wrong.",
+    });
   }
   if (proposed.type !== "resolved") {
     const covered = new Set([
@@ -223,7 +239,10 @@ function guardrailWarnings({ components, active, incident, proposed, now }: Impa
     const uncovered = proposed.stateChanges.filter((c) => c.state === "red" && !covered.has(c.componentId) && !covered.has(parentOf(c.componentId) ?? NaN));
     if (uncovered.length > 0) {
       const list = uncovered.map((c) => nameOf(c.componentId)).join(", ");
-      warnings.push({ code: "red-not-covered", message: `${list} will be shown as down, but no open incident names ${uncovered.length === 1 ? "it" : "them"} as affected. Check you are posting to the right incident.` });
+      warnings.push({
+        code: "red-not-covered",
+        message: `${list} will be shown as down, but no open incident names ${uncovered.length === 1 ? "it" : "them"} as affected. Check you are posting to the right incident.`,
+      });
     }
   }
   return warnings;

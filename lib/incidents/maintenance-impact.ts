@@ -7,7 +7,17 @@ import { formatUtc } from "@/lib/text/format-time";
 import { maintenanceStatus } from "@/lib/timeline";
 import type { TimelineComponent, TimelineIncident, TimelinePost } from "@/lib/timeline/types";
 import { eventOf, type EndpointFilter } from "@/lib/webhooks/match";
-import { componentDiff, impactHash, subscribersLine, textWarnings, webhookSubscribers, type ChangeWindow, type Impact, type ImpactOutcome, type ImpactWarning } from "./impact";
+import {
+  componentDiff,
+  impactHash,
+  subscribersLine,
+  textWarnings,
+  webhookSubscribers,
+  type ChangeWindow,
+  type Impact,
+  type ImpactOutcome,
+  type ImpactWarning,
+} from "./impact";
 
 export type MaintenanceAction = "schedule" | "extend" | "end_early" | "cancel";
 
@@ -35,7 +45,13 @@ const CALENDAR = "the maintenance calendar /maintenance.ics";
 
 /** The maintenance as it will be once the change is published. */
 export function proposedMaintenance(change: MaintenanceChange, now: Date): ScheduledMaintenance {
-  const post = (stateChanges: TimelinePost["stateChanges"]): TimelinePost => ({ id: PROPOSED_ID, type: POST_TYPE[change.action], postedAt: now, createdAt: now, stateChanges });
+  const post = (stateChanges: TimelinePost["stateChanges"]): TimelinePost => ({
+    id: PROPOSED_ID,
+    type: POST_TYPE[change.action],
+    postedAt: now,
+    createdAt: now,
+    stateChanges,
+  });
   if (change.action === "schedule") {
     return {
       id: -1,
@@ -74,7 +90,13 @@ export function maintenanceImpact(input: MaintenanceImpactInput): Impact {
     componentIds: [...proposed.componentIds].sort((a, b) => a - b),
     window: [proposed.scheduledStartAt.toISOString(), proposed.scheduledEndAt.toISOString()],
   });
-  const post = { title: title ?? current?.title, type: POST_TYPE[change.action], body: change.body, postedAt: now, window: { start: proposed.scheduledStartAt, end: proposed.scheduledEndAt } };
+  const post = {
+    title: title ?? current?.title,
+    type: POST_TYPE[change.action],
+    body: change.body,
+    postedAt: now,
+    window: { start: proposed.scheduledStartAt, end: proposed.scheduledEndAt },
+  };
   return { incident: OUTCOME[change.action], changes, announcements, warnings, post, hash };
 }
 
@@ -102,9 +124,15 @@ function whereItAppears(change: MaintenanceChange, now: Date): string[] {
         `A new event in ${CALENDAR}`,
       ];
     case "extend":
-      return [`An Update post on ${everywhere}`, `The window now ends ${formatUtc(change.endsAt)} instead of ${formatUtc(change.maintenance.scheduledEndAt)}, also in ${CALENDAR}`];
+      return [
+        `An Update post on ${everywhere}`,
+        `The window now ends ${formatUtc(change.endsAt)} instead of ${formatUtc(change.maintenance.scheduledEndAt)}, also in ${CALENDAR}`,
+      ];
     case "end_early":
-      return [`A Resolved post on ${everywhere}`, `The maintenance ends now (${formatUtc(now)}) instead of ${formatUtc(change.maintenance.scheduledEndAt)} and leaves ${CALENDAR}`];
+      return [
+        `A Resolved post on ${everywhere}`,
+        `The maintenance ends now (${formatUtc(now)}) instead of ${formatUtc(change.maintenance.scheduledEndAt)} and leaves ${CALENDAR}`,
+      ];
     case "cancel":
       return [`A Resolved post on ${everywhere}`, `The maintenance leaves the upcoming list and ${CALENDAR}; nothing turns blue`];
   }
@@ -120,7 +148,12 @@ function windowWarnings({ components, active, change, now }: MaintenanceImpactIn
     });
   }
   // Only the span this change adds can newly overlap: the whole window when scheduling, the extension when extending.
-  const span = change.action === "schedule" ? { start: change.startsAt, end: change.endsAt } : change.action === "extend" ? { start: change.maintenance.scheduledEndAt, end: change.endsAt } : null;
+  const span =
+    change.action === "schedule"
+      ? { start: change.startsAt, end: change.endsAt }
+      : change.action === "extend"
+        ? { start: change.maintenance.scheduledEndAt, end: change.endsAt }
+        : null;
   if (!span) return warnings;
   const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
   const related = (a: number, b: number) => a === b || parentOf.get(a) === b || parentOf.get(b) === a;
@@ -130,7 +163,9 @@ function windowWarnings({ components, active, change, now }: MaintenanceImpactIn
     if (maintenanceStatus(other, now) === "completed" || !(other.scheduledStartAt < span.end && span.start < other.scheduledEndAt)) return [];
     const shared = proposed.componentIds.filter((id) => other.componentIds.some((otherId) => related(id, otherId)));
     if (shared.length === 0) return [];
-    return [`#${other.number} “${other.title}” (${formatUtc(other.scheduledStartAt)} – ${formatUtc(other.scheduledEndAt)}) on ${shared.map(nameOf).join(", ")}`];
+    return [
+      `#${other.number} “${other.title}” (${formatUtc(other.scheduledStartAt)} – ${formatUtc(other.scheduledEndAt)}) on ${shared.map(nameOf).join(", ")}`,
+    ];
   });
   if (overlaps.length > 0) {
     warnings.push({

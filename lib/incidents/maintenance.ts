@@ -82,7 +82,14 @@ async function planMaintenance(tx: Tx, request: MaintenanceRequest, now: Date): 
     const { input } = request;
     if (input.endsAt.getTime() <= now.getTime()) throw new PublishError("endsAt", "The window must end in the future.");
     assertKnownComponents(context, input.componentIds, "componentIds");
-    change = { action: "schedule", title: input.title, componentIds: [...new Set(input.componentIds)], startsAt: input.startsAt, endsAt: input.endsAt, body: input.body };
+    change = {
+      action: "schedule",
+      title: input.title,
+      componentIds: [...new Set(input.componentIds)],
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      body: input.body,
+    };
   } else {
     const maintenance = await unfinishedMaintenance(tx, request.input.incidentNumber, now);
     if (request.action === "extend") {
@@ -133,14 +140,30 @@ async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, imp
     });
     await syncIncidentTimes(tx, incident.number, now);
     const after = { title: change.title, componentIds: change.componentIds, startsAt: iso(change.startsAt), endsAt: iso(change.endsAt), body: change.body };
-    await inTransaction(tx, { action: "maintenance.schedule", actor: author, incidentNumber: incident.number, postId: post.id, now, before: { exists: false }, after });
+    await inTransaction(tx, {
+      action: "maintenance.schedule",
+      actor: author,
+      incidentNumber: incident.number,
+      postId: post.id,
+      now,
+      before: { exists: false },
+      after,
+    });
     return { incidentNumber: incident.number, postId: post.id };
   }
 
   const { maintenance } = change;
   if (change.action === "extend") await tx.incident.update({ where: { id: maintenance.id }, data: { scheduledEndAt: change.endsAt } });
   const post = await tx.post.create({
-    data: { incidentId: maintenance.id, type: impact.post.type, body: change.body, postedAt: now, createdAt: now, authorId: author.userId, authorName: author.label },
+    data: {
+      incidentId: maintenance.id,
+      type: impact.post.type,
+      body: change.body,
+      postedAt: now,
+      createdAt: now,
+      authorId: author.userId,
+      authorName: author.label,
+    },
     select: { id: true },
   });
   await syncIncidentTimes(tx, maintenance.number, now);
@@ -158,7 +181,8 @@ async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, imp
 
 async function unfinishedMaintenance(tx: Tx, number: number, now: Date): Promise<ScheduledMaintenance> {
   const incident = await loadIncidentByNumber(tx, number);
-  if (!incident || incident.kind !== "maintenance" || !incident.scheduledStartAt || !incident.scheduledEndAt) throw new PublishError("incidentNumber", `There is no maintenance #${number}.`);
+  if (!incident || incident.kind !== "maintenance" || !incident.scheduledStartAt || !incident.scheduledEndAt)
+    throw new PublishError("incidentNumber", `There is no maintenance #${number}.`);
   if (maintenanceStatus(incident, now) === "completed") throw new PublishError("incidentNumber", "This maintenance has already completed.");
   return { ...incident, scheduledStartAt: incident.scheduledStartAt, scheduledEndAt: incident.scheduledEndAt };
 }

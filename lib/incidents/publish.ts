@@ -43,7 +43,9 @@ export async function previewPublish(db: Db, input: OpenIncidentInput | PostUpda
 }
 
 export function targetOf(input: OpenIncidentInput | PostUpdateInput): Target {
-  return "incidentNumber" in input ? { kind: "post", incidentNumber: input.incidentNumber } : { kind: "open", title: input.title, componentIds: input.componentIds };
+  return "incidentNumber" in input
+    ? { kind: "post", incidentNumber: input.incidentNumber }
+    : { kind: "open", title: input.title, componentIds: input.componentIds };
 }
 
 type PostFields = Pick<PostUpdateInput, "type" | "body" | "stateChanges" | "postedAt" | "idempotencyKey">;
@@ -94,7 +96,10 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
 
   const incident = context.incident
     ? { id: context.incident.id, number: context.incident.number }
-    : await tx.incident.create({ data: { number: await nextIncidentNumber(tx), title: proposed.title!, openedAt: proposed.postedAt }, select: { id: true, number: true } });
+    : await tx.incident.create({
+        data: { number: await nextIncidentNumber(tx), title: proposed.title!, openedAt: proposed.postedAt },
+        select: { id: true, number: true },
+      });
   const post = await tx.post.create({
     data: {
       incidentId: incident.id,

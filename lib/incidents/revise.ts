@@ -19,9 +19,19 @@ export async function editPost(db: Db, actor: Actor | null, input: EditPostInput
   const result = await timelineWrite(db, async (tx) => {
     const post = await livePost(tx, input.postId);
     if (post.body === input.body) throw new PublishError("body", "The text is unchanged.");
-    await tx.postRevision.create({ data: { postId: post.id, type: post.type, body: post.body, postedAt: post.postedAt, editedAt: now, editorId: editor.userId } });
+    await tx.postRevision.create({
+      data: { postId: post.id, type: post.type, body: post.body, postedAt: post.postedAt, editedAt: now, editorId: editor.userId },
+    });
     await tx.post.update({ where: { id: post.id }, data: { body: input.body, updatedAt: now } });
-    await inTransaction(tx, { action: "post.edit", actor: editor, incidentNumber: post.incident.number, postId: post.id, now, before: { body: post.body }, after: { body: input.body } });
+    await inTransaction(tx, {
+      action: "post.edit",
+      actor: editor,
+      incidentNumber: post.incident.number,
+      postId: post.id,
+      now,
+      before: { body: post.body },
+      after: { body: input.body },
+    });
     return { incidentNumber: post.incident.number };
   });
   afterCommit();

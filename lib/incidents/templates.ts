@@ -35,7 +35,13 @@ export async function updateTemplate(db: Db, actor: Actor | null, input: UpdateT
       const current = await existing(tx, id);
       await assertKnownSlugs(tx, fields);
       await tx.incidentTemplate.update({ where: { id }, data: fields });
-      const before = { name: current.name, title: current.title, postType: current.postType, body: current.body, componentStates: current.componentStates ?? [] };
+      const before = {
+        name: current.name,
+        title: current.title,
+        postType: current.postType,
+        body: current.body,
+        componentStates: current.componentStates ?? [],
+      };
       await recordAudit(tx, { actor: author, action: "template.update", targetType: "template", targetId: id, before, after: fields });
     }),
   );

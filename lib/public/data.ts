@@ -16,9 +16,7 @@ import { cachedPublic } from "@/lib/public/cache";
 import { uptimeWindowStart } from "@/lib/public/views";
 import type { TimelineIncident } from "@/lib/timeline/types";
 
-export type Loaded<T> =
-  | { available: true; value: T; loadedAt: Date; stale: boolean }
-  | { available: false; lastLoadedAt: Date | null };
+export type Loaded<T> = { available: true; value: T; loadedAt: Date; stale: boolean } | { available: false; lastLoadedAt: Date | null };
 
 const globalForLastGood = globalThis as unknown as { beaconLastGood?: Map<string, { value: unknown; loadedAt: Date }> };
 const lastGood = (globalForLastGood.beaconLastGood ??= new Map());

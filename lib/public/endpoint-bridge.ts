@@ -67,7 +67,15 @@ function fromSnapshot(url: URL): Answer | null {
     ["content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox"],
     ...Object.entries(snapshotHeaders(fallback)).map(([name, value]) => [name.toLowerCase(), value] as [string, string]),
   ];
-  const answer: Answer = { status: 200, headers, etag: fallback.etag, identity: fallback.identity, gzip: fallback.gzip, brotli: fallback.brotli, at: Date.now() };
+  const answer: Answer = {
+    status: 200,
+    headers,
+    etag: fallback.etag,
+    identity: fallback.identity,
+    gzip: fallback.gzip,
+    brotli: fallback.brotli,
+    at: Date.now(),
+  };
   remember(url, answer);
   return answer;
 }

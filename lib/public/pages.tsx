@@ -41,21 +41,28 @@ function asShown<T>(loaded: Loaded<T> & { available: true }, options: PageOption
 }
 
 function unavailable(path: string, lastLoadedAt: Date | null): RenderedPage {
-  return page(503, { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null }, (
-    <StatusUnknown lastUpdated={lastLoadedAt} />
-  ), true);
+  return page(
+    503,
+    { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null },
+    <StatusUnknown lastUpdated={lastLoadedAt} />,
+    true,
+  );
 }
 
 export function notFoundPage(path: string, what = "page"): RenderedPage {
-  return page(404, { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null }, (
-    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />
-  ));
+  return page(
+    404,
+    { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null },
+    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />,
+  );
 }
 
 export function badRequestPage(path: string, message: string): RenderedPage {
-  return page(400, { title: "Bad request · Beacon status", description: message, path, faviconState: null }, (
-    <MessagePage title="Bad request" message={message} />
-  ));
+  return page(
+    400,
+    { title: "Bad request · Beacon status", description: message, path, faviconState: null },
+    <MessagePage title="Bad request" message={message} />,
+  );
 }
 
 export async function homePage(now: Date, options: PageOptions = {}): Promise<RenderedPage> {
@@ -71,7 +78,13 @@ export async function homePage(now: Date, options: PageOptions = {}): Promise<Re
   const verdict = loaded.stale ? "Status unknown" : OVERALL_VERDICT[overall];
   return page(
     200,
-    { title: `${verdict} · Beacon status`, description: verdict, path: "/", faviconState: loaded.stale ? null : overall, autoRefresh: openIncidents.length > 0 },
+    {
+      title: `${verdict} · Beacon status`,
+      description: verdict,
+      path: "/",
+      faviconState: loaded.stale ? null : overall,
+      autoRefresh: openIncidents.length > 0,
+    },
     <HomePage
       overall={overall}
       systems={systemViews(components, states, uptimeByComponent(uptimeWindow, components, now))}
@@ -165,9 +178,7 @@ export async function componentPage(slug: string, now: Date, options: PageOption
       system={components.find((candidate) => candidate.id === component.parentId) ?? null}
       state={state}
       uptime={uptime}
-      incidents={incidents
-        .filter((incident) => incident.componentIds.some((id) => family.has(id)))
-        .map((incident) => incidentView(incident, components, now))}
+      incidents={incidents.filter((incident) => incident.componentIds.some((id) => family.has(id))).map((incident) => incidentView(incident, components, now))}
       now={now}
       stale={loaded.stale}
       loadedAt={loaded.loadedAt}

@@ -2,22 +2,8 @@
 // never compute a state themselves: they render what these functions return.
 import type { ComponentRow } from "@/lib/db/timeline-queries";
 import type { PublicIncident } from "@/lib/db/public-queries";
-import {
-  componentIntervals,
-  dailyHistory,
-  incidentDurations,
-  incidentState,
-  maintenanceStatus,
-  uptimePercent,
-} from "@/lib/timeline";
-import type {
-  ComponentDurations,
-  ComponentState,
-  DayHistory,
-  IncidentState,
-  MaintenanceStatus,
-  TimelineIncident,
-} from "@/lib/timeline/types";
+import { componentIntervals, dailyHistory, incidentDurations, incidentState, maintenanceStatus, uptimePercent } from "@/lib/timeline";
+import type { ComponentDurations, ComponentState, DayHistory, IncidentState, MaintenanceStatus, TimelineIncident } from "@/lib/timeline/types";
 
 export const UPTIME_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -71,12 +57,7 @@ export function incidentView(incident: PublicIncident, components: ComponentRow[
 }
 
 /** 90 daily bars and the uptime % for each component, from the incidents overlapping the window. */
-export function uptimeByComponent(
-  incidents: readonly TimelineIncident[],
-  components: ComponentRow[],
-  now: Date,
-  days = UPTIME_DAYS,
-): Map<number, UptimeView> {
+export function uptimeByComponent(incidents: readonly TimelineIncident[], components: ComponentRow[], now: Date, days = UPTIME_DAYS): Map<number, UptimeView> {
   const from = uptimeWindowStart(now, days);
   const intervals = componentIntervals(incidents, components, now);
   const result = new Map<number, UptimeView>();
@@ -91,11 +72,7 @@ export function uptimeByComponent(
   return result;
 }
 
-export function systemViews(
-  components: ComponentRow[],
-  states: ReadonlyMap<number, ComponentState>,
-  uptime: ReadonlyMap<number, UptimeView>,
-): SystemView[] {
+export function systemViews(components: ComponentRow[], states: ReadonlyMap<number, ComponentState>, uptime: ReadonlyMap<number, UptimeView>): SystemView[] {
   const visible = components.filter((component) => !component.hidden);
   const view = (component: ComponentRow): ComponentView => ({ component, state: states.get(component.id) ?? "green" });
   return visible
@@ -106,4 +83,3 @@ export function systemViews(
       uptime: uptime.get(system.id) ?? { days: [], uptimePercent: 100, asOf: new Date(0) },
     }));
 }
-

@@ -38,7 +38,7 @@ const RETRY_MS = 5_000;
 export async function prepareServer(options: {
   log: (line: string) => void;
   retryMs?: number;
-}): Promise<{ env: BeaconEnv; /** Set when the start went ahead without the database: resolves once it answers. */ databaseReady: Promise<void> | null }> {
+}): Promise<{ env: BeaconEnv /** Set when the start went ahead without the database: resolves once it answers. */; databaseReady: Promise<void> | null }> {
   const env = prepareEnvironment();
   try {
     await applyMigrations(env.database, { log: options.log });

@@ -2,9 +2,7 @@
 import * as z from "zod";
 import path from "node:path";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; file: string; url: string }
-  | { provider: "postgresql"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; file: string; url: string } | { provider: "postgresql"; url: string };
 
 export interface BeaconEnv {
   database: DatabaseTarget;
@@ -39,9 +37,7 @@ const envSchema = z.object({
     .min(1, "must be between 1 and 65535")
     .max(65535, "must be between 1 and 65535")
     .default(3000),
-  BEACON_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://status.example.com" })
-    .optional(),
+  BEACON_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://status.example.com" }).optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   BEACON_DATA_DIR: z.string().min(1).default("data"),
   BEACON_STALE_AFTER_MINUTES: z.coerce

@@ -118,7 +118,13 @@ export class SnapshotDirWriter {
   }
 
   finish(meta: { generatedAt: Date; publicUrl: string; scope: Snapshot["scope"] }): WriteResult {
-    const manifest: Manifest = { format: FORMAT, generatedAt: meta.generatedAt.toISOString(), publicUrl: meta.publicUrl, scope: meta.scope, entries: this.entries };
+    const manifest: Manifest = {
+      format: FORMAT,
+      generatedAt: meta.generatedAt.toISOString(),
+      publicUrl: meta.publicUrl,
+      scope: meta.scope,
+      entries: this.entries,
+    };
     writeAtomically(path.join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
     for (const entry of this.previous?.entries ?? []) {
       for (const file of [entry.file, entry.lastKnownFile]) {

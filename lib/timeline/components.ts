@@ -4,11 +4,7 @@ import { worstState } from "./states";
 import type { ComponentState, StateInterval, TimelineComponent, TimelineIncident } from "./types";
 
 /** Each component's state over time across all incidents (worst wins), systems rolled up. */
-export function componentIntervals(
-  incidents: readonly TimelineIncident[],
-  components: readonly TimelineComponent[],
-  now: Date,
-): Map<number, StateInterval[]> {
+export function componentIntervals(incidents: readonly TimelineIncident[], components: readonly TimelineComponent[], now: Date): Map<number, StateInterval[]> {
   return rollUpIntervals(
     incidents.flatMap((incident) => incidentIntervals(incident, now)),
     components,
@@ -16,11 +12,7 @@ export function componentIntervals(
 }
 
 /** Each component's state right now, green when nothing applies, systems rolled up. */
-export function currentStates(
-  incidents: readonly TimelineIncident[],
-  components: readonly TimelineComponent[],
-  now: Date,
-): Map<number, ComponentState> {
+export function currentStates(incidents: readonly TimelineIncident[], components: readonly TimelineComponent[], now: Date): Map<number, ComponentState> {
   const own = new Map<number, ComponentState>();
   for (const incident of incidents) {
     for (const segment of incidentEffects(incident, now).segments) {
@@ -31,11 +23,6 @@ export function currentStates(
 }
 
 /** The page headline: the worst state across systems (which already include their sub-components). */
-export function overallState(
-  components: readonly TimelineComponent[],
-  states: ReadonlyMap<number, ComponentState>,
-): ComponentState {
-  return worstState(
-    ...components.filter((component) => component.parentId === null).map((component) => states.get(component.id) ?? "green"),
-  );
+export function overallState(components: readonly TimelineComponent[], states: ReadonlyMap<number, ComponentState>): ComponentState {
+  return worstState(...components.filter((component) => component.parentId === null).map((component) => states.get(component.id) ?? "green"));
 }

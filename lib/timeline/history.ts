@@ -8,11 +8,7 @@ import { COMPONENT_STATES, type DayHistory, type HistoryOptions, type StateInter
  * One entry per UTC day from `from` for `days` days. Only time up to `now` is measured, so a day
  * entirely in the future has measuredMs 0, worst green and uptime 100.
  */
-export function dailyHistory(
-  intervals: readonly StateInterval[],
-  componentId: number,
-  { from, days, now }: HistoryOptions,
-): DayHistory[] {
+export function dailyHistory(intervals: readonly StateInterval[], componentId: number, { from, days, now }: HistoryOptions): DayHistory[] {
   const fromMs = timeOf(from, "from");
   const nowMs = timeOf(now, "now");
   if (fromMs % DAY_MS !== 0) throw new RangeError(`from must be a UTC midnight, got ${from.toISOString()}`);

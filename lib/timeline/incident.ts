@@ -10,9 +10,7 @@ export function incidentState(incident: TimelineIncident, now: Date): IncidentSt
   const firstPost = posts[0];
   const lastPost = posts[posts.length - 1];
   // A maintenance starts with its window, however early it was announced.
-  const startMs = Number.isFinite(window.start)
-    ? window.start
-    : (firstPost?.postedAt.getTime() ?? timeOf(incident.openedAt, "openedAt"));
+  const startMs = Number.isFinite(window.start) ? window.start : (firstPost?.postedAt.getTime() ?? timeOf(incident.openedAt, "openedAt"));
   return {
     open: endMs === null,
     current: worstState(...segments.filter((segment) => segment.running).map((segment) => segment.state)),
@@ -28,11 +26,7 @@ export function incidentState(incident: TimelineIncident, now: Date): IncidentSt
  * sub-component (rule 9). Green is the rest of the incident's span [startedAt, endedAt ?? now).
  * Ordered: systems by position, then sub-components by position, then ids unknown to `components`.
  */
-export function incidentDurations(
-  incident: TimelineIncident,
-  components: readonly TimelineComponent[],
-  now: Date,
-): ComponentDurations[] {
+export function incidentDurations(incident: TimelineIncident, components: readonly TimelineComponent[], now: Date): ComponentDurations[] {
   const { startedAt, endedAt } = incidentState(incident, now);
   const spanEnd = (endedAt ?? now).getTime();
   const affected: ComponentDurations[] = [];

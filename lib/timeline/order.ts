@@ -2,11 +2,7 @@ import { timeOf } from "./dates";
 import type { TimelinePost } from "./types";
 
 function comparePosts(a: TimelinePost, b: TimelinePost): number {
-  return (
-    a.postedAt.getTime() - b.postedAt.getTime() ||
-    a.createdAt.getTime() - b.createdAt.getTime() ||
-    a.id - b.id
-  );
+  return a.postedAt.getTime() - b.postedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 }
 
 /** Timeline order: postedAt, then createdAt, then id, so a backdated post lands in its place. */

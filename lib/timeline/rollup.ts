@@ -16,10 +16,7 @@ function systemMembers(components: readonly TimelineComponent[]): Map<number, nu
  * Worst-wins intervals for every component (known ones get an entry even when empty), systems rolled up.
  * Ids not in `components` keep their own intervals but roll up into nothing.
  */
-export function rollUpIntervals(
-  intervals: readonly StateInterval[],
-  components: readonly TimelineComponent[],
-): Map<number, StateInterval[]> {
+export function rollUpIntervals(intervals: readonly StateInterval[], components: readonly TimelineComponent[]): Map<number, StateInterval[]> {
   const raw = new Map<number, StateInterval[]>(components.map((component) => [component.id, []]));
   for (const interval of intervals) {
     const list = raw.get(interval.componentId);
@@ -30,16 +27,19 @@ export function rollUpIntervals(
   for (const [componentId, list] of raw) merged.set(componentId, worstWins(list, componentId));
   // Worst-wins is associative, so rolling up the members' merged intervals is cheaper and equal.
   for (const [systemId, memberIds] of systemMembers(components)) {
-    merged.set(systemId, worstWins(memberIds.flatMap((id) => merged.get(id) ?? []), systemId));
+    merged.set(
+      systemId,
+      worstWins(
+        memberIds.flatMap((id) => merged.get(id) ?? []),
+        systemId,
+      ),
+    );
   }
   return merged;
 }
 
 /** Every known component's state (green when nothing applies), systems rolled up. */
-export function rollUpStates(
-  own: ReadonlyMap<number, ComponentState>,
-  components: readonly TimelineComponent[],
-): Map<number, ComponentState> {
+export function rollUpStates(own: ReadonlyMap<number, ComponentState>, components: readonly TimelineComponent[]): Map<number, ComponentState> {
   const states = new Map<number, ComponentState>(components.map((component) => [component.id, "green"]));
   for (const [componentId, state] of own) states.set(componentId, state);
   for (const [systemId, memberIds] of systemMembers(components)) {

@@ -44,8 +44,18 @@ export const apiExtendMaintenanceBody = z.strictObject({ endsAt: isoTime, body: 
 export const apiCloseMaintenanceBody = z.strictObject({ body: closeMaintenanceSchema.shape.body });
 
 /** Path parameters: an incident number and a post id. */
-export const incidentPath = z.object({ number: z.string().regex(/^[1-9]\d{0,8}$/).transform(Number) });
-export const postPath = incidentPath.extend({ id: z.string().regex(/^[1-9]\d{0,8}$/).transform(Number) });
+export const incidentPath = z.object({
+  number: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/)
+    .transform(Number),
+});
+export const postPath = incidentPath.extend({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/)
+    .transform(Number),
+});
 
 /** The `Idempotency-Key` header: 1–200 visible ASCII characters, e.g. a UUID or an alert id. */
 export const idempotencyKeyHeader = z.string().regex(/^[\x21-\x7e]{1,200}$/, "Idempotency-Key must be 1–200 visible ASCII characters.");

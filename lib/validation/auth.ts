@@ -8,10 +8,7 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: "Enter an email address such as ada@example.com." }).max(254, "That email address is too long."));
 
-export const newPasswordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters for the password.")
-  .max(1024, "Use at most 1024 characters for the password.");
+export const newPasswordSchema = z.string().min(12, "Use at least 12 characters for the password.").max(1024, "Use at most 1024 characters for the password.");
 
 export const roleSchema = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(", ")}.` });
 

@@ -10,7 +10,12 @@ const fields = {
   parentId: z.preprocess((value) => (value === "" || value === undefined ? null : value), id.nullable()),
   hidden: z.preprocess((value) => value === "on" || value === true, z.boolean()),
 };
-const slug = z.string().trim().toLowerCase().max(100, "Keep the slug under 100 characters.").regex(SLUG_PATTERN, "Use lowercase letters, digits and single dashes, e.g. git-push.");
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(100, "Keep the slug under 100 characters.")
+  .regex(SLUG_PATTERN, "Use lowercase letters, digits and single dashes, e.g. git-push.");
 
 export const createComponentSchema = z.object({
   ...fields,

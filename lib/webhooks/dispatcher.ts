@@ -55,7 +55,9 @@ export class WebhookDispatcher {
       .then((result) => {
         if (result.deliveries > 0) {
           const days = Math.round(retention.maxAgeMs / 86_400_000);
-          this.options.log?.(`webhooks: pruned ${result.deliveries} deliveries and ${result.attempts} attempts finished more than ${days} days ago${result.complete ? "" : " (more next time)"}`);
+          this.options.log?.(
+            `webhooks: pruned ${result.deliveries} deliveries and ${result.attempts} attempts finished more than ${days} days ago${result.complete ? "" : " (more next time)"}`,
+          );
         }
         return result;
       })
@@ -152,7 +154,10 @@ export class WebhookDispatcher {
         data: { deliveryId, endpointId, attemptedAt: now, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs },
       });
       if (delay !== null) {
-        await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { attempts: attempt, lastError: result.error, nextAttemptAt: new Date(now.getTime() + delay) } });
+        await tx.webhookDelivery.update({
+          where: { id: deliveryId },
+          data: { attempts: attempt, lastError: result.error, nextAttemptAt: new Date(now.getTime() + delay) },
+        });
         return;
       }
       const status = result.ok ? "delivered" : "failed";

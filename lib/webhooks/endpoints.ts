@@ -14,15 +14,32 @@ export async function createWebhookEndpoint(db: Db, actor: Actor | null, input: 
   const secret = input.secret || `whsec_${randomBytes(24).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.create({
-      data: { name: input.name, url: input.url, secret, format: input.format, componentIds: input.componentIds, events: input.events, createdById: admin.userId },
+      data: {
+        name: input.name,
+        url: input.url,
+        secret,
+        format: input.format,
+        componentIds: input.componentIds,
+        events: input.events,
+        createdById: admin.userId,
+      },
     });
-    await recordAudit(tx, { actor: admin, action: "webhook.create", targetType: "webhook", targetId: row.id, after: { name: row.name, url: row.url, format: row.format, componentIds: input.componentIds, events: input.events } });
+    await recordAudit(tx, {
+      actor: admin,
+      action: "webhook.create",
+      targetType: "webhook",
+      targetId: row.id,
+      after: { name: row.name, url: row.url, format: row.format, componentIds: input.componentIds, events: input.events },
+    });
     return { id: row.id, secret };
   });
 }
 
 export async function listWebhookEndpoints(db: Db) {
-  const rows = await db.webhookEndpoint.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { deliveries: { where: { status: "pending" } } } } } });
+  const rows = await db.webhookEndpoint.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { _count: { select: { deliveries: { where: { status: "pending" } } } } },
+  });
   return rows.map(({ secret, _count, ...row }) => ({ ...row, ...filterOf(row), secretHint: `${secret.slice(0, 10)}…`, pending: _count.deliveries }));
 }
 
@@ -45,10 +62,18 @@ export async function setWebhookEnabled(db: Db, actor: Actor | null, endpointId:
   await db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.findUnique({ where: { id: endpointId } });
     if (!row) return;
-    const data = enabled ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : { disabledAt: now, disabledReason: `Paused by ${admin.label}.` };
+    const data = enabled
+      ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 }
+      : { disabledAt: now, disabledReason: `Paused by ${admin.label}.` };
     await tx.webhookEndpoint.update({ where: { id: endpointId }, data });
     if (!enabled) await failPending(tx, endpointId, "endpoint paused", now);
-    await recordAudit(tx, { actor: admin, action: enabled ? "webhook.enable" : "webhook.disable", targetType: "webhook", targetId: endpointId, before: { disabledReason: row.disabledReason } });
+    await recordAudit(tx, {
+      actor: admin,
+      action: enabled ? "webhook.enable" : "webhook.disable",
+      targetType: "webhook",
+      targetId: endpointId,
+      before: { disabledReason: row.disabledReason },
+    });
   });
 }
 

@@ -23,7 +23,9 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
   const [post, components] = await Promise.all([
     tx.post.findUniqueOrThrow({
       where: { id: change.postId },
-      include: { incident: { select: { number: true, title: true, kind: true, openedAt: true, resolvedAt: true, components: { select: { componentId: true } } } } },
+      include: {
+        incident: { select: { number: true, title: true, kind: true, openedAt: true, resolvedAt: true, components: { select: { componentId: true } } } },
+      },
     }),
     tx.component.findMany({ select: { id: true, name: true, slug: true, parentId: true } }),
   ]);
@@ -42,7 +44,13 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
     baseUrl: loadEnv().publicUrl,
     incident,
     post: { id: post.id, type: post.type, body: post.body, postedAt: post.postedAt, deletedReason: post.deletedReason },
-    componentChanges: moved.map((c) => ({ id: c.componentId, name: byId.get(c.componentId)!.name, slug: byId.get(c.componentId)!.slug, before: c.before, after: c.after })),
+    componentChanges: moved.map((c) => ({
+      id: c.componentId,
+      name: byId.get(c.componentId)!.name,
+      slug: byId.get(c.componentId)!.slug,
+      before: c.before,
+      after: c.after,
+    })),
   };
   const bodies = { json: payloadFor("json", notice), slack: payloadFor("slack", notice) };
   await tx.webhookDelivery.createMany({

@@ -34,7 +34,13 @@ export function jsonPayload(notice: WebhookNotice) {
       posted_at: post.postedAt.toISOString(),
       ...(post.deletedReason ? { deleted_reason: post.deletedReason } : {}),
     },
-    component_changes: notice.componentChanges.map((change) => ({ id: change.id, slug: change.slug, name: change.name, old_state: change.before, new_state: change.after })),
+    component_changes: notice.componentChanges.map((change) => ({
+      id: change.id,
+      slug: change.slug,
+      name: change.name,
+      old_state: change.before,
+      new_state: change.after,
+    })),
   };
 }
 
@@ -49,7 +55,12 @@ const EVENT_WORDS: Record<string, string> = {
   "maintenance.ended": "ended early",
   "maintenance.cancelled": "cancelled",
 };
-const STATE_EMOJI: Record<ComponentState, string> = { green: ":large_green_circle:", yellow: ":large_yellow_circle:", red: ":red_circle:", blue: ":large_blue_circle:" };
+const STATE_EMOJI: Record<ComponentState, string> = {
+  green: ":large_green_circle:",
+  yellow: ":large_yellow_circle:",
+  red: ":red_circle:",
+  blue: ":large_blue_circle:",
+};
 const SLACK_TEXT_LIMIT = 2900; // a section block's text may hold 3000 characters
 
 /** Slack's mrkdwn treats &, < and > as control characters. */

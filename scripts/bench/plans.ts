@@ -2,7 +2,13 @@
 // sends (captured from its query events) run through EXPLAIN QUERY PLAN (SQLite) or EXPLAIN
 // ANALYZE (PostgreSQL). Full scans of a table are marked, as those grow with the history.
 import { createDb, type Db } from "@/lib/db/client";
-import { firstIncidentOpenedAt, loadActivePublicIncidents, loadIncidentsOpenedBetween, loadPublicIncident, loadRecentlyResolved } from "@/lib/db/public-queries";
+import {
+  firstIncidentOpenedAt,
+  loadActivePublicIncidents,
+  loadIncidentsOpenedBetween,
+  loadPublicIncident,
+  loadRecentlyResolved,
+} from "@/lib/db/public-queries";
 import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import type { DatabaseTarget } from "@/lib/runtime/env";
 import { historyPageRange } from "@/lib/public/history-range";
@@ -19,7 +25,16 @@ function pageReads(now: Date, incident: number, historyPage: number): [string, (
   const from = uptimeWindowStart(now);
   const range = historyPageRange(historyPage, now);
   return [
-    ["/", (db) => Promise.all([loadComponents(db), loadActivePublicIncidents(db, now), loadRecentlyResolved(db, 5), loadIncidentsOverlapping(db, { from, to: new Date(from.getTime() + (UPTIME_DAYS + 1) * 86_400_000) })])],
+    [
+      "/",
+      (db) =>
+        Promise.all([
+          loadComponents(db),
+          loadActivePublicIncidents(db, now),
+          loadRecentlyResolved(db, 5),
+          loadIncidentsOverlapping(db, { from, to: new Date(from.getTime() + (UPTIME_DAYS + 1) * 86_400_000) }),
+        ]),
+    ],
     [`/incidents/${incident}`, (db) => loadPublicIncident(db, incident)],
     [`/history?page=${historyPage}`, (db) => Promise.all([loadIncidentsOpenedBetween(db, range), firstIncidentOpenedAt(db)])],
   ];
@@ -80,7 +95,9 @@ export async function queryPlans(target: DatabaseTarget, options: { now: Date; i
         seen.add(query.query);
         const plan = await explain(db, target.provider, query);
         const scans = plan.filter((line) => SCAN.test(line.trim()));
-        sections.push(`${shorten(query.query, query.params)} (runs in ${ms(await fastestRun(db, query))})\n\n\`\`\`\n${plan.join("\n")}\n\`\`\`\n${scans.length ? `Full scan: ${scans.map((line) => line.trim()).join("; ")}\n` : ""}`);
+        sections.push(
+          `${shorten(query.query, query.params)} (runs in ${ms(await fastestRun(db, query))})\n\n\`\`\`\n${plan.join("\n")}\n\`\`\`\n${scans.length ? `Full scan: ${scans.map((line) => line.trim()).join("; ")}\n` : ""}`,
+        );
       }
     }
   } finally {

@@ -23,7 +23,13 @@ export interface VisibleResult {
   readLoad: string;
 }
 
-export async function publishToVisible(options: { baseUrl: string; token: string; incident: number; readPaths: string[]; publishes: number }): Promise<VisibleResult> {
+export async function publishToVisible(options: {
+  baseUrl: string;
+  token: string;
+  incident: number;
+  readPaths: string[];
+  publishes: number;
+}): Promise<VisibleResult> {
   const load = backgroundWrk(options.baseUrl, options.readPaths, 600);
   await sleep(2_000);
   const times = new Map<string, number[]>(VISIBLE_URLS.map((url) => [url, []]));
@@ -31,7 +37,10 @@ export async function publishToVisible(options: { baseUrl: string; token: string
   try {
     for (let n = 1; n <= options.publishes; n++) {
       const text = `Bench visibility probe ${n} ${Date.now().toString(36)}`;
-      const answer = await postUpdate(options.baseUrl, options.token, options.incident, { body: text, idempotencyKey: `bench-visible-${text.replace(/\W/g, "-")}` });
+      const answer = await postUpdate(options.baseUrl, options.token, options.incident, {
+        body: text,
+        idempotencyKey: `bench-visible-${text.replace(/\W/g, "-")}`,
+      });
       const returned = performance.now();
       if (answer.status !== 201) throw new Error(`publish answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       const elapsed = await Promise.all(VISIBLE_URLS.map((url) => timeUntilVisible(`${options.baseUrl}${url}`, text, returned)));
@@ -45,7 +54,13 @@ export async function publishToVisible(options: { baseUrl: string; token: string
   const rows = VISIBLE_URLS.map((url) => {
     const samples = times.get(url)!;
     const missed = samples.filter((t) => !Number.isFinite(t)).length;
-    return [url, ms(percentile(samples, 50)), ms(percentile(samples, 99)), ms(Math.max(...samples)), missed ? `${missed} not within ${GIVE_UP_MS / 1000} s` : "none"];
+    return [
+      url,
+      ms(percentile(samples, 50)),
+      ms(percentile(samples, 99)),
+      ms(Math.max(...samples)),
+      missed ? `${missed} not within ${GIVE_UP_MS / 1000} s` : "none",
+    ];
   });
   return { table: markdownTable(["URL", "p50", "p99", "max", "missed"], rows, ["l", "r", "r", "r", "l"]), readLoad };
 }

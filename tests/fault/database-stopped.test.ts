@@ -18,7 +18,15 @@ const LIVE_AGAIN_WITHIN_MS = 30_000;
  */
 const SWITCH_WITHIN_MS = 30_000;
 const PAGES = ["/", "/incidents/386", "/history"];
-const PAYLOADS = ["/history.rss", "/history.atom", "/history.json", "/api/v2/summary.json", "/api/v2/incidents/unresolved.json", "/api/v3/current-status", "/api/v4/current-status"];
+const PAYLOADS = [
+  "/history.rss",
+  "/history.atom",
+  "/history.json",
+  "/api/v2/summary.json",
+  "/api/v2/incidents/unresolved.json",
+  "/api/v3/current-status",
+  "/api/v4/current-status",
+];
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = LIVE_AGAIN_WITHIN_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -121,8 +129,14 @@ describe("the database stops while Beacon serves", () => {
     await cluster.pause();
     // Data read just before the outage is still the truth (nothing can be published meanwhile), so
     // each kept answer may be served a few seconds more; then the notice must appear everywhere.
-    for (const pathname of PAGES) await until(`the notice on ${pathname}`, async () => (await read(server, pathname)).body.includes("Showing the last known status from"), SWITCH_WITHIN_MS);
-    for (const pathname of PAYLOADS) await until(`the snapshot in ${pathname}`, async () => (await read(server, pathname)).source === "snapshot", SWITCH_WITHIN_MS);
+    for (const pathname of PAGES)
+      await until(
+        `the notice on ${pathname}`,
+        async () => (await read(server, pathname)).body.includes("Showing the last known status from"),
+        SWITCH_WITHIN_MS,
+      );
+    for (const pathname of PAYLOADS)
+      await until(`the snapshot in ${pathname}`, async () => (await read(server, pathname)).source === "snapshot", SWITCH_WITHIN_MS);
     await expectLastKnownEverywhere(server, { pagesFromSnapshot: false });
     await publishFails(server, token);
 

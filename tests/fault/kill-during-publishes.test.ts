@@ -98,21 +98,33 @@ async function expectWhole(expect: ExpectStatic, db: Db, publishes: Publish[], r
   for (const post of posts) expect(byBody.has(post.body), `a post nobody sent: ${post.body}`).toBe(true);
   const postIdByBody = new Map(posts.map((post) => [post.body, post.id]));
   const missing = publishes.filter((publish) => publish.acknowledged !== undefined && postIdByBody.get(publish.request.body) !== publish.acknowledged);
-  expect(missing.map((publish) => publish.request.body), "acknowledged but missing (or under another id)").toEqual([]);
+  expect(
+    missing.map((publish) => publish.request.body),
+    "acknowledged but missing (or under another id)",
+  ).toEqual([]);
 
   const audit = await db.auditEvent.findMany({ where: { action: "post.publish" }, select: { targetId: true } });
   const deliveries = await db.webhookDelivery.findMany({ select: { payload: true } });
   const auditedPosts = audit.map((event) => Number(event.targetId));
   const notifiedPosts = deliveries.map((delivery) => JSON.parse(delivery.payload).post.id as number);
   const postIds = new Set(posts.map((post) => post.id));
-  for (const [what, ids] of [["audit events", auditedPosts], ["outbox rows", notifiedPosts]] as const) {
+  for (const [what, ids] of [
+    ["audit events", auditedPosts],
+    ["outbox rows", notifiedPosts],
+  ] as const) {
     const ofThisRun = ids.filter((id) => postIds.has(id));
     expect(new Set(ofThisRun).size, `${what}: more than one for a post`).toBe(ofThisRun.length);
     expect(ofThisRun.length, `${what}: a post without one`).toBe(posts.length);
   }
   const existing = new Set((await db.post.findMany({ select: { id: true } })).map((post) => post.id));
-  expect(auditedPosts.filter((id) => !existing.has(id)), "audit events of posts that do not exist").toEqual([]);
-  expect(notifiedPosts.filter((id) => !existing.has(id)), "outbox rows of posts that do not exist").toEqual([]);
+  expect(
+    auditedPosts.filter((id) => !existing.has(id)),
+    "audit events of posts that do not exist",
+  ).toEqual([]);
+  expect(
+    notifiedPosts.filter((id) => !existing.has(id)),
+    "outbox rows of posts that do not exist",
+  ).toEqual([]);
 
   for (const post of posts) {
     const expected = (byBody.get(post.body)!.request.stateChanges ?? []).map((change) => ({ componentId: routingId, state: change.state }));
@@ -141,7 +153,8 @@ describe(`kill -9 of the server during ${PUBLISHES} publishes, ${KILLS} kill${KI
     onTestFinished(() => server.stop());
     const run = randomBytes(4).toString("hex");
     const incidents: number[] = [];
-    for (let i = 0; i < PUBLISHES / PUBLISHES_PER_INCIDENT; i++) incidents.push(await openIncident(server.url, token, `Fault run ${run} (${i + 1})`, [COMPONENT]));
+    for (let i = 0; i < PUBLISHES / PUBLISHES_PER_INCIDENT; i++)
+      incidents.push(await openIncident(server.url, token, `Fault run ${run} (${i + 1})`, [COMPONENT]));
     const publishes: Publish[] = Array.from({ length: PUBLISHES }, (_, i) => ({
       incident: incidents[Math.floor(i / PUBLISHES_PER_INCIDENT)]!,
       request: {
@@ -168,7 +181,10 @@ describe(`kill -9 of the server during ${PUBLISHES} publishes, ${KILLS} kill${KI
 
     const retried = await retryUntilAcknowledged(server, token, publishes);
     console.log(`${provider}, retries: ${describeOutcomes(retried)}`);
-    expect(publishes.filter((publish) => publish.acknowledged === undefined).length, `not acknowledged (${RETRY_FOR_MS / 1000} s without progress)\n${server.output().slice(-5_000)}`).toBe(0);
+    expect(
+      publishes.filter((publish) => publish.acknowledged === undefined).length,
+      `not acknowledged (${RETRY_FOR_MS / 1000} s without progress)\n${server.output().slice(-5_000)}`,
+    ).toBe(0);
     await expectWhole(expect, db, publishes, routingId);
     expect(await db.post.count({ where: { incident: { number: { in: incidents } }, type: "update" } })).toBe(PUBLISHES);
   });

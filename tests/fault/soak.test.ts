@@ -67,9 +67,15 @@ describe.each(LONG ? PROVIDERS : PROVIDERS.filter(({ provider }) => provider ===
         `RSS ${mb(warm)} after the warm-up, ${mb(end)} at the end (every 5 s: ${samples.join(", ")})`,
     );
     expect(stats.firstErrors, "reads that failed").toEqual([]);
-    expect([...stats.byStatus.keys()].filter((status) => status !== 200 && status !== 304), "reads answered other than 200/304").toEqual([]);
+    expect(
+      [...stats.byStatus.keys()].filter((status) => status !== 200 && status !== 304),
+      "reads answered other than 200/304",
+    ).toEqual([]);
     expect(stats.requests).toBeGreaterThan(0);
-    expect(publishes.filter((status) => status !== 201), "publishes that did not land").toEqual([]);
+    expect(
+      publishes.filter((status) => status !== 201),
+      "publishes that did not land",
+    ).toEqual([]);
     expect(publishes.length).toBeGreaterThanOrEqual(Math.floor((WARM_UP_MS + MEASURE_MS) / PUBLISH_EVERY_MS) - 1);
     expect(end, `RSS grew from ${mb(warm)} to ${mb(end)}\n${server.output().slice(-5_000)}`).toBeLessThanOrEqual(warm * (1 + MAX_GROWTH));
   });

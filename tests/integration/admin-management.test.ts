@@ -48,8 +48,12 @@ describe.each(providers)("admin management on $name", (provider) => {
       expect(await db.component.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ parentId: ids.development, position: 0 });
       const second = await createComponent(db, actors.admin, { name: "Routing", slug: "routing", description: "", parentId: ids.production, hidden: false });
       expect((await db.component.findUniqueOrThrow({ where: { id: second.id } })).position).toBe(1);
-      expect(await db.auditEvent.findFirst({ where: { action: "component.create", targetId: String(created.id) } })).toMatchObject({ after: { name: "Review apps", slug: "review-apps" } });
-      await expect(createComponent(db, actors.admin, { name: "Routing", description: "", parentId: null, hidden: false })).rejects.toMatchObject({ field: "slug" });
+      expect(await db.auditEvent.findFirst({ where: { action: "component.create", targetId: String(created.id) } })).toMatchObject({
+        after: { name: "Review apps", slug: "review-apps" },
+      });
+      await expect(createComponent(db, actors.admin, { name: "Routing", description: "", parentId: null, hidden: false })).rejects.toMatchObject({
+        field: "slug",
+      });
     });
 
     it("renames without touching the slug or history, and audits only what changed", async () => {
@@ -72,7 +76,9 @@ describe.each(providers)("admin management on $name", (provider) => {
     });
 
     it("groups only under systems, so no cycle can be made", async () => {
-      await expect(updateComponent(db, actors.admin, { ...(await current(ids.development)), parentId: ids.gitPush })).rejects.toMatchObject({ field: "parentId" });
+      await expect(updateComponent(db, actors.admin, { ...(await current(ids.development)), parentId: ids.gitPush })).rejects.toMatchObject({
+        field: "parentId",
+      });
       await expect(updateComponent(db, actors.admin, { ...(await current(ids.production)), parentId: ids.development })).rejects.toThrow(/has sub-components/);
       await expect(updateComponent(db, actors.admin, { ...(await current(ids.production)), parentId: ids.production })).rejects.toThrow(/its own system/);
       await updateComponent(db, actors.admin, { ...(await current(ids.gitPush)), parentId: ids.development });
@@ -85,7 +91,10 @@ describe.each(providers)("admin management on $name", (provider) => {
       const systems = (await loadComponents(db)).filter((component) => component.parentId === null).map((component) => component.id);
       expect(systems).toEqual([ids.development, ids.production]);
       await expect(moveComponent(db, actors.admin, { id: ids.development, direction: "up" })).rejects.toThrow("It is already the first.");
-      expect(await db.auditEvent.findFirst({ where: { action: "component.move" } })).toMatchObject({ before: { order: [ids.production, ids.development] }, after: { order: [ids.development, ids.production] } });
+      expect(await db.auditEvent.findFirst({ where: { action: "component.move" } })).toMatchObject({
+        before: { order: [ids.production, ids.development] },
+        after: { order: [ids.development, ids.production] },
+      });
       await updateComponent(db, actors.admin, { ...(await current(ids.production)), hidden: true });
       expect((await loadComponents(db)).find((component) => component.id === ids.production)?.hidden).toBe(true);
     });
@@ -100,7 +109,11 @@ describe.each(providers)("admin management on $name", (provider) => {
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toEqual(NOW);
       await setDisabled(db, actors.admin, user.email, false, NOW);
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
-      expect((await db.auditEvent.findMany({ where: { targetId: String(user.id), action: { in: ["user.disable", "user.enable"] } }, orderBy: { id: "asc" } })).map((event) => [event.action, event.after])).toEqual([
+      expect(
+        (await db.auditEvent.findMany({ where: { targetId: String(user.id), action: { in: ["user.disable", "user.enable"] } }, orderBy: { id: "asc" } })).map(
+          (event) => [event.action, event.after],
+        ),
+      ).toEqual([
         ["user.disable", { disabled: true }],
         ["user.enable", { disabled: false }],
       ]);
@@ -118,7 +131,13 @@ describe.each(providers)("admin management on $name", (provider) => {
   });
 
   describe("templates", () => {
-    const input = { name: "Elevated errors", title: "Elevated errors on {component}", postType: "investigating" as const, body: "Investigating {component}.", componentStates: [{ componentSlug: "production", state: "yellow" as const }] };
+    const input = {
+      name: "Elevated errors",
+      title: "Elevated errors on {component}",
+      postType: "investigating" as const,
+      body: "Investigating {component}.",
+      componentStates: [{ componentSlug: "production", state: "yellow" as const }],
+    };
 
     it("creates, updates and deletes, each audited with before/after; names are unique", async () => {
       const { id } = await createTemplate(db, actors.commander, input);
@@ -134,7 +153,9 @@ describe.each(providers)("admin management on $name", (provider) => {
     });
 
     it("refuses a component slug that does not exist", async () => {
-      await expect(createTemplate(db, actors.commander, { ...input, name: "Other", componentStates: [{ componentSlug: "nope", state: "red" }] })).rejects.toMatchObject({ field: "componentStates" });
+      await expect(
+        createTemplate(db, actors.commander, { ...input, name: "Other", componentStates: [{ componentSlug: "nope", state: "red" }] }),
+      ).rejects.toMatchObject({ field: "componentStates" });
     });
   });
 

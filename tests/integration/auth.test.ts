@@ -52,15 +52,23 @@ describe.each(providers)("auth on $name", (provider) => {
 
   it("locks an account after 5 failures, across a restart, with a clear message", async () => {
     const attempt = (client: Db, password: string, at: Date) => signIn(client, { email: "grace@example.com", password }, META, at);
-    for (let i = 1; i <= 4; i++) expect(await attempt(db, "wrong", NOW)).toMatchObject({ ok: false, reason: "invalid", message: "That email and password do not match an account." });
+    for (let i = 1; i <= 4; i++)
+      expect(await attempt(db, "wrong", NOW)).toMatchObject({ ok: false, reason: "invalid", message: "That email and password do not match an account." });
     expect((await attempt(db, "wrong", NOW)) as { message: string }).toMatchObject({ message: expect.stringContaining("try again in 30 seconds") });
 
     const restarted = createDb(database.target);
     try {
-      expect(await attempt(restarted, PASSWORD, later(10_000))).toMatchObject({ ok: false, reason: "throttled", message: "Too many failed sign-in attempts. Try again in 20 seconds." });
+      expect(await attempt(restarted, PASSWORD, later(10_000))).toMatchObject({
+        ok: false,
+        reason: "throttled",
+        message: "Too many failed sign-in attempts. Try again in 20 seconds.",
+      });
       expect(await attempt(restarted, PASSWORD, later(31_000))).toMatchObject({ ok: true });
       // The success cleared the account's count: one more failure is not locked.
-      expect(await attempt(restarted, "wrong", later(32_000))).toMatchObject({ reason: "invalid", message: "That email and password do not match an account." });
+      expect(await attempt(restarted, "wrong", later(32_000))).toMatchObject({
+        reason: "invalid",
+        message: "That email and password do not match an account.",
+      });
     } finally {
       await restarted.$disconnect();
     }

@@ -95,7 +95,10 @@ describe.each(unreachable)("$name", (target) => {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("30");
       expect(response.body).toEqual({
-        error: { code: "database_unavailable", message: "Publishing is unavailable: Beacon cannot reach its database. Nothing was published; retry later with the same Idempotency-Key." },
+        error: {
+          code: "database_unavailable",
+          message: "Publishing is unavailable: Beacon cannot reach its database. Nothing was published; retry later with the same Idempotency-Key.",
+        },
       });
     }
     const maintenance = await call(api.cancelMaintenance, { token, params: { number: "3" }, body: { body: "Postponed." } });

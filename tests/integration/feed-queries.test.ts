@@ -51,7 +51,16 @@ describe.each(providers)("feed queries on $name", (provider) => {
 
   it("reads one incident by number with its posts in timeline order, and marks edits and phases", async () => {
     const outage = await loadFeedIncident(db, 386);
-    expect(outage?.posts.map((post) => post.postedAt.toISOString().slice(11, 16))).toEqual(["03:18", "03:25", "03:49", "05:02", "06:41", "08:25", "12:10", "16:25"]);
+    expect(outage?.posts.map((post) => post.postedAt.toISOString().slice(11, 16))).toEqual([
+      "03:18",
+      "03:25",
+      "03:49",
+      "05:02",
+      "06:41",
+      "08:25",
+      "12:10",
+      "16:25",
+    ]);
     expect(await loadFeedIncident(db, 999_999)).toBeNull();
 
     const post = outage!.posts[6]!;
@@ -64,7 +73,10 @@ describe.each(providers)("feed queries on $name", (provider) => {
   it("gives the same Statuspage and Heroku answers as the demo story", async () => {
     const [components, active] = await Promise.all([loadFeedComponents(db), loadActiveFeedIncidents(db, NOW)]);
     const ctx = { baseUrl: "https://status.example.com", now: NOW, components };
-    expect(active.map((incident) => incident.title).sort()).toEqual(["Elevated error rates on the Platform API", "Scheduled maintenance of add-on provisioning"]);
+    expect(active.map((incident) => incident.title).sort()).toEqual([
+      "Elevated error rates on the Platform API",
+      "Scheduled maintenance of add-on provisioning",
+    ]);
     expect(v3CurrentStatus(ctx, active).status).toEqual({ Production: "yellow", Development: "green" });
     const summary = summaryJson(statuspageSite(ctx, active));
     expect(summary.status.indicator).toBe("minor");

@@ -6,7 +6,14 @@ import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib
 import { loadActivePublicIncidents } from "@/lib/db/public-queries";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { PublishError } from "@/lib/incidents/errors";
-import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, previewMaintenance, publishMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
+import {
+  cancelMaintenance,
+  endMaintenanceEarly,
+  extendMaintenance,
+  previewMaintenance,
+  publishMaintenance,
+  scheduleMaintenance,
+} from "@/lib/incidents/maintenance";
 import { onPublicViewsInvalidated } from "@/lib/public/cache";
 import { currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
@@ -38,7 +45,8 @@ describe.each(providers)("maintenance on $name", (provider) => {
     body: "We are upgrading the build servers.",
     ...overrides,
   });
-  const stateAt = async (now: Date, componentId = ids.gitPush) => currentStates(await loadActiveIncidents(db, now), await loadComponents(db), now).get(componentId);
+  const stateAt = async (now: Date, componentId = ids.gitPush) =>
+    currentStates(await loadActiveIncidents(db, now), await loadComponents(db), now).get(componentId);
   const statusAt = async (number: number, now: Date) => maintenanceStatus((await loadIncidentByNumber(db, number))!, now);
   const row = (number: number) => db.incident.findUniqueOrThrow({ where: { number } });
 
@@ -83,7 +91,9 @@ describe.each(providers)("maintenance on $name", (provider) => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "maintenance.extend", targetId: String(posts[1]!.id) } });
     expect(audit).toMatchObject({ before: { endsAt: at(60).toISOString() }, after: { endsAt: at(120).toISOString() } });
 
-    await expect(extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(100), body: "" }, { now: at(40) })).rejects.toThrow(/later than the current end/);
+    await expect(extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(100), body: "" }, { now: at(40) })).rejects.toThrow(
+      /later than the current end/,
+    );
     await expect(extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(300), body: "" }, { now: at(130) })).rejects.toThrow(/already completed/);
   });
 
@@ -114,14 +124,18 @@ describe.each(providers)("maintenance on $name", (provider) => {
   it("refuses a window that is already over, unknown components, and a non-maintenance number, writing nothing", async () => {
     const before = await db.incident.count();
     await expect(scheduleMaintenance(db, actors.commander, window(-120, -60), { now: T0 })).rejects.toMatchObject({ field: "endsAt" });
-    await expect(scheduleMaintenance(db, actors.commander, window(10, 20, { componentIds: [9999] }), { now: T0 })).rejects.toMatchObject({ field: "componentIds" });
+    await expect(scheduleMaintenance(db, actors.commander, window(10, 20, { componentIds: [9999] }), { now: T0 })).rejects.toMatchObject({
+      field: "componentIds",
+    });
     await expect(extendMaintenance(db, actors.commander, { incidentNumber: 9999, endsAt: at(60), body: "" }, { now: T0 })).rejects.toBeInstanceOf(PublishError);
     expect(await db.incident.count()).toBe(before);
   });
 
   it("lands a double-submitted schedule once", async () => {
     const input = window(100, 200, { idempotencyKey: "maint-form-0001" });
-    const [first, second] = (await Promise.all([scheduleMaintenance(db, actors.commander, input, { now: T0 }), scheduleMaintenance(db, actors.commander, input, { now: T0 })])).map(landed);
+    const [first, second] = (
+      await Promise.all([scheduleMaintenance(db, actors.commander, input, { now: T0 }), scheduleMaintenance(db, actors.commander, input, { now: T0 })])
+    ).map(landed);
     expect(first!.postId).toBe(second!.postId);
     expect(await db.incident.count({ where: { title: input.title } })).toBe(1);
   });
@@ -135,34 +149,54 @@ describe.each(providers)("maintenance on $name", (provider) => {
       const before = await counts();
       const preview = await previewMaintenance(db, { action: "schedule", input }, T0);
       expect(await counts()).toEqual(before);
-      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "green", after: "blue", window: { start: input.startsAt, end: input.endsAt } });
+      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({
+        before: "green",
+        after: "blue",
+        window: { start: input.startsAt, end: input.endsAt },
+      });
       expect(preview.announcements).toContain("A new event in the maintenance calendar /maintenance.ics");
       expect(preview.warnings).toEqual([]);
 
       // Meanwhile another commander schedules overlapping work on the same component.
-      landed(await scheduleMaintenance(db, actors.admin, window(24 * 60 + 60, 24 * 60 + 180, { componentIds: [ids.development], title: "Other work" }), { now: T0 }));
+      landed(
+        await scheduleMaintenance(db, actors.admin, window(24 * 60 + 60, 24 * 60 + 180, { componentIds: [ids.development], title: "Other work" }), { now: T0 }),
+      );
       const afterOther = await counts();
-      const stale = await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: preview.hash, warningsAcknowledged: false } });
+      const stale = await scheduleMaintenance(db, actors.commander, input, {
+        now: T0,
+        confirmation: { impactHash: preview.hash, warningsAcknowledged: false },
+      });
       expect(stale).toMatchObject({ status: "needs-confirmation", reason: "changed" });
       if (stale.status !== "needs-confirmation") throw new Error("unreachable");
       expect(stale.impact.warnings.map((warning) => warning.code)).toEqual(["maintenance-overlap"]);
       expect(await counts()).toEqual(afterOther);
 
-      const unticked = await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: false } });
+      const unticked = await scheduleMaintenance(db, actors.commander, input, {
+        now: T0,
+        confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: false },
+      });
       expect(unticked).toMatchObject({ status: "needs-confirmation", reason: "warnings" });
       expect(await counts()).toEqual(afterOther);
 
-      const published = landed(await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: true } }));
+      const published = landed(
+        await scheduleMaintenance(db, actors.commander, input, { now: T0, confirmation: { impactHash: stale.impact.hash, warningsAcknowledged: true } }),
+      );
       expect(published.impact?.hash).toBe(stale.impact.hash);
       expect(await row(published.incidentNumber)).toMatchObject({ title: "Development upgrade", scheduledStartAt: input.startsAt });
     });
 
     it("extends and cancels only the previewed change", async () => {
-      const { incidentNumber } = landed(await scheduleMaintenance(db, actors.commander, window(48 * 60, 48 * 60 + 60, { componentIds: [ids.development] }), { now: T0 }));
+      const { incidentNumber } = landed(
+        await scheduleMaintenance(db, actors.commander, window(48 * 60, 48 * 60 + 60, { componentIds: [ids.development] }), { now: T0 }),
+      );
       const extend = { action: "extend" as const, input: { incidentNumber, endsAt: at(48 * 60 + 120), body: "" } };
       const preview = await previewMaintenance(db, extend, T0);
       expect(preview.post.body).toBe("The maintenance window has been extended until Nov 24, 2026 12:00 UTC.");
-      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "green", after: "blue", window: { start: at(48 * 60 + 60), end: at(48 * 60 + 120) } });
+      expect(preview.changes.find((change) => change.name === "Development")).toMatchObject({
+        before: "green",
+        after: "blue",
+        window: { start: at(48 * 60 + 60), end: at(48 * 60 + 120) },
+      });
       landed(await publishMaintenance(db, actors.commander, extend, { now: T0, confirmation: { impactHash: preview.hash, warningsAcknowledged: false } }));
       expect((await row(incidentNumber)).scheduledEndAt).toEqual(at(48 * 60 + 120));
 
@@ -171,7 +205,10 @@ describe.each(providers)("maintenance on $name", (provider) => {
       expect(cancelPreview.changes.find((change) => change.name === "Development")).toMatchObject({ before: "blue", after: "green" });
       // The window moved again after the preview: the cancel is shown again, not applied.
       await extendMaintenance(db, actors.commander, { incidentNumber, endsAt: at(48 * 60 + 180), body: "" }, { now: at(5) });
-      const again = await publishMaintenance(db, actors.commander, cancel, { now: at(10), confirmation: { impactHash: cancelPreview.hash, warningsAcknowledged: false } });
+      const again = await publishMaintenance(db, actors.commander, cancel, {
+        now: at(10),
+        confirmation: { impactHash: cancelPreview.hash, warningsAcknowledged: false },
+      });
       expect(again).toMatchObject({ status: "needs-confirmation", reason: "changed" });
       expect(maintenanceStatus((await loadIncidentByNumber(db, incidentNumber))!, at(11))).toBe("upcoming");
     });

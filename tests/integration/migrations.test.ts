@@ -159,9 +159,7 @@ describe("the runner refuses", () => {
     await applyMigrations(target, { migrationsDir: dir });
     const [first] = migrationNames(path.join(dir, "sqlite"));
     appendFileSync(path.join(dir, "sqlite", first!, "migration.sql"), "\n-- edited\n");
-    await expect(applyMigrations(target, { migrationsDir: dir })).rejects.toThrow(
-      `migration ${first} was changed after it was applied to this database`,
-    );
+    await expect(applyMigrations(target, { migrationsDir: dir })).rejects.toThrow(`migration ${first} was changed after it was applied to this database`);
   });
 
   it("a history with an unfinished (failed) migration", async () => {

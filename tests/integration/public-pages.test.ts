@@ -11,7 +11,10 @@ const globals = globalThis as unknown as { beaconDb?: Db; beaconLastGood?: Map<s
 
 /** The page's text as a reader sees it (tags removed), so failures print something readable. */
 function textOf(html: string): string {
-  return html.replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  return html
+    .replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 function useDb(db: Db) {

@@ -53,8 +53,17 @@ describe.each(providers)("publishing on $name", (provider) => {
   });
 
   it("posts an Update and then Resolved; resolvedAt follows the timeline and the incident leaves the active list", async () => {
-    const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.production, { title: "Git push failing" }), { now: at(10) }));
-    published(await publishPost(db, commander, { incidentNumber, type: "update", body: "Fix deploying.", stateChanges: [{ componentId: ids.production, state: "yellow" }] }, { now: at(20) }));
+    const { incidentNumber } = published(
+      await openIncident(db, commander, openProductionOutage(ids.production, { title: "Git push failing" }), { now: at(10) }),
+    );
+    published(
+      await publishPost(
+        db,
+        commander,
+        { incidentNumber, type: "update", body: "Fix deploying.", stateChanges: [{ componentId: ids.production, state: "yellow" }] },
+        { now: at(20) },
+      ),
+    );
     expect((await statesAt(at(21))).get(ids.production)).toBe("red"); // the first incident is still red
     published(await publishPost(db, commander, { incidentNumber, type: "resolved", body: "Fixed.", stateChanges: [] }, { now: at(30) }));
     expect((await db.incident.findUnique({ where: { number: incidentNumber } }))?.resolvedAt).toEqual(at(30));
@@ -84,30 +93,53 @@ describe.each(providers)("publishing on $name", (provider) => {
   });
 
   it("keeps a backdated post in its place and refuses one in the future", async () => {
-    const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.development, { title: "Backdated", postedAt: at(55) }), { now: at(60) }));
+    const { incidentNumber } = published(
+      await openIncident(db, commander, openProductionOutage(ids.development, { title: "Backdated", postedAt: at(55) }), { now: at(60) }),
+    );
     expect((await db.incident.findUnique({ where: { number: incidentNumber } }))?.openedAt).toEqual(at(55));
     const future = publishPost(db, commander, { incidentNumber, type: "update", body: "Soon", stateChanges: [], postedAt: at(70) }, { now: at(60) });
     await expect(future).rejects.toThrow(PublishError);
-    await expect(publishPost(db, commander, { incidentNumber, type: "update", body: "x", stateChanges: [{ componentId: 99_999, state: "red" }] }, { now: at(60) })).rejects.toMatchObject({ field: "stateChanges" });
+    await expect(
+      publishPost(db, commander, { incidentNumber, type: "update", body: "x", stateChanges: [{ componentId: 99_999, state: "red" }] }, { now: at(60) }),
+    ).rejects.toMatchObject({ field: "stateChanges" });
     expect(await db.post.count({ where: { incident: { number: incidentNumber } } })).toBe(1);
   });
 
   it("keeps the previous text of an edited post as a revision, and audits it", async () => {
-    const { incidentNumber, postId } = published(await openIncident(db, commander, openProductionOutage(ids.development, { title: "Typo", body: "We are investigaitng." }), { now: at(80) }));
+    const { incidentNumber, postId } = published(
+      await openIncident(db, commander, openProductionOutage(ids.development, { title: "Typo", body: "We are investigaitng." }), { now: at(80) }),
+    );
     await editPost(db, commander, { postId, body: "We are investigating." }, { now: at(81) });
-    expect(await db.postRevision.findMany({ where: { postId }, select: { body: true, editorId: true } })).toEqual([{ body: "We are investigaitng.", editorId: null }].map((r) => ({ ...r, editorId: commander.userId })));
+    expect(await db.postRevision.findMany({ where: { postId }, select: { body: true, editorId: true } })).toEqual(
+      [{ body: "We are investigaitng.", editorId: null }].map((r) => ({ ...r, editorId: commander.userId })),
+    );
     expect((await db.post.findUnique({ where: { id: postId } }))?.body).toBe("We are investigating.");
-    expect(await db.auditEvent.findFirst({ where: { action: "post.edit", targetId: String(postId) } })).toMatchObject({ before: { body: "We are investigaitng." }, after: { incidentNumber, body: "We are investigating." } });
+    expect(await db.auditEvent.findFirst({ where: { action: "post.edit", targetId: String(postId) } })).toMatchObject({
+      before: { body: "We are investigaitng." },
+      after: { incidentNumber, body: "We are investigating." },
+    });
   });
 
   it("runs concurrent writes to one incident one after another: each diff starts where the previous left, and a racing Resolved stays resolved", async () => {
-    const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.gitPush, { title: "Burst", componentIds: [ids.gitPush] }), { now: at(100) }));
+    const { incidentNumber } = published(
+      await openIncident(db, commander, openProductionOutage(ids.gitPush, { title: "Burst", componentIds: [ids.gitPush] }), { now: at(100) }),
+    );
     const states = ["yellow", "red", "yellow", "red", "yellow", "red", "yellow", "red"] as const;
     // The updates are backdated before the Resolved, so whatever order they commit in the incident ends resolved.
     const updates = states.map((state, i) =>
-      publishPost(db, commander, { incidentNumber, type: "update", body: `Burst ${i}`, stateChanges: [{ componentId: ids.gitPush, state }], postedAt: at(101) }, { now: at(110) }),
+      publishPost(
+        db,
+        commander,
+        { incidentNumber, type: "update", body: `Burst ${i}`, stateChanges: [{ componentId: ids.gitPush, state }], postedAt: at(101) },
+        { now: at(110) },
+      ),
     );
-    const resolve = publishPost(db, commander, { incidentNumber, type: "resolved", body: "Burst over", stateChanges: [{ componentId: ids.gitPush, state: "green" }] }, { now: at(110) });
+    const resolve = publishPost(
+      db,
+      commander,
+      { incidentNumber, type: "resolved", body: "Burst over", stateChanges: [{ componentId: ids.gitPush, state: "green" }] },
+      { now: at(110) },
+    );
     const outcomes = await Promise.all([...updates, resolve]);
     outcomes.forEach(published);
     expect((await db.incident.findUnique({ where: { number: incidentNumber } }))?.resolvedAt).toEqual(at(110));
@@ -121,7 +153,9 @@ describe.each(providers)("publishing on $name", (provider) => {
   });
 
   it("soft-deletes a post with a reason; the timeline and resolvedAt follow", async () => {
-    const { incidentNumber } = published(await openIncident(db, commander, openProductionOutage(ids.development, { title: "Wrongly resolved" }), { now: at(90) }));
+    const { incidentNumber } = published(
+      await openIncident(db, commander, openProductionOutage(ids.development, { title: "Wrongly resolved" }), { now: at(90) }),
+    );
     const resolved = published(await publishPost(db, commander, { incidentNumber, type: "resolved", body: "Oops", stateChanges: [] }, { now: at(91) }));
     await deletePost(db, commander, { postId: resolved.postId, reason: "Resolved the wrong incident" }, { now: at(92) });
     expect(await db.post.findUnique({ where: { id: resolved.postId } })).toMatchObject({ deletedReason: "Resolved the wrong incident", body: "Oops" });

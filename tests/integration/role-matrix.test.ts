@@ -37,29 +37,77 @@ describe.each(providers)("role matrix on $name", (provider) => {
   type Action = { name: string; minRole: Role; setup?: () => Promise<number>; run(actor: Actor | null, target: number): Promise<unknown> };
   const now = { now: NOW };
   const actions: Action[] = [
-    { name: "open an incident", minRole: "commander", run: (actor) => openIncident(db, actor, openProductionOutage(production, { title: `Matrix ${++seq}` }), now) },
-    { name: "post an update", minRole: "commander", setup: freshIncident, run: (actor, incidentNumber) => publishPost(db, actor, { incidentNumber, type: "update", body: "u", stateChanges: [] }, now) },
+    {
+      name: "open an incident",
+      minRole: "commander",
+      run: (actor) => openIncident(db, actor, openProductionOutage(production, { title: `Matrix ${++seq}` }), now),
+    },
+    {
+      name: "post an update",
+      minRole: "commander",
+      setup: freshIncident,
+      run: (actor, incidentNumber) => publishPost(db, actor, { incidentNumber, type: "update", body: "u", stateChanges: [] }, now),
+    },
     { name: "edit a post", minRole: "commander", setup: freshPost, run: (actor, postId) => editPost(db, actor, { postId, body: `edited ${++seq}` }, now) },
     { name: "delete a post", minRole: "commander", setup: freshPost, run: (actor, postId) => deletePost(db, actor, { postId, reason: "matrix" }, now) },
     { name: "schedule maintenance", minRole: "commander", run: (actor) => scheduleMaintenance(db, actor, maintenanceWindow(60), now) },
-    { name: "extend maintenance", minRole: "commander", setup: () => freshMaintenance(60), run: (actor, incidentNumber) => extendMaintenance(db, actor, { incidentNumber, endsAt: at(500), body: "" }, now) },
-    { name: "end maintenance early", minRole: "commander", setup: () => freshMaintenance(-10), run: (actor, incidentNumber) => endMaintenanceEarly(db, actor, { incidentNumber, body: "Done." }, now) },
-    { name: "cancel maintenance", minRole: "commander", setup: () => freshMaintenance(60), run: (actor, incidentNumber) => cancelMaintenance(db, actor, { incidentNumber, body: "Cancelled." }, now) },
+    {
+      name: "extend maintenance",
+      minRole: "commander",
+      setup: () => freshMaintenance(60),
+      run: (actor, incidentNumber) => extendMaintenance(db, actor, { incidentNumber, endsAt: at(500), body: "" }, now),
+    },
+    {
+      name: "end maintenance early",
+      minRole: "commander",
+      setup: () => freshMaintenance(-10),
+      run: (actor, incidentNumber) => endMaintenanceEarly(db, actor, { incidentNumber, body: "Done." }, now),
+    },
+    {
+      name: "cancel maintenance",
+      minRole: "commander",
+      setup: () => freshMaintenance(60),
+      run: (actor, incidentNumber) => cancelMaintenance(db, actor, { incidentNumber, body: "Cancelled." }, now),
+    },
     { name: "create a template", minRole: "commander", run: (actor) => createTemplate(db, actor, template(`Matrix ${++seq}`)) },
-    { name: "update a template", minRole: "commander", setup: freshTemplate, run: (actor, id) => updateTemplate(db, actor, { ...template(`Renamed ${++seq}`), id }) },
+    {
+      name: "update a template",
+      minRole: "commander",
+      setup: freshTemplate,
+      run: (actor, id) => updateTemplate(db, actor, { ...template(`Renamed ${++seq}`), id }),
+    },
     { name: "delete a template", minRole: "commander", setup: freshTemplate, run: (actor, id) => deleteTemplate(db, actor, { id }) },
-    { name: "create a user", minRole: "admin", run: (actor) => createUser(db, actor, { email: `user${++seq}@example.com`, password: "long enough password", role: "viewer", name: "" }) },
+    {
+      name: "create a user",
+      minRole: "admin",
+      run: (actor) => createUser(db, actor, { email: `user${++seq}@example.com`, password: "long enough password", role: "viewer", name: "" }),
+    },
     { name: "change a role", minRole: "admin", run: (actor) => setRole(db, actor, "viewer@example.com", "viewer") },
     { name: "reset a password", minRole: "admin", run: (actor) => resetPassword(db, actor, "viewer@example.com", "another long password") },
     { name: "disable a user", minRole: "admin", setup: freshUser, run: (actor, id) => setDisabled(db, actor, `user${id}@example.com`, true, NOW) },
-    { name: "add a component", minRole: "admin", run: (actor) => createComponent(db, actor, { name: `Matrix ${++seq}`, description: "", parentId: production, hidden: false }) },
-    { name: "rename a component", minRole: "admin", run: (actor) => updateComponent(db, actor, { id: production, name: `Production ${++seq}`, slug: "production", description: "", parentId: null, hidden: false }) },
+    {
+      name: "add a component",
+      minRole: "admin",
+      run: (actor) => createComponent(db, actor, { name: `Matrix ${++seq}`, description: "", parentId: production, hidden: false }),
+    },
+    {
+      name: "rename a component",
+      minRole: "admin",
+      run: (actor) =>
+        updateComponent(db, actor, { id: production, name: `Production ${++seq}`, slug: "production", description: "", parentId: null, hidden: false }),
+    },
     { name: "reorder components", minRole: "admin", setup: freshComponent, run: (actor, id) => moveComponent(db, actor, { id, direction: "up" }) },
     { name: "change a setting", minRole: "admin", run: (actor) => updateSettings(db, actor, { staleAfterMinutes: 10 + ++seq }) },
   ];
 
   const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-  const maintenanceWindow = (startMinutes: number) => ({ title: `Window ${++seq}`, componentIds: [production], startsAt: at(startMinutes), endsAt: at(startMinutes + 120), body: "Work." });
+  const maintenanceWindow = (startMinutes: number) => ({
+    title: `Window ${++seq}`,
+    componentIds: [production],
+    startsAt: at(startMinutes),
+    endsAt: at(startMinutes + 120),
+    body: "Work.",
+  });
   const template = (name: string) => ({ name, title: "Errors on {component}", postType: "investigating" as const, body: "", componentStates: [] });
   async function freshMaintenance(startMinutes: number): Promise<number> {
     return landed(await scheduleMaintenance(db, actors.admin, maintenanceWindow(startMinutes), now)).incidentNumber;

@@ -64,7 +64,22 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
   it("holds the pages, feeds and API payloads people read during an outage, byte for byte as served", async () => {
     const snapshot = await collectSnapshot("live");
     const paths = snapshot.entries.map((entry) => entry.path);
-    for (const expected of ["/", "/history", "/incidents/386", "/components/production", "/history.rss", "/history.atom", "/history.json", "/api/v2/summary.json", "/api/v2/status.json", "/api/v2/incidents/unresolved.json", "/api/v3/current-status", "/api/v4/current-status", "/badge.svg", "/maintenance.ics"]) {
+    for (const expected of [
+      "/",
+      "/history",
+      "/incidents/386",
+      "/components/production",
+      "/history.rss",
+      "/history.atom",
+      "/history.json",
+      "/api/v2/summary.json",
+      "/api/v2/status.json",
+      "/api/v2/incidents/unresolved.json",
+      "/api/v3/current-status",
+      "/api/v4/current-status",
+      "/badge.svg",
+      "/maintenance.ics",
+    ]) {
       expect(paths).toContain(expected);
     }
     const summary = snapshot.entries.find((entry) => entry.path === "/api/v2/summary.json")!;
@@ -83,7 +98,9 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     const snapshot = await collectSnapshot("live");
     const first = writeSnapshot(dir, snapshot);
     expect(first.written).toBeGreaterThan(snapshot.entries.length);
-    expect(readFileSync(path.join(dir, "api/v2/status.json"), "utf8")).toBe(snapshot.entries.find((entry) => entry.path === "/api/v2/status.json")!.body.toString());
+    expect(readFileSync(path.join(dir, "api/v2/status.json"), "utf8")).toBe(
+      snapshot.entries.find((entry) => entry.path === "/api/v2/status.json")!.body.toString(),
+    );
     const again = writeSnapshot(dir, snapshot);
     expect(again.written).toBe(0);
     // A writer killed between write and rename leaves a temporary file; the next start removes it.
@@ -92,7 +109,9 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     expect(existsSync(path.join(dir, "api/v2/status.json.tmp-4242"))).toBe(false);
     const read = readSnapshot(dir)!;
     expect(read.generatedAt.toISOString()).toBe(snapshot.generatedAt.toISOString());
-    expect(read.entries.map((entry) => [entry.path, entry.etag, entry.body.length])).toEqual(snapshot.entries.map((entry) => [entry.path, entry.etag, entry.body.length]));
+    expect(read.entries.map((entry) => [entry.path, entry.etag, entry.body.length])).toEqual(
+      snapshot.entries.map((entry) => [entry.path, entry.etag, entry.body.length]),
+    );
   });
 
   it("is never built from data that is not live, and the previous snapshot stays", async () => {
@@ -123,7 +142,11 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     expect(incident.status).toBe(200);
     expect(await incident.text()).toContain("Showing the last known status from");
 
-    for (const [pathname, type] of [["/history.atom", "atom"], ["/api/v2/summary.json", "json"], ["/api/v4/current-status", "json"]] as const) {
+    for (const [pathname, type] of [
+      ["/history.atom", "atom"],
+      ["/api/v2/summary.json", "json"],
+      ["/api/v4/current-status", "json"],
+    ] as const) {
       const response = await get(pathname);
       expect(response.status, pathname).toBe(200);
       expect(response.headers.get("beacon-data-source"), pathname).toBe("snapshot");

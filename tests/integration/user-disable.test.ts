@@ -44,7 +44,8 @@ describe.each(providers)("disabling a user on $name", (provider) => {
   }
 
   const api = () => testWriteApi(db, () => NOW);
-  const publishWith = (token: string) => call(api().openIncident, { token, body: { title: `Token check ${++seq}`, type: "investigating", componentIds: ["production"] } });
+  const publishWith = (token: string) =>
+    call(api().openIncident, { token, body: { title: `Token check ${++seq}`, type: "investigating", componentIds: ["production"] } });
 
   async function expectLockedOut(user: Awaited<ReturnType<typeof userWithAccess>>) {
     expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW)).toMatchObject({ ok: false, reason: "invalid" });
@@ -63,7 +64,10 @@ describe.each(providers)("disabling a user on $name", (provider) => {
   }
 
   const audits = (userId: number) =>
-    db.auditEvent.findMany({ where: { targetType: "user", targetId: String(userId), action: { in: ["user.disable", "user.enable"] } }, orderBy: { id: "asc" } });
+    db.auditEvent.findMany({
+      where: { targetType: "user", targetId: String(userId), action: { in: ["user.disable", "user.enable"] } },
+      orderBy: { id: "asc" },
+    });
 
   it("npm run admin -- disable / enable: locks the user out of sign-in, sessions and API tokens, then lets them back, audited as cli", async () => {
     const user = await userWithAccess();
@@ -84,7 +88,10 @@ describe.each(providers)("disabling a user on $name", (provider) => {
 
   it("the admin users page's Disable/Enable action does the same, audited as the admin", async () => {
     const user = await userWithAccess();
-    const action = userForms(() => db, () => NOW).setDisabled;
+    const action = userForms(
+      () => db,
+      () => NOW,
+    ).setDisabled;
     const asAdmin = async (minRole: Role) => authorize(actors.admin, minRole);
     const submit = (disabled: boolean) => {
       const form = new FormData();
@@ -93,7 +100,10 @@ describe.each(providers)("disabling a user on $name", (provider) => {
       return runAdminAction(action, asAdmin, form);
     };
 
-    expect(await submit(true)).toEqual({ status: "ok", message: `${user.email} is disabled: signed out everywhere, and the API tokens they created are refused.` });
+    expect(await submit(true)).toEqual({
+      status: "ok",
+      message: `${user.email} is disabled: signed out everywhere, and the API tokens they created are refused.`,
+    });
     await expectLockedOut(user);
     expect(await submit(false)).toMatchObject({ status: "ok", message: `${user.email} is enabled again; the API tokens they created work again.` });
     await expectAccessAgain(user);
@@ -114,7 +124,9 @@ describe.each(providers)("disabling a user on $name", (provider) => {
     const others = await db.user.findMany({ where: { role: "admin", disabledAt: null, NOT: { id: actors.admin.userId! } } });
     for (const other of others) await runAdminCommand(db, ["disable", "--email", other.email], NOW);
     const before = await db.auditEvent.count();
-    await expect(runAdminCommand(db, ["disable", "--email", actors.admin.label], NOW)).rejects.toThrow(new CliError("admin@example.com is the last admin; make another admin first"));
+    await expect(runAdminCommand(db, ["disable", "--email", actors.admin.label], NOW)).rejects.toThrow(
+      new CliError("admin@example.com is the last admin; make another admin first"),
+    );
     await expect(runAdminCommand(db, ["disable", "--email", "nobody@example.com"], NOW)).rejects.toThrow(/no user with email nobody@example.com/);
     await expect(runAdminCommand(db, ["disable"], NOW)).rejects.toThrow(/--email/);
     expect(await db.auditEvent.count()).toBe(before);

@@ -31,7 +31,15 @@ describe.each(providers)("webhooks on $name", (provider) => {
   let seq = 0;
   const dispatcher = (database: Db = db) => new WebhookDispatcher(database, { now: () => clock, random: () => 0.5, timeoutMs: 500 });
   const register = (overrides: Partial<Parameters<typeof createWebhookEndpoint>[2]> = {}) =>
-    createWebhookEndpoint(db, actors.admin, { name: `hook ${++seq}`, url: receiver.url, secret: SECRET, format: "json", componentIds: [], events: [], ...overrides });
+    createWebhookEndpoint(db, actors.admin, {
+      name: `hook ${++seq}`,
+      url: receiver.url,
+      secret: SECRET,
+      format: "json",
+      componentIds: [],
+      events: [],
+      ...overrides,
+    });
   const open = async (componentId = ids.production) => {
     const outcome = await openIncident(db, actors.commander, openProductionOutage(componentId, { title: `Outage ${++seq}` }), { now: clock });
     if (outcome.status !== "published") throw new Error("not published");
@@ -61,7 +69,15 @@ describe.each(providers)("webhooks on $name", (provider) => {
 
     const before = await db.webhookDelivery.count();
     const failing = db.$transaction(async (tx) => {
-      await inTransaction(tx, { action: "post.publish", actor: actors.commander, incidentNumber: outcome.incidentNumber, postId: outcome.postId, now: clock, before: {}, after: {} });
+      await inTransaction(tx, {
+        action: "post.publish",
+        actor: actors.commander,
+        incidentNumber: outcome.incidentNumber,
+        postId: outcome.postId,
+        now: clock,
+        before: {},
+        after: {},
+      });
       expect(await tx.webhookDelivery.count()).toBe(before + 1);
       throw new Error("the publish failed after queueing");
     });
@@ -185,22 +201,46 @@ describe.each(providers)("webhooks on $name", (provider) => {
       for (const [age, status, attempts] of rows) {
         const createdAt = daysAgo(age);
         const finishedAt = status === "pending" ? null : new Date(createdAt.getTime() + 60_000);
-        const delivery = await db.webhookDelivery.create({ data: { endpointId, event: "incident.updated", payload: "{}", status, attempts, nextAttemptAt: createdAt, createdAt, finishedAt } });
+        const delivery = await db.webhookDelivery.create({
+          data: { endpointId, event: "incident.updated", payload: "{}", status, attempts, nextAttemptAt: createdAt, createdAt, finishedAt },
+        });
         for (let i = 0; i < attempts; i++) {
-          await db.webhookAttempt.create({ data: { deliveryId: delivery.id, endpointId, attemptedAt: createdAt, statusCode: 500, error: "HTTP 500", durationMs: 3 } });
+          await db.webhookAttempt.create({
+            data: { deliveryId: delivery.id, endpointId, attemptedAt: createdAt, statusCode: 500, error: "HTTP 500", durationMs: 3 },
+          });
         }
       }
     }
 
-    const deliveriesOf = (endpointId: number) => db.webhookDelivery.findMany({ where: { endpointId }, select: { id: true, status: true, createdAt: true }, orderBy: { id: "asc" } });
+    const deliveriesOf = (endpointId: number) =>
+      db.webhookDelivery.findMany({ where: { endpointId }, select: { id: true, status: true, createdAt: true }, orderBy: { id: "asc" } });
 
     it("deletes exactly what the retention rule allows, with the attempts, per endpoint and never a pending row", async () => {
       const a = await register();
       const b = await register();
-      await seed(a.id, [[90, "delivered", 1], [80, "failed", 6], [70, "pending", 2], [60, "delivered", 1], [45, "failed", 6], [40, "delivered", 1], [31, "delivered", 2], [20, "delivered", 1], [5, "failed", 6], [1, "delivered", 1], [0, "pending", 0]]);
-      await seed(b.id, [[200, "delivered", 1], [100, "delivered", 1], [50, "failed", 1]]);
+      await seed(a.id, [
+        [90, "delivered", 1],
+        [80, "failed", 6],
+        [70, "pending", 2],
+        [60, "delivered", 1],
+        [45, "failed", 6],
+        [40, "delivered", 1],
+        [31, "delivered", 2],
+        [20, "delivered", 1],
+        [5, "failed", 6],
+        [1, "delivered", 1],
+        [0, "pending", 0],
+      ]);
+      await seed(b.id, [
+        [200, "delivered", 1],
+        [100, "delivered", 1],
+        [50, "failed", 1],
+      ]);
       const retention = policy();
-      const expected = new Set([...prunableDeliveries(await deliveriesOf(a.id), T0, retention), ...prunableDeliveries(await deliveriesOf(b.id), T0, retention)]);
+      const expected = new Set([
+        ...prunableDeliveries(await deliveriesOf(a.id), T0, retention),
+        ...prunableDeliveries(await deliveriesOf(b.id), T0, retention),
+      ]);
       // A keeps its 4 newest finished (31, 20, 5, 1 days) and both pending; 90, 80, 60, 45, 40 days go.
       expect(expected.size).toBe(5);
       const before = [...(await deliveriesOf(a.id)), ...(await deliveriesOf(b.id))];
@@ -221,7 +261,10 @@ describe.each(providers)("webhooks on $name", (provider) => {
 
     it("works in bounded batches: a run stops after its batches and the next one finishes", async () => {
       const { id } = await register();
-      await seed(id, Array.from({ length: 12 }, (_, index): [number, "delivered", number] => [40 + index, "delivered", 1]));
+      await seed(
+        id,
+        Array.from({ length: 12 }, (_, index): [number, "delivered", number] => [40 + index, "delivered", 1]),
+      );
       const retention = policy({ keepPerEndpoint: 2, batchSize: 3, maxBatchesPerRun: 2 });
       expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 6, attempts: 6, complete: false });
       expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 4, attempts: 4, complete: true });
@@ -231,9 +274,20 @@ describe.each(providers)("webhooks on $name", (provider) => {
 
     it("prunes once as the dispatcher starts (then on its hourly timer)", async () => {
       const { id } = await register();
-      await seed(id, [[60, "delivered", 1], [50, "delivered", 1], [40, "failed", 1], [2, "delivered", 1], [1, "delivered", 1]]);
+      await seed(id, [
+        [60, "delivered", 1],
+        [50, "delivered", 1],
+        [40, "failed", 1],
+        [2, "delivered", 1],
+        [1, "delivered", 1],
+      ]);
       const lines: string[] = [];
-      const running = new WebhookDispatcher(db, { now: () => clock, retention: policy({ keepPerEndpoint: 2 }), pollMs: 60_000, log: (line) => lines.push(line) });
+      const running = new WebhookDispatcher(db, {
+        now: () => clock,
+        retention: policy({ keepPerEndpoint: 2 }),
+        pollMs: 60_000,
+        log: (line) => lines.push(line),
+      });
       running.start();
       await running.stop();
       expect((await deliveriesOf(id)).map((row) => row.createdAt)).toEqual([daysAgo(2), daysAgo(1)]);

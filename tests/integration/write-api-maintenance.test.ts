@@ -17,7 +17,11 @@ describe.each(providers)("maintenance over the write API on $name", (provider) =
   let now = T0;
 
   const schedule = (startsIn: number, title = "Database upgrade") =>
-    call(api.scheduleMaintenance, { token, path: "/api/admin/maintenance", body: { title, componentIds: ["development", "git-push"], startsAt: at(startsIn), endsAt: at(startsIn + 1), body: "Short pauses are expected." } });
+    call(api.scheduleMaintenance, {
+      token,
+      path: "/api/admin/maintenance",
+      body: { title, componentIds: ["development", "git-push"], startsAt: at(startsIn), endsAt: at(startsIn + 1), body: "Short pauses are expected." },
+    });
   const on = (handler: keyof typeof api, number: number, body: unknown) => call(api[handler], { token, params: { number: String(number) }, body });
 
   beforeAll(async () => {
@@ -56,11 +60,17 @@ describe.each(providers)("maintenance over the write API on $name", (provider) =
     const { body } = await schedule(10, "Network work");
     const cancelled = await on("cancelMaintenance", body.incident.number, { body: "Postponed." });
     expect(cancelled.status).toBe(200);
-    expect((await db.post.findMany({ where: { incident: { number: body.incident.number } }, orderBy: { id: "asc" } })).map((post) => post.type)).toEqual(["scheduled", "resolved"]);
+    expect((await db.post.findMany({ where: { incident: { number: body.incident.number } }, orderBy: { id: "asc" } })).map((post) => post.type)).toEqual([
+      "scheduled",
+      "resolved",
+    ]);
   });
 
   it("answers 422 for a window that ends before it starts, and 404 for an incident or an unknown number", async () => {
-    const backwards = await call(api.scheduleMaintenance, { token, body: { title: "x", componentIds: ["development"], startsAt: at(5), endsAt: at(4), body: "x" } });
+    const backwards = await call(api.scheduleMaintenance, {
+      token,
+      body: { title: "x", componentIds: ["development"], startsAt: at(5), endsAt: at(4), body: "x" },
+    });
     expect(backwards.status).toBe(422);
     expect(backwards.body.error.fields).toHaveProperty("endsAt");
     const incident = await call(api.openIncident, { token, body: { title: "Not maintenance", type: "issue", componentIds: ["production"] } });

@@ -24,8 +24,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "beacon-pg-"));
   const dataDir = path.join(dir, "data");
   const asPostgres = await postgresOwner(dir);
-  const command = (tool: string, args: string[]): [string, string[]] =>
-    asPostgres ? ["runuser", ["-u", "postgres", "--", tool, ...args]] : [tool, args];
+  const command = (tool: string, args: string[]): [string, string[]] => (asPostgres ? ["runuser", ["-u", "postgres", "--", tool, ...args]] : [tool, args]);
   const pgTool = (tool: string, args: string[]) => run(...command(tool, args));
   // If the test runner exits without its teardown (Ctrl-C, a crash), don't leave a server behind.
   const stopOnExit = () => {

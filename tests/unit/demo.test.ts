@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEMO_COMPONENTS,
-  demoDataset,
-  demoToTimeline,
-  numberedComponents,
-  syntheticHistory,
-  SYNTHETIC_FIRST_NUMBER,
-  type DemoIncident,
-} from "@/lib/demo";
+import { DEMO_COMPONENTS, demoDataset, demoToTimeline, numberedComponents, syntheticHistory, SYNTHETIC_FIRST_NUMBER, type DemoIncident } from "@/lib/demo";
 import { currentStates, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
 
 const NOW = new Date("2026-11-22T14:37:12.345Z");

@@ -63,7 +63,12 @@ export function AdminForm({ action, fields, submitLabel, confirmLabel, idPrefix 
               <div className="flex flex-wrap gap-x-4">
                 {field.options.map(([value, label]) => (
                   <label key={value} className="flex items-center gap-1">
-                    <input type="checkbox" name={field.name} value={value} defaultChecked={checked(field.name, value, field.checked?.includes(value) ?? false)} />
+                    <input
+                      type="checkbox"
+                      name={field.name}
+                      value={value}
+                      defaultChecked={checked(field.name, value, field.checked?.includes(value) ?? false)}
+                    />
                     {label}
                   </label>
                 ))}

@@ -4,8 +4,8 @@ export function DatabaseUnavailable() {
     <div role="alert" data-database-unavailable="" className="space-y-3">
       <h1 className="text-2xl font-bold">The database cannot be reached — publishing is unavailable</h1>
       <p>
-        Beacon cannot reach its database right now, so nothing can be published or changed here. The public status page keeps showing the last state it
-        could read.
+        Beacon cannot reach its database right now, so nothing can be published or changed here. The public status page keeps showing the last state it could
+        read.
       </p>
       <p>Try again in a minute. If this persists, check that the database server is running and that DATABASE_URL is right.</p>
       <a href="" className="underline">

@@ -34,5 +34,4 @@ export function Field({ name, label, error, hint, children }: FieldProps) {
 
 export const INPUT_CLASS =
   "block w-full rounded border border-zinc-400 bg-white px-3 py-2 text-zinc-900 aria-[invalid=true]:border-red-700 dark:bg-zinc-900 dark:text-zinc-100";
-export const BUTTON_CLASS =
-  "rounded bg-zinc-900 px-4 py-2 font-semibold text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900";
+export const BUTTON_CLASS = "rounded bg-zinc-900 px-4 py-2 font-semibold text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900";

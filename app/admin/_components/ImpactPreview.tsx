@@ -25,9 +25,7 @@ export function ImpactPreview({ impact, now }: { impact: Impact; now: Date }) {
   return (
     // Named by aria-label, not an id: two forms on one page (extend, cancel) may both show a preview.
     <section aria-label="Preview: what customers will see" data-preview="" className="space-y-4 rounded border-2 border-zinc-900 p-4 dark:border-zinc-100">
-      <h2 className="text-xl font-bold">
-        Preview: what customers will see
-      </h2>
+      <h2 className="text-xl font-bold">Preview: what customers will see</h2>
       {post.title && <p className="text-lg font-semibold">{post.title}</p>}
       {post.window && (
         <p className="text-sm" data-preview-window="">

@@ -24,9 +24,10 @@ export function MaintenanceStatusLine({ status, window }: Pick<Props, "status" |
 export function MaintenanceActions({ incidentNumber, status, window }: Props) {
   if (status === "completed") return null;
   const number = { kind: "hidden", name: "incidentNumber", value: String(incidentNumber) } as const;
-  const close = status === "upcoming"
-    ? { action: cancelMaintenanceAction, label: "Cancel maintenance", text: "This maintenance has been cancelled and will not take place." }
-    : { action: endMaintenanceEarlyAction, label: "End maintenance now", text: "The maintenance has been completed." };
+  const close =
+    status === "upcoming"
+      ? { action: cancelMaintenanceAction, label: "Cancel maintenance", text: "This maintenance has been cancelled and will not take place." }
+      : { action: endMaintenanceEarlyAction, label: "End maintenance now", text: "The maintenance has been completed." };
   return (
     <section aria-labelledby="maintenance-actions" className="space-y-4">
       <h2 id="maintenance-actions" className="text-xl font-semibold">

@@ -19,9 +19,16 @@ const json = (value: unknown) => (value === null || value === undefined ? "" : J
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireRole("admin");
   const filter = filterSchema.parse(await searchParams);
-  const [events, actions] = await Promise.all([loadAuditEvents(db(), { ...filter, action: filter.action || undefined, actor: filter.actor || undefined }), auditActions(db())]);
+  const [events, actions] = await Promise.all([
+    loadAuditEvents(db(), { ...filter, action: filter.action || undefined, actor: filter.actor || undefined }),
+    auditActions(db()),
+  ]);
   const older = events.length === AUDIT_PAGE_SIZE ? events.at(-1)!.id : null;
-  const olderQuery = new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.actor ? { actor: filter.actor } : {}), before: String(older) });
+  const olderQuery = new URLSearchParams({
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    before: String(older),
+  });
 
   return (
     <div className="space-y-6">

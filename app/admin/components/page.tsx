@@ -34,18 +34,40 @@ export default async function ComponentsPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Components</h1>
       <p>
-        Systems (such as Production) and their sub-components, in the order customers see them. Incidents refer to components by id, so a rename
-        shows everywhere at once, history included.
+        Systems (such as Production) and their sub-components, in the order customers see them. Incidents refer to components by id, so a rename shows
+        everywhere at once, history included.
       </p>
       <ul className="space-y-3">
         {ordered.map((component) => (
-          <li key={component.id} data-admin-component={component.slug} className={`rounded border border-zinc-300 p-3 dark:border-zinc-700 ${component.parentId === null ? "" : "ml-6"}`}>
+          <li
+            key={component.id}
+            data-admin-component={component.slug}
+            className={`rounded border border-zinc-300 p-3 dark:border-zinc-700 ${component.parentId === null ? "" : "ml-6"}`}
+          >
             <div className="flex flex-wrap items-center gap-3">
               <strong>{component.name}</strong>
               <code className="text-sm">{component.slug}</code>
               {component.hidden && <span className="text-sm font-semibold">hidden</span>}
-              <AdminForm action={moveComponentAction} idPrefix={`up-${component.id}-`} submitLabel="Move up" className="flex items-center gap-2" fields={[{ kind: "hidden", name: "id", value: String(component.id) }, { kind: "hidden", name: "direction", value: "up" }]} />
-              <AdminForm action={moveComponentAction} idPrefix={`down-${component.id}-`} submitLabel="Move down" className="flex items-center gap-2" fields={[{ kind: "hidden", name: "id", value: String(component.id) }, { kind: "hidden", name: "direction", value: "down" }]} />
+              <AdminForm
+                action={moveComponentAction}
+                idPrefix={`up-${component.id}-`}
+                submitLabel="Move up"
+                className="flex items-center gap-2"
+                fields={[
+                  { kind: "hidden", name: "id", value: String(component.id) },
+                  { kind: "hidden", name: "direction", value: "up" },
+                ]}
+              />
+              <AdminForm
+                action={moveComponentAction}
+                idPrefix={`down-${component.id}-`}
+                submitLabel="Move down"
+                className="flex items-center gap-2"
+                fields={[
+                  { kind: "hidden", name: "id", value: String(component.id) },
+                  { kind: "hidden", name: "direction", value: "down" },
+                ]}
+              />
             </div>
             <details className="mt-2">
               <summary className="cursor-pointer underline">Edit {component.name}</summary>

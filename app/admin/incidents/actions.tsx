@@ -24,12 +24,14 @@ function publishSteps(input: OpenIncidentInput | PostUpdateInput, actor: Actor) 
 }
 
 export async function openIncidentAction(_previous: PreviewFormState, formData: FormData): Promise<PreviewFormState> {
-  const run = (form: z.infer<typeof openIncidentFormSchema>, actor: Actor, values: FormState["values"]) => previewOrPublish(values, confirmationOf(form), publishSteps(form, actor));
+  const run = (form: z.infer<typeof openIncidentFormSchema>, actor: Actor, values: FormState["values"]) =>
+    previewOrPublish(values, confirmationOf(form), publishSteps(form, actor));
   return runAdminAction({ role: "commander", schema: openIncidentFormSchema, run }, actionRoleCheck, formData);
 }
 
 export async function postUpdateAction(_previous: PreviewFormState, formData: FormData): Promise<PreviewFormState> {
-  const run = (form: z.infer<typeof postUpdateFormSchema>, actor: Actor, values: FormState["values"]) => previewOrPublish(values, confirmationOf(form), publishSteps(form, actor));
+  const run = (form: z.infer<typeof postUpdateFormSchema>, actor: Actor, values: FormState["values"]) =>
+    previewOrPublish(values, confirmationOf(form), publishSteps(form, actor));
   return runAdminAction({ role: "commander", schema: postUpdateFormSchema, run }, actionRoleCheck, formData);
 }
 

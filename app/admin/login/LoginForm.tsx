@@ -15,7 +15,9 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       <FormMessage state={state} />
       <input type="hidden" name={RETURN_PARAM} value={returnTo} />
       <Field name="email" label="Email" error={errors.email}>
-        {(control) => <input {...control} type="email" autoComplete="username" required defaultValue={String(state.values?.email ?? "")} className={INPUT_CLASS} />}
+        {(control) => (
+          <input {...control} type="email" autoComplete="username" required defaultValue={String(state.values?.email ?? "")} className={INPUT_CLASS} />
+        )}
       </Field>
       <Field name="password" label="Password" error={errors.password}>
         {(control) => <input {...control} type="password" autoComplete="current-password" required className={INPUT_CLASS} />}

@@ -23,9 +23,23 @@ export function templateFields(components: readonly Component[], values: Record<
   const value = (name: string, fallback = "") => (typeof values[name] === "string" ? values[name] : fallback);
   return [
     { kind: "text", name: "name", label: "Template name", value: value("name"), hint: "Only commanders see it, e.g. “Elevated errors”." },
-    { kind: "text", name: "title", label: "Incident title", value: value("title"), hint: "Placeholders such as {component} must be replaced before publishing." },
+    {
+      kind: "text",
+      name: "title",
+      label: "Incident title",
+      value: value("title"),
+      hint: "Placeholders such as {component} must be replaced before publishing.",
+    },
     { kind: "select", name: "postType", label: "First post type", value: value("postType", "investigating"), options: POST_TYPES },
     { kind: "textarea", name: "body", label: "Message (Markdown)", value: value("body"), hint: "E.g. “We are investigating elevated errors on {component}.”" },
-    ...components.map((component): FieldSpec => ({ kind: "select", name: `state.${component.slug}`, label: `${component.name} state`, value: value(`state.${component.slug}`), options: STATES })),
+    ...components.map(
+      (component): FieldSpec => ({
+        kind: "select",
+        name: `state.${component.slug}`,
+        label: `${component.name} state`,
+        value: value(`state.${component.slug}`),
+        options: STATES,
+      }),
+    ),
   ];
 }

@@ -19,7 +19,11 @@ export default async function TemplatesPage() {
       {templates.length === 0 && <p>No templates yet.</p>}
       <ul className="space-y-2">
         {templates.map((template) => (
-          <li key={template.id} data-template={template.name} className="flex flex-wrap items-center justify-between gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-700">
+          <li
+            key={template.id}
+            data-template={template.name}
+            className="flex flex-wrap items-center justify-between gap-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
+          >
             <span>
               <strong>{template.name}</strong> — {template.title}
             </span>

@@ -34,7 +34,11 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
   const state = await runAdminAction(
-    { role: "admin", schema: revokeApiTokenSchema, run: async ({ tokenId }, actor) => (await revokeApiToken(db(), actor, tokenId, new Date()), { status: "ok" }) },
+    {
+      role: "admin",
+      schema: revokeApiTokenSchema,
+      run: async ({ tokenId }, actor) => (await revokeApiToken(db(), actor, tokenId, new Date()), { status: "ok" }),
+    },
     asAction,
     formData,
   );

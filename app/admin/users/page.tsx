@@ -29,7 +29,13 @@ export default async function UsersPage() {
                 {user.disabled && <span className="font-semibold"> · disabled</span>} · since {formatUtc(user.createdAt)}
               </p>
               <div className="flex flex-wrap items-end gap-6">
-                <AdminForm action={setRoleAction} idPrefix={`role-${user.id}-`} submitLabel="Change role" className="flex flex-wrap items-end gap-2" fields={[email, { kind: "select", name: "role", label: "Role", value: user.role, options: ROLE_OPTIONS }]} />
+                <AdminForm
+                  action={setRoleAction}
+                  idPrefix={`role-${user.id}-`}
+                  submitLabel="Change role"
+                  className="flex flex-wrap items-end gap-2"
+                  fields={[email, { kind: "select", name: "role", label: "Role", value: user.role, options: ROLE_OPTIONS }]}
+                />
                 {user.id !== actor.userId && (
                   <AdminForm
                     action={setDisabledAction}
@@ -43,7 +49,13 @@ export default async function UsersPage() {
               </div>
               <details>
                 <summary className="cursor-pointer underline">Reset password</summary>
-                <AdminForm action={resetPasswordAction} idPrefix={`reset-${user.id}-`} submitLabel="Reset password" className="mt-2 space-y-2" fields={[email, { kind: "password", name: "password", label: "New password (at least 12 characters)" }]} />
+                <AdminForm
+                  action={resetPasswordAction}
+                  idPrefix={`reset-${user.id}-`}
+                  submitLabel="Reset password"
+                  className="mt-2 space-y-2"
+                  fields={[email, { kind: "password", name: "password", label: "New password (at least 12 characters)" }]}
+                />
               </details>
             </li>
           );

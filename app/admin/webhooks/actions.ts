@@ -37,7 +37,11 @@ const toggleSchema = webhookIdSchema.extend({ enabled: z.enum(["true", "false"])
 
 export async function setWebhookEnabledAction(formData: FormData): Promise<void> {
   const state = await runAdminAction(
-    { role: "admin", schema: toggleSchema, run: async ({ endpointId, enabled }, actor) => (await setWebhookEnabled(db(), actor, endpointId, enabled, new Date()), { status: "ok" }) },
+    {
+      role: "admin",
+      schema: toggleSchema,
+      run: async ({ endpointId, enabled }, actor) => (await setWebhookEnabled(db(), actor, endpointId, enabled, new Date()), { status: "ok" }),
+    },
     asAction,
     formData,
   );
@@ -46,7 +50,11 @@ export async function setWebhookEnabledAction(formData: FormData): Promise<void>
 }
 
 export async function deleteWebhookAction(formData: FormData): Promise<void> {
-  const state = await runAdminAction({ role: "admin", schema: webhookIdSchema, run: async ({ endpointId }, actor) => (await deleteWebhookEndpoint(db(), actor, endpointId), { status: "ok" }) }, asAction, formData);
+  const state = await runAdminAction(
+    { role: "admin", schema: webhookIdSchema, run: async ({ endpointId }, actor) => (await deleteWebhookEndpoint(db(), actor, endpointId), { status: "ok" }) },
+    asAction,
+    formData,
+  );
   throwIfUnavailable(state);
   revalidatePath("/admin/webhooks", "layout");
 }

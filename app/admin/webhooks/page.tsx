@@ -30,7 +30,8 @@ export default async function WebhooksPage() {
             </p>
             <p className="break-all text-sm">{endpoint.url}</p>
             <p className="text-sm">
-              Components: {endpoint.componentIds.length ? endpoint.componentIds.map(nameOf).join(", ") : "all"} · Events: {endpoint.events.length ? endpoint.events.join(", ") : "all"} · {endpoint.pending} pending
+              Components: {endpoint.componentIds.length ? endpoint.componentIds.map(nameOf).join(", ") : "all"} · Events:{" "}
+              {endpoint.events.length ? endpoint.events.join(", ") : "all"} · {endpoint.pending} pending
             </p>
             <p className="text-sm" data-webhook-status={endpoint.disabledAt ? "disabled" : "enabled"}>
               {endpoint.disabledAt ? endpoint.disabledReason : "Enabled"}

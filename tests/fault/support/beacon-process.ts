@@ -100,7 +100,7 @@ export async function startBeacon(options: BeaconOptions): Promise<BeaconProcess
   const ready = await new Promise<"ready" | "exited" | "timeout">((resolve) => {
     const timer = setTimeout(() => resolve("timeout"), READY_TIMEOUT_MS);
     const watch = () => {
-      if (/Beacon ready/.test(output)) (clearTimeout(timer), resolve("ready"));
+      if (/Beacon ready/.test(output)) clearTimeout(timer), resolve("ready");
     };
     child.stdout.on("data", watch);
     void exited.then(() => (clearTimeout(timer), resolve("exited")));

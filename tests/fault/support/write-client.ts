@@ -24,7 +24,12 @@ async function send(url: string, token: string, body: unknown, idempotencyKey?: 
 
 /** Opens an incident; resolves to its number. */
 export async function openIncident(baseUrl: string, token: string, title: string, components: (string | number)[]): Promise<number> {
-  const answer = await send(`${baseUrl}/api/admin/incidents`, token, { title, componentIds: components, type: "investigating", body: `${title}: investigating.` });
+  const answer = await send(`${baseUrl}/api/admin/incidents`, token, {
+    title,
+    componentIds: components,
+    type: "investigating",
+    body: `${title}: investigating.`,
+  });
   if (answer.status !== 201) throw new Error(`opening an incident answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body.incident.number as number;
 }

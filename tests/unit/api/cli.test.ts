@@ -5,18 +5,29 @@ const env = { BEACON_URL: "https://status.example.com/", BEACON_TOKEN: "bcn_abc"
 
 describe("npm run beacon", () => {
   it("turns `incident open` into the open-incident request with components by slug", () => {
-    const call = parseCommand(["incident", "open", "--title", "Errors", "--component", "production=red", "--component", "git-push", "--type", "issue", "--body", "Looking."], env);
+    const call = parseCommand(
+      ["incident", "open", "--title", "Errors", "--component", "production=red", "--component", "git-push", "--type", "issue", "--body", "Looking."],
+      env,
+    );
     expect(call).toMatchObject({
       url: "https://status.example.com",
       token: "bcn_abc",
       path: "/api/admin/incidents",
-      body: { title: "Errors", type: "issue", body: "Looking.", componentIds: ["production", "git-push"], stateChanges: [{ componentId: "production", state: "red" }] },
+      body: {
+        title: "Errors",
+        type: "issue",
+        body: "Looking.",
+        componentIds: ["production", "git-push"],
+        stateChanges: [{ componentId: "production", state: "red" }],
+      },
     });
     expect(call.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("turns `post` and `resolve` into posts to the incident; flags win over the environment", () => {
-    expect(parseCommand(["post", "2105", "--type", "update", "--body", "Fixing.", "--component", "production=yellow", "--token", "bcn_flag"], env)).toMatchObject({
+    expect(
+      parseCommand(["post", "2105", "--type", "update", "--body", "Fixing.", "--component", "production=yellow", "--token", "bcn_flag"], env),
+    ).toMatchObject({
       path: "/api/admin/incidents/2105/posts",
       token: "bcn_flag",
       body: { type: "update", body: "Fixing.", stateChanges: [{ componentId: "production", state: "yellow" }] },
@@ -44,11 +55,17 @@ describe("npm run beacon", () => {
   it("prints the incident URL, or the API's error with its fields in one line; retries a 503 with the same key", async () => {
     const call = parseCommand(["resolve", "7", "--body", "Fixed."], env);
     const keys: string[] = [];
-    const answers = [new Response("busy", { status: 503 }), Response.json({ incident: { number: 7, url: "https://status.example.com/incidents/7" } }, { status: 201 })];
-    const fetchStub = (async (_url: string, init: RequestInit) => (keys.push(new Headers(init.headers).get("idempotency-key")!), answers.shift()!)) as unknown as typeof fetch;
+    const answers = [
+      new Response("busy", { status: 503 }),
+      Response.json({ incident: { number: 7, url: "https://status.example.com/incidents/7" } }, { status: 201 }),
+    ];
+    const fetchStub = (async (_url: string, init: RequestInit) => (
+      keys.push(new Headers(init.headers).get("idempotency-key")!), answers.shift()!
+    )) as unknown as typeof fetch;
     expect(await sendCall(call, fetchStub)).toBe("Resolved incident #7: https://status.example.com/incidents/7");
     expect(new Set(keys).size).toBe(1);
-    const refused = (async () => Response.json({ error: { code: "invalid_input", message: "m", fields: { body: "Too long." } } }, { status: 422 })) as unknown as typeof fetch;
+    const refused = (async () =>
+      Response.json({ error: { code: "invalid_input", message: "m", fields: { body: "Too long." } } }, { status: 422 })) as unknown as typeof fetch;
     await expect(sendCall(call, refused)).rejects.toThrow("422 invalid_input: body: Too long.");
   });
 });

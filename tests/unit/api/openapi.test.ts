@@ -38,7 +38,8 @@ describe("/api/openapi.json", () => {
     expect(operation.security).toEqual([{ bearerToken: [] }]);
     expect(operation.requestBody.content["application/json"].schema.type).toBe("object");
     expect(operation.requestBody.content["application/json"].schema.additionalProperties).toBe(false);
-    for (const status of ["401", "403", "413", "422"]) expect(operation.responses[status].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    for (const status of ["401", "403", "413", "422"])
+      expect(operation.responses[status].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
   });
 
   it("takes the open-incident body from the shared zod schema (limits and components by id or slug)", () => {
@@ -59,11 +60,21 @@ describe("/api/openapi.json", () => {
 
   it("describes the Statuspage and Heroku payloads precisely: enums, offsets, nullable fields", () => {
     const schemas = document.components.schemas;
-    expect(document.paths["/api/v2/summary.json"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/StatuspageSummaryResponse" });
-    expect(document.paths["/api/v4/current-status"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/HerokuV4CurrentStatus" });
+    expect(document.paths["/api/v2/summary.json"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/StatuspageSummaryResponse",
+    });
+    expect(document.paths["/api/v4/current-status"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/HerokuV4CurrentStatus",
+    });
     expect(document.paths["/history.json"].get.responses["200"].content["application/feed+json"].schema).toEqual({ $ref: "#/components/schemas/JsonFeed" });
     expect(schemas.StatuspageSummaryResponse.properties.incidents.items).toEqual({ $ref: "#/components/schemas/StatuspageIncident" });
-    expect(schemas.StatuspageComponent.properties.status.enum).toEqual(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
+    expect(schemas.StatuspageComponent.properties.status.enum).toEqual([
+      "operational",
+      "degraded_performance",
+      "partial_outage",
+      "major_outage",
+      "under_maintenance",
+    ]);
     expect(schemas.StatuspageStatus.properties.indicator.enum).toEqual(["none", "minor", "major", "critical"]);
     expect(schemas.StatuspageIncident.properties.impact.enum).toEqual(["none", "minor", "major", "critical"]);
     expect(schemas.StatuspageIncidentUpdate.properties.status.enum).toEqual(["investigating", "identified", "monitoring", "resolved"]);

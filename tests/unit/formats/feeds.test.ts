@@ -108,7 +108,11 @@ describe("what goes into a feed", () => {
 
   it("skips an incident with no post yet published and leaves out future posts", () => {
     const open = demoIncident(2416);
-    const scheduledLater: FeedIncident = { ...open, number: 9999, posts: open.posts.map((post) => ({ ...post, postedAt: new Date(NOW.getTime() + 3_600_000) })) };
+    const scheduledLater: FeedIncident = {
+      ...open,
+      number: 9999,
+      posts: open.posts.map((post) => ({ ...post, postedAt: new Date(NOW.getTime() + 3_600_000) })),
+    };
     const feed = JSON.parse(jsonFeed(context(), channel, [scheduledLater, open]).text);
     expect(feed.items.map((item: { url: string }) => item.url)).toEqual([`${BASE_URL}/incidents/${open.number}`]);
   });
@@ -119,11 +123,11 @@ const XSS_PAYLOADS = [
   '<img src=x onerror="alert(1)">',
   "[click](javascript:alert(1))",
   "[click](JaVaScRiPt:alert(1))",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
   "<svg onload=alert(1)>",
-  "<iframe src=\"https://evil.example\"></iframe>",
+  '<iframe src="https://evil.example"></iframe>',
   "![x](javascript:alert(1))",
-  "<div style=\"background:url(javascript:alert(1))\">",
+  '<div style="background:url(javascript:alert(1))">',
   "]]><script>alert(1)</script><![CDATA[",
   "text \u0001\u0008 with control characters \uD800",
 ];

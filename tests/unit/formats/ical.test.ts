@@ -6,7 +6,11 @@ import { context, demoIncident, NOW } from "./demo-data";
 const maintenance = demoIncident(2415);
 
 /** Content lines after unfolding (RFC 5545 §3.1). */
-const unfold = (text: string) => text.replace(/\r\n[ \t]/g, "").split("\r\n").slice(0, -1);
+const unfold = (text: string) =>
+  text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .slice(0, -1);
 const property = (lines: string[], name: string) => lines.filter((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`));
 
 describe("RFC 5545 syntax", () => {
@@ -47,7 +51,11 @@ describe("RFC 5545 syntax", () => {
   it("folds exactly at the limit", () => {
     expect(foldLine("x".repeat(75))).toBe("x".repeat(75));
     expect(foldLine("x".repeat(76))).toBe(`${"x".repeat(75)}\r\n x`);
-    expect(foldLine("x".repeat(75 + 74 + 1)).split("\r\n").map((line) => line.length)).toEqual([75, 75, 2]);
+    expect(
+      foldLine("x".repeat(75 + 74 + 1))
+        .split("\r\n")
+        .map((line) => line.length),
+    ).toEqual([75, 75, 2]);
   });
 
   it("writes UTC date-times", () => {

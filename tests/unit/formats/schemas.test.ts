@@ -6,7 +6,16 @@ import * as z from "zod";
 import { historyChannel, jsonFeed } from "@/lib/formats/feeds";
 import { v3CurrentStatus, v3Issue, v3Issues, v4CurrentStatus, v4Incident } from "@/lib/formats/heroku";
 import * as schemas from "@/lib/formats/schemas";
-import { componentsJson, incidentJson, incidentsJson, maintenanceJson, maintenancesJson, statuspageSite, statusJson, summaryJson } from "@/lib/formats/statuspage";
+import {
+  componentsJson,
+  incidentJson,
+  incidentsJson,
+  maintenanceJson,
+  maintenancesJson,
+  statuspageSite,
+  statusJson,
+  summaryJson,
+} from "@/lib/formats/statuspage";
 import { incidentState } from "@/lib/timeline";
 import v3CurrentFixture from "../../fixtures/heroku/v3-current-status.json";
 import v3IssueFixture from "../../fixtures/heroku/v3-issue.json";
@@ -64,7 +73,10 @@ describe.each(INSTANTS)("Beacon's answers %s fit the schemas", (_, now) => {
     expectValid(schemas.herokuV3CurrentStatus, v3CurrentStatus(ctx, active));
     expectValid(schemas.herokuV3Issues, v3Issues(ctx, all, { limit: 200 }));
     expectValid(schemas.herokuV4CurrentStatus, v4CurrentStatus(ctx, active));
-    expectValid(schemas.herokuV4Incidents, all.map((incident) => v4Incident(ctx, incident)));
+    expectValid(
+      schemas.herokuV4Incidents,
+      all.map((incident) => v4Incident(ctx, incident)),
+    );
   });
 
   it("JSON Feed 1.1", () => {
@@ -105,7 +117,12 @@ describe("the real payloads in tests/fixtures fit the same schemas", () => {
 });
 
 describe("the schemas are strict", () => {
-  const summary = summaryJson(statuspageSite(context(), demoIncidents().filter((incident) => incidentState(incident, NOW).open)));
+  const summary = summaryJson(
+    statuspageSite(
+      context(),
+      demoIncidents().filter((incident) => incidentState(incident, NOW).open),
+    ),
+  );
   const [incident] = summary.incidents;
 
   it.each([

@@ -94,8 +94,22 @@ describe("state mapping", () => {
     [[["add-on-provisioning", "blue"]], "none", "Service Under Maintenance"],
     [[["platform-api", "yellow"]], "minor", "Partially Degraded Service"],
     [[["platform-api", "yellow", true]], "minor", "Minor Service Outage"],
-    [[["routing", "red"], ["production", "red"]], "major", "Partial System Outage"],
-    [[["production", "red"], ["development", "red"]], "critical", "Major Service Outage"],
+    [
+      [
+        ["routing", "red"],
+        ["production", "red"],
+      ],
+      "major",
+      "Partial System Outage",
+    ],
+    [
+      [
+        ["production", "red"],
+        ["development", "red"],
+      ],
+      "critical",
+      "Major Service Outage",
+    ],
   ] as const)("page indicator for %j is %s", (entries, indicator, description) => {
     expect(systems).toHaveLength(2);
     expect(pageStatus(components, statusesOf(entries as never))).toEqual({ indicator, description });
@@ -185,7 +199,10 @@ describe("incident updates", () => {
   });
 
   it("ignores a phase that does not fit the incident's kind or claims resolution while open", () => {
-    const wrong: FeedIncident = { ...open, posts: open.posts.map((post) => ({ ...post, statuspagePhase: post.type === "issue" ? "completed" : "in_progress" })) };
+    const wrong: FeedIncident = {
+      ...open,
+      posts: open.posts.map((post) => ({ ...post, statuspagePhase: post.type === "issue" ? "completed" : "in_progress" })),
+    };
     expect(incidentJson(site(NOW, [wrong]), wrong).incident_updates.map((update) => update.status)).toEqual(["identified", "investigating"]);
   });
 

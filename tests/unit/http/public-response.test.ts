@@ -101,4 +101,3 @@ describe("kept answers", () => {
     expect(await get()).toBe("2");
   });
 });
-

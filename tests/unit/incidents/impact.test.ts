@@ -18,7 +18,17 @@ function post(id: number, type: TimelinePost["type"], at: Date, stateChanges: Ti
 }
 
 function incident(posts: TimelinePost[], componentIds: number[], id = 10): TimelineIncident {
-  return { id, number: id, title: "Git push failures", kind: "incident", openedAt: posts[0]!.postedAt, scheduledStartAt: null, scheduledEndAt: null, componentIds, posts };
+  return {
+    id,
+    number: id,
+    title: "Git push failures",
+    kind: "incident",
+    openedAt: posts[0]!.postedAt,
+    scheduledStartAt: null,
+    scheduledEndAt: null,
+    componentIds,
+    posts,
+  };
 }
 
 const gitPushDown = incident(
@@ -69,7 +79,9 @@ describe("publishImpact: the diff customers will see", () => {
   });
 
   it("notes a backdated post", () => {
-    expect(impact({ proposed: { backdated: true, postedAt: minutesAgo(5) } }).announcements[1]).toBe("The post is dated 2026-11-22 11:55 UTC and marked as backdated");
+    expect(impact({ proposed: { backdated: true, postedAt: minutesAgo(5) } }).announcements[1]).toBe(
+      "The post is dated 2026-11-22 11:55 UTC and marked as backdated",
+    );
   });
 
   it("reports whether the post updates, resolves or re-opens the incident", () => {
@@ -93,7 +105,9 @@ describe("publishImpact: guardrails", () => {
   it("warns when resolving while components are still red, and shows them turning green", () => {
     const result = impact({ proposed: { type: "resolved", body: "Fixed." } });
     expect(codes(result)).toEqual(["resolve-while-degraded"]);
-    expect(result.warnings[0]!.message).toBe("Git push (down) is still not green in this incident. Resolving sets it green for customers. If the problem continues, post an Update instead.");
+    expect(result.warnings[0]!.message).toBe(
+      "Git push (down) is still not green in this incident. Resolving sets it green for customers. If the problem continues, post an Update instead.",
+    );
     expect(result.changes.find((c) => c.componentId === GIT_PUSH)).toMatchObject({ before: "red", after: "green" });
   });
 
@@ -118,7 +132,12 @@ describe("publishImpact: guardrails", () => {
     expect(codes(impact({ proposed: { stateChanges: [{ componentId: GIT_PUSH, state: "red" }] } }))).toEqual([]);
     const production = incident([post(5, "issue", minutesAgo(5), [{ componentId: PRODUCTION, state: "yellow" }])], [PRODUCTION], 11);
     expect(codes(impact({ incident: production, active: [production], proposed: { stateChanges: [{ componentId: GIT_PUSH, state: "red" }] } }))).toEqual([]);
-    const opening = { type: "investigating" as const, title: "Dev down", componentIds: [DEVELOPMENT], stateChanges: [{ componentId: DEVELOPMENT, state: "red" as const }] };
+    const opening = {
+      type: "investigating" as const,
+      title: "Dev down",
+      componentIds: [DEVELOPMENT],
+      stateChanges: [{ componentId: DEVELOPMENT, state: "red" as const }],
+    };
     expect(codes(impact({ incident: null, proposed: opening }))).toEqual([]);
   });
 
@@ -132,9 +151,11 @@ describe("publishImpact: guardrails", () => {
 
   it("warns about a template placeholder left in the body or title", () => {
     const result = impact({ proposed: { body: "Investigating elevated errors on {component}." } });
-    expect(result.warnings).toEqual([{ code: "placeholder", message: "The text still contains the template placeholder {component}. Replace it with the real words." }]);
+    expect(result.warnings).toEqual([
+      { code: "placeholder", message: "The text still contains the template placeholder {component}. Replace it with the real words." },
+    ]);
     expect(codes(impact({ incident: null, active: [], proposed: { type: "investigating", title: "Errors on {Component}" } }))).toEqual(["placeholder"]);
-    expect(codes(impact({ proposed: { body: "JSON like {\"a\": 1} is fine" } }))).toEqual([]);
+    expect(codes(impact({ proposed: { body: 'JSON like {"a": 1} is fine' } }))).toEqual([]);
   });
 });
 

@@ -14,8 +14,24 @@ const components: TimelineComponent[] = [
 ];
 
 function maintenance(number: number, start: Date, end: Date, componentIds = [DASHBOARD]): ScheduledMaintenance {
-  const post = { id: number * 10, type: "scheduled" as const, postedAt: at(-24), createdAt: at(-24), stateChanges: componentIds.map((componentId) => ({ componentId, state: "blue" as const })) };
-  return { id: number, number, title: `Maintenance ${number}`, kind: "maintenance", openedAt: at(-24), scheduledStartAt: start, scheduledEndAt: end, componentIds, posts: [post] };
+  const post = {
+    id: number * 10,
+    type: "scheduled" as const,
+    postedAt: at(-24),
+    createdAt: at(-24),
+    stateChanges: componentIds.map((componentId) => ({ componentId, state: "blue" as const })),
+  };
+  return {
+    id: number,
+    number,
+    title: `Maintenance ${number}`,
+    kind: "maintenance",
+    openedAt: at(-24),
+    scheduledStartAt: start,
+    scheduledEndAt: end,
+    componentIds,
+    posts: [post],
+  };
 }
 
 const schedule = (overrides: Partial<Extract<MaintenanceChange, { action: "schedule" }>> = {}): MaintenanceChange => ({
@@ -34,7 +50,15 @@ const codes = (result: ReturnType<typeof impact>) => result.warnings.map((warnin
 
 describe("maintenanceImpact: the diff customers will see", () => {
   it("scheduling shows the components going blue during the window, other systems unchanged, and where it appears", () => {
-    const result = impact(schedule(), [], [{ componentIds: [], events: [] }, { componentIds: [DEVELOPMENT], events: [] }, { componentIds: [], events: ["incident.opened"] }]);
+    const result = impact(
+      schedule(),
+      [],
+      [
+        { componentIds: [], events: [] },
+        { componentIds: [DEVELOPMENT], events: [] },
+        { componentIds: [], events: ["incident.opened"] },
+      ],
+    );
     expect(result.incident).toBe("schedules");
     expect(result.changes).toEqual([
       { componentId: PRODUCTION, name: "Production", isSystem: true, before: "green", after: "blue", window: { start: at(14), end: at(16) } },
@@ -46,7 +70,12 @@ describe("maintenanceImpact: the diff customers will see", () => {
       "A new event in the maintenance calendar /maintenance.ics",
       "1 webhook subscriber will be notified",
     ]);
-    expect(result.post).toMatchObject({ title: "Dashboard upgrade", type: "scheduled", body: "We are upgrading the Dashboard.", window: { start: at(14), end: at(16) } });
+    expect(result.post).toMatchObject({
+      title: "Dashboard upgrade",
+      type: "scheduled",
+      body: "We are upgrading the Dashboard.",
+      window: { start: at(14), end: at(16) },
+    });
     expect(result.warnings).toEqual([]);
   });
 
@@ -55,7 +84,9 @@ describe("maintenanceImpact: the diff customers will see", () => {
     const result = impact({ action: "extend", maintenance: running, endsAt: at(3), body: "Taking longer." }, [running]);
     expect(result.incident).toBe("extends");
     expect(line(result, "Dashboard")).toMatchObject({ before: "green", after: "blue", window: { start: at(1), end: at(3) } });
-    expect(result.announcements[1]).toBe("The window now ends Nov 22, 2026 15:00 UTC instead of Nov 22, 2026 13:00 UTC, also in the maintenance calendar /maintenance.ics");
+    expect(result.announcements[1]).toBe(
+      "The window now ends Nov 22, 2026 15:00 UTC instead of Nov 22, 2026 13:00 UTC, also in the maintenance calendar /maintenance.ics",
+    );
     expect(result.post).toMatchObject({ type: "update", title: "Maintenance 7", window: { start: at(-1), end: at(3) } });
   });
 
@@ -75,7 +106,14 @@ describe("maintenanceImpact: the diff customers will see", () => {
 
   it("a window under an open outage says what customers will really see: the worst state stays", () => {
     const outage: TimelineIncident = {
-      id: 3, number: 3, title: "Outage", kind: "incident", openedAt: at(-1), scheduledStartAt: null, scheduledEndAt: null, componentIds: [DASHBOARD],
+      id: 3,
+      number: 3,
+      title: "Outage",
+      kind: "incident",
+      openedAt: at(-1),
+      scheduledStartAt: null,
+      scheduledEndAt: null,
+      componentIds: [DASHBOARD],
       posts: [{ id: 30, type: "issue", postedAt: at(-1), createdAt: at(-1), stateChanges: [{ componentId: DASHBOARD, state: "red" }] }],
     };
     expect(line(impact(schedule(), [outage]), "Dashboard")).toBeUndefined();

@@ -43,7 +43,10 @@ describe("snapshotKey", () => {
 
 describe("staticLinks", () => {
   it("points history paging at files and drops the filter form a static server cannot answer", () => {
-    const html = '<a href="/history?page=2">Older</a><form method="get" action="/history" class="x"><select name="component"></select></form><a href="/history">Newer</a>';
-    expect(staticLinks(html)).toBe('<a href="/history/page/2/">Older</a><p class="text-sm">Each component\'s page lists its incidents.</p><a href="/history">Newer</a>');
+    const html =
+      '<a href="/history?page=2">Older</a><form method="get" action="/history" class="x"><select name="component"></select></form><a href="/history">Newer</a>';
+    expect(staticLinks(html)).toBe(
+      '<a href="/history/page/2/">Older</a><p class="text-sm">Each component\'s page lists its incidents.</p><a href="/history">Newer</a>',
+    );
   });
 });

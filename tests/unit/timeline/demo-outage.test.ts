@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentStates, formatDuration, incidentDurations, incidentState, overallState } from "@/lib/timeline";
-import {
-  COMPONENTS,
-  DEVELOPMENT,
-  GIT_PUSH,
-  HOUR,
-  MINUTE,
-  PRODUCTION,
-  incident,
-  post,
-  utc,
-  widespreadApplicationOutage,
-} from "./fixtures";
+import { COMPONENTS, DEVELOPMENT, GIT_PUSH, HOUR, MINUTE, PRODUCTION, incident, post, utc, widespreadApplicationOutage } from "./fixtures";
 
 describe("demo: Widespread Application Outage, 30 June 2012", () => {
   const outage = widespreadApplicationOutage();
@@ -58,11 +47,7 @@ describe("demo: Widespread Application Outage, 30 June 2012", () => {
 
 describe("demo: incident #2105, 3 Sep 2020, Git push degraded", () => {
   const gitPushIncident = incident(
-    [
-      post("investigating", "2020-09-03T14:03", { [GIT_PUSH]: "yellow" }),
-      post("update", "2020-09-03T14:40"),
-      post("resolved", "2020-09-03T15:33"),
-    ],
+    [post("investigating", "2020-09-03T14:03", { [GIT_PUSH]: "yellow" }), post("update", "2020-09-03T14:40"), post("resolved", "2020-09-03T15:33")],
     { number: 2105, title: "Git push degraded", componentIds: [GIT_PUSH] },
   );
 

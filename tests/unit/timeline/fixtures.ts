@@ -1,11 +1,4 @@
-import type {
-  ComponentState,
-  PostType,
-  StateInterval,
-  TimelineComponent,
-  TimelineIncident,
-  TimelinePost,
-} from "@/lib/timeline";
+import type { ComponentState, PostType, StateInterval, TimelineComponent, TimelineIncident, TimelinePost } from "@/lib/timeline";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -35,10 +35,7 @@ describe("rule 2: a component's state runs from the post that sets it until its 
 
 describe("rule 3: a post without state changes changes nothing", () => {
   it("leaves the intervals as they were but becomes the last update", () => {
-    const withoutNote = [
-      post("issue", "2024-01-01T10:00", { [PRODUCTION]: "red" }),
-      post("resolved", "2024-01-01T12:00"),
-    ];
+    const withoutNote = [post("issue", "2024-01-01T10:00", { [PRODUCTION]: "red" }), post("resolved", "2024-01-01T12:00")];
     const withNote = [...withoutNote, post("update", "2024-01-01T11:00")];
     const now = utc("2024-01-01T11:30");
 
@@ -65,11 +62,7 @@ describe("rule 4: a resolved post ends the incident and returns everything to gr
   });
 
   it("re-opens on a later post, with components starting again from no effect", () => {
-    const posts = [
-      post("issue", "2024-01-01T10:00", { [PRODUCTION]: "red" }),
-      post("resolved", "2024-01-01T11:00"),
-      post("update", "2024-01-01T12:00"),
-    ];
+    const posts = [post("issue", "2024-01-01T10:00", { [PRODUCTION]: "red" }), post("resolved", "2024-01-01T11:00"), post("update", "2024-01-01T12:00")];
     const reopened = incident(posts);
     const now = utc("2024-01-01T14:00");
 

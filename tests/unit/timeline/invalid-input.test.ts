@@ -19,8 +19,6 @@ describe("invalid dates fail loudly", () => {
   });
 
   it("throws a TypeError for an invalid uptime window", () => {
-    expect(() => uptimePercent([], { start: invalid, end: utc("2024-01-02T00:00"), now: utc("2024-01-02T00:00") })).toThrow(
-      TypeError,
-    );
+    expect(() => uptimePercent([], { start: invalid, end: utc("2024-01-02T00:00"), now: utc("2024-01-02T00:00") })).toThrow(TypeError);
   });
 });

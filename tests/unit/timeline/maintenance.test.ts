@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  componentIntervals,
-  currentStates,
-  dailyHistory,
-  incidentIntervals,
-  incidentState,
-  maintenanceStatus,
-  uptimePercent,
-} from "@/lib/timeline";
+import { componentIntervals, currentStates, dailyHistory, incidentIntervals, incidentState, maintenanceStatus, uptimePercent } from "@/lib/timeline";
 import type { TimelinePost } from "@/lib/timeline";
 import { COMPONENTS, HOUR, PRODUCTION, incident, post, spans, utc } from "./fixtures";
 
@@ -77,9 +69,7 @@ describe("rule 7: maintenance acts inside its window", () => {
   it("takes a scheduled post made after the window start into effect when posted", () => {
     const lateAnnouncement = databaseUpgrade([post("scheduled", "2024-05-10T02:30", { [PRODUCTION]: "blue" })]);
 
-    expect(spans(incidentIntervals(lateAnnouncement, utc("2024-05-11T00:00")))).toEqual([
-      ["blue", "2024-05-10T02:30", "2024-05-10T04:00"],
-    ]);
+    expect(spans(incidentIntervals(lateAnnouncement, utc("2024-05-11T00:00")))).toEqual([["blue", "2024-05-10T02:30", "2024-05-10T04:00"]]);
   });
 
   it("does not count blue as downtime", () => {

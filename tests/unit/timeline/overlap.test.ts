@@ -3,14 +3,8 @@ import { componentIntervals, currentStates, dailyHistory } from "@/lib/timeline"
 import { COMPONENTS, HOUR, PRODUCTION, incident, post, spans, utc } from "./fixtures";
 
 describe("rule 6: overlapping incidents on one component, the worst state wins", () => {
-  const slowDeploys = incident([
-    post("issue", "2024-01-01T10:00", { [PRODUCTION]: "yellow" }),
-    post("resolved", "2024-01-01T16:00"),
-  ]);
-  const databaseOutage = incident(
-    [post("issue", "2024-01-01T12:00", { [PRODUCTION]: "red" }), post("resolved", "2024-01-01T13:00")],
-    { id: 2, number: 2 },
-  );
+  const slowDeploys = incident([post("issue", "2024-01-01T10:00", { [PRODUCTION]: "yellow" }), post("resolved", "2024-01-01T16:00")]);
+  const databaseOutage = incident([post("issue", "2024-01-01T12:00", { [PRODUCTION]: "red" }), post("resolved", "2024-01-01T13:00")], { id: 2, number: 2 });
   const afterwards = utc("2024-01-02T00:00");
 
   it("splits the yellow incident around the red one", () => {
@@ -37,10 +31,7 @@ describe("rule 6: overlapping incidents on one component, the worst state wins",
 
   it("joins back-to-back incidents in the same state into one interval", () => {
     const morning = incident([post("issue", "2024-01-01T10:00", { [PRODUCTION]: "yellow" }), post("resolved", "2024-01-01T12:00")]);
-    const afternoon = incident(
-      [post("issue", "2024-01-01T12:00", { [PRODUCTION]: "yellow" }), post("resolved", "2024-01-01T14:00")],
-      { id: 2 },
-    );
+    const afternoon = incident([post("issue", "2024-01-01T12:00", { [PRODUCTION]: "yellow" }), post("resolved", "2024-01-01T14:00")], { id: 2 });
 
     expect(spans(componentIntervals([morning, afternoon], COMPONENTS, afterwards).get(PRODUCTION) ?? [])).toEqual([
       ["yellow", "2024-01-01T10:00", "2024-01-01T14:00"],

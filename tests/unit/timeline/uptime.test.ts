@@ -10,10 +10,7 @@ describe("rule 8: uptime counts only red as downtime", () => {
   });
 
   it("does not count yellow (degraded) or blue (maintenance)", () => {
-    const intervals = [
-      interval("yellow", "2024-01-01T01:00", "2024-01-01T04:00"),
-      interval("blue", "2024-01-01T05:00", "2024-01-01T07:00"),
-    ];
+    const intervals = [interval("yellow", "2024-01-01T01:00", "2024-01-01T04:00"), interval("blue", "2024-01-01T05:00", "2024-01-01T07:00")];
 
     expect(uptimePercent(intervals, day)).toBe(100);
   });
@@ -31,10 +28,7 @@ describe("rule 8: uptime counts only red as downtime", () => {
   });
 
   it("does not count overlapping red twice", () => {
-    const intervals = [
-      interval("red", "2024-01-01T10:00", "2024-01-01T12:00"),
-      interval("red", "2024-01-01T11:00", "2024-01-01T12:00"),
-    ];
+    const intervals = [interval("red", "2024-01-01T10:00", "2024-01-01T12:00"), interval("red", "2024-01-01T11:00", "2024-01-01T12:00")];
 
     expect(uptimePercent(intervals, day)).toBeCloseTo(100 * (1 - 2 / 24), 10);
   });

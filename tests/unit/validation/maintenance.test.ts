@@ -36,7 +36,11 @@ describe("other admin inputs", () => {
     expect(settingsFormSchema.safeParse({ staleAfterMinutes: "1.5" }).success).toBe(false);
   });
   it("a component form: '' is a system, the checkbox is hidden, slugs are lowercase-dashed", () => {
-    expect(updateComponentSchema.parse({ id: "3", name: "Git", slug: "Git-Push", parentId: "", description: "" })).toMatchObject({ parentId: null, hidden: false, slug: "git-push" });
+    expect(updateComponentSchema.parse({ id: "3", name: "Git", slug: "Git-Push", parentId: "", description: "" })).toMatchObject({
+      parentId: null,
+      hidden: false,
+      slug: "git-push",
+    });
     expect(updateComponentSchema.parse({ id: "3", name: "Git", slug: "git", parentId: "1", hidden: "on" })).toMatchObject({ parentId: 1, hidden: true });
     expect(updateComponentSchema.safeParse({ id: "3", name: "Git", slug: "git push", parentId: "" }).success).toBe(false);
   });

@@ -6,7 +6,13 @@ const notice: WebhookNotice = {
   event: "incident.resolved",
   occurredAt: new Date("2026-11-22T10:30:00Z"),
   baseUrl: "https://status.example.com",
-  incident: { number: 2105, title: "Git push <failing> & slow", kind: "incident", openedAt: new Date("2026-11-22T10:00:00Z"), resolvedAt: new Date("2026-11-22T10:30:00Z") },
+  incident: {
+    number: 2105,
+    title: "Git push <failing> & slow",
+    kind: "incident",
+    openedAt: new Date("2026-11-22T10:00:00Z"),
+    resolvedAt: new Date("2026-11-22T10:30:00Z"),
+  },
   post: { id: 7, type: "resolved", body: "Fixed.", postedAt: new Date("2026-11-22T10:30:00Z") },
   componentChanges: [{ id: 3, name: "Git push", slug: "git-push", before: "red", after: "green" }],
 };
@@ -16,7 +22,15 @@ describe("webhook payloads", () => {
     expect(jsonPayload(notice)).toEqual({
       event: "incident.resolved",
       occurred_at: "2026-11-22T10:30:00.000Z",
-      incident: { number: 2105, title: "Git push <failing> & slow", kind: "incident", status: "resolved", url: "https://status.example.com/incidents/2105", opened_at: "2026-11-22T10:00:00.000Z", resolved_at: "2026-11-22T10:30:00.000Z" },
+      incident: {
+        number: 2105,
+        title: "Git push <failing> & slow",
+        kind: "incident",
+        status: "resolved",
+        url: "https://status.example.com/incidents/2105",
+        opened_at: "2026-11-22T10:00:00.000Z",
+        resolved_at: "2026-11-22T10:30:00.000Z",
+      },
       post: { id: 7, type: "resolved", body: "Fixed.", posted_at: "2026-11-22T10:30:00.000Z" },
       component_changes: [{ id: 3, slug: "git-push", name: "Git push", old_state: "red", new_state: "green" }],
     });
@@ -25,7 +39,10 @@ describe("webhook payloads", () => {
   it("Slack: a plain `text` and blocks with the escaped title linked, the post and the changes", () => {
     const slack = slackPayload(notice);
     expect(slack.text).toBe("Incident #2105 resolved: Git push <failing> & slow https://status.example.com/incidents/2105");
-    expect(slack.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*<https://status.example.com/incidents/2105|Incident #2105 resolved: Git push &lt;failing&gt; &amp; slow>*" } });
+    expect(slack.blocks[0]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "*<https://status.example.com/incidents/2105|Incident #2105 resolved: Git push &lt;failing&gt; &amp; slow>*" },
+    });
     expect(slack.blocks[1]).toMatchObject({ text: { text: "*resolved*: Fixed." } });
     expect(slack.blocks[2]).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: ":large_green_circle: Git push: red → green" }] });
   });
@@ -38,7 +55,11 @@ describe("webhook payloads", () => {
 });
 
 describe("which endpoints a change concerns", () => {
-  const parentOf = new Map([[1, null], [2, null], [3, 1]]);
+  const parentOf = new Map([
+    [1, null],
+    [2, null],
+    [3, 1],
+  ]);
   const scope = { event: "incident.updated", componentIds: [3] };
   it("an endpoint for a system hears about its sub-components; others do not", () => {
     expect(endpointMatches({ componentIds: [1], events: [] }, scope, parentOf)).toBe(true);
@@ -50,11 +71,11 @@ describe("which endpoints a change concerns", () => {
     expect(endpointMatches({ componentIds: [], events: ["incident.updated"] }, scope, parentOf)).toBe(true);
   });
   it("names events from the use-case's action and the post type", () => {
-    expect([eventOf("incident.open", "issue"), eventOf("post.publish", "update"), eventOf("post.publish", "resolved"), eventOf("maintenance.schedule", "scheduled")]).toEqual([
-      "incident.opened",
-      "incident.updated",
-      "incident.resolved",
-      "maintenance.scheduled",
-    ]);
+    expect([
+      eventOf("incident.open", "issue"),
+      eventOf("post.publish", "update"),
+      eventOf("post.publish", "resolved"),
+      eventOf("maintenance.schedule", "scheduled"),
+    ]).toEqual(["incident.opened", "incident.updated", "incident.resolved", "maintenance.scheduled"]);
   });
 });

@@ -37,7 +37,13 @@ describe("webhook delivery retention", () => {
 
   it("keeps a delivery queued exactly at the cutoff and deletes one a millisecond older", () => {
     const cutoff = new Date(NOW.getTime() - 30 * DAY);
-    const rows = [row(1), row(1), row(1), { id: 100, status: "failed" as const, createdAt: cutoff }, { id: 101, status: "failed" as const, createdAt: new Date(cutoff.getTime() - 1) }];
+    const rows = [
+      row(1),
+      row(1),
+      row(1),
+      { id: 100, status: "failed" as const, createdAt: cutoff },
+      { id: 101, status: "failed" as const, createdAt: new Date(cutoff.getTime() - 1) },
+    ];
     expect(prunableDeliveries(rows, NOW, SMALL)).toEqual([101]);
   });
 

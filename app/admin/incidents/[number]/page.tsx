@@ -72,15 +72,26 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
         </h2>
         <ol className="space-y-4">
           {incident.posts.map((post) => (
-            <li key={post.id} data-post={post.id} data-deleted={post.deletedAt ? "" : undefined} className={`rounded border p-3 ${post.deletedAt ? "border-dashed opacity-70" : "border-zinc-300 dark:border-zinc-700"}`}>
+            <li
+              key={post.id}
+              data-post={post.id}
+              data-deleted={post.deletedAt ? "" : undefined}
+              className={`rounded border p-3 ${post.deletedAt ? "border-dashed opacity-70" : "border-zinc-300 dark:border-zinc-700"}`}
+            >
               <p className="flex flex-wrap gap-x-2 text-sm">
                 <strong>{POST_TYPE_LABEL[post.type]}</strong>
                 <span>{formatUtc(post.postedAt)}</span>
-                {Math.abs(post.createdAt.getTime() - post.postedAt.getTime()) > BACKDATED_AFTER_MS && <span>(backdated; written {formatUtc(post.createdAt)})</span>}
+                {Math.abs(post.createdAt.getTime() - post.postedAt.getTime()) > BACKDATED_AFTER_MS && (
+                  <span>(backdated; written {formatUtc(post.createdAt)})</span>
+                )}
                 <span>by {post.authorName || "unknown"}</span>
                 {post.revisions.length > 0 && <span>(edited)</span>}
               </p>
-              {post.deletedAt && <p className="font-semibold">Deleted {formatUtc(post.deletedAt)}: {post.deletedReason}</p>}
+              {post.deletedAt && (
+                <p className="font-semibold">
+                  Deleted {formatUtc(post.deletedAt)}: {post.deletedReason}
+                </p>
+              )}
               <PostBody markdown={post.body} />
               {post.stateChanges.length > 0 && (
                 <p className="text-sm">Sets: {post.stateChanges.map((change) => `${nameOf(change.componentId)} ${STATE_LABEL[change.state]}`).join(", ")}</p>

@@ -22,9 +22,9 @@ export default async function NewMaintenancePage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Schedule maintenance</h1>
       <p>
-        Customers see it as upcoming at once. The components turn blue (under maintenance) when the window starts and return to normal when it ends,
-        with nothing more to do. You can extend it, end it early or cancel it from its page. Preview first: you see it as customers will, and what
-        changes for them, before it is published.
+        Customers see it as upcoming at once. The components turn blue (under maintenance) when the window starts and return to normal when it ends, with
+        nothing more to do. You can extend it, end it early or cancel it from its page. Preview first: you see it as customers will, and what changes for them,
+        before it is published.
       </p>
       <AdminForm
         action={scheduleMaintenanceAction}
@@ -37,7 +37,9 @@ export default async function NewMaintenancePage() {
             kind: "checkboxes",
             name: "componentIds",
             label: "Components under maintenance",
-            options: components.map((component) => [String(component.id), component.parentId === null ? `${component.name} (system)` : component.name] as const),
+            options: components.map(
+              (component) => [String(component.id), component.parentId === null ? `${component.name} (system)` : component.name] as const,
+            ),
           },
           { kind: "datetime-local", name: "startsAt", label: "Window starts (UTC)", value: utcInput(start) },
           { kind: "datetime-local", name: "endsAt", label: "Window ends (UTC)", value: utcInput(new Date(start.getTime() + 2 * HOUR_MS)) },

@@ -11,7 +11,13 @@ import { templateFields } from "../fields";
 
 export const metadata: Metadata = { title: "Template" };
 
-export default async function TemplatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TemplatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole("commander");
   const id = Number((await params).id);
   const template = Number.isInteger(id) && id > 0 ? await findTemplate(db(), id) : null;

@@ -61,7 +61,9 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
               <td className="pr-2">{attempt.statusCode ? `HTTP ${attempt.statusCode}` : attempt.error}</td>
               <td className="pr-2">{attempt.durationMs} ms</td>
               <td>
-                {attempt.delivery.status === "pending" ? `retry at ${formatUtc(attempt.delivery.nextAttemptAt)} (try ${attempt.delivery.attempts + 1} of 6)` : attempt.delivery.status}
+                {attempt.delivery.status === "pending"
+                  ? `retry at ${formatUtc(attempt.delivery.nextAttemptAt)} (try ${attempt.delivery.attempts + 1} of 6)`
+                  : attempt.delivery.status}
               </td>
             </tr>
           ))}
