@@ -1,7 +1,7 @@
 import type { ComponentRow } from "@/lib/db/timeline-queries";
 import type { ComponentDurations, ComponentState } from "@/lib/timeline/types";
 import { formatDuration } from "@/lib/timeline";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 
 const SEGMENT: Record<ComponentState, string> = { green: "bg-green-600", blue: "bg-blue-600", yellow: "bg-amber-500", red: "bg-red-600" };
 const SHOWN: ComponentState[] = ["red", "yellow", "blue"];

@@ -3,7 +3,7 @@ import type { ComponentState } from "@/lib/timeline/types";
 import { IncidentCard } from "@/components/public/IncidentCard";
 import { SystemCard } from "@/components/public/SystemCard";
 import { StatusUnknown } from "@/components/public/StatusNotice";
-import { OVERALL_VERDICT } from "@/components/public/state-labels";
+import { OVERALL_VERDICT } from "@/lib/text/labels";
 import { Timestamp } from "@/components/public/Timestamp";
 
 export interface HomePageProps {

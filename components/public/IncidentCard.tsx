@@ -1,7 +1,7 @@
 import type { IncidentView } from "@/lib/public/views";
 import { PostTimeline } from "@/components/public/PostTimeline";
 import { StatePill } from "@/components/public/StatePill";
-import { MAINTENANCE_LABEL } from "@/components/public/labels";
+import { MAINTENANCE_LABEL } from "@/lib/text/labels";
 import { Timestamp } from "@/components/public/Timestamp";
 
 /** An incident on the home page: title, state, affected components and (optionally) its posts. */

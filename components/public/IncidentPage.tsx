@@ -4,7 +4,7 @@ import { DurationList } from "@/components/public/DurationList";
 import { PostTimeline } from "@/components/public/PostTimeline";
 import { StatePill } from "@/components/public/StatePill";
 import { StatusUnknown } from "@/components/public/StatusNotice";
-import { MAINTENANCE_LABEL } from "@/components/public/labels";
+import { MAINTENANCE_LABEL } from "@/lib/text/labels";
 import { Timestamp } from "@/components/public/Timestamp";
 
 export function IncidentPage({

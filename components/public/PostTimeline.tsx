@@ -2,7 +2,7 @@ import type { PublicPost } from "@/lib/db/public-queries";
 import type { PostType } from "@/lib/timeline/types";
 import { PostBody } from "@/components/public/PostBody";
 import { Timestamp } from "@/components/public/Timestamp";
-import { POST_TYPE_LABEL } from "@/components/public/labels";
+import { POST_TYPE_LABEL } from "@/lib/text/labels";
 
 const TYPE_STYLE: Record<PostType, string> = {
   investigating: "text-red-800 dark:text-red-300",

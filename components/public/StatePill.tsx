@@ -1,5 +1,5 @@
 import type { ComponentState } from "@/lib/timeline/types";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 
 const STYLE: Record<ComponentState, string> = {
   green: "bg-green-100 text-green-900 ring-green-700 dark:bg-green-950 dark:text-green-100 dark:ring-green-400",

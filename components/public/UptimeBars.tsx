@@ -1,6 +1,6 @@
 import type { UptimeView } from "@/lib/public/views";
 import type { ComponentState, DayHistory } from "@/lib/timeline/types";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 
 const BAR: Record<ComponentState, string> = { green: "bg-green-600", blue: "bg-blue-600", yellow: "bg-amber-500", red: "bg-red-600" };
 

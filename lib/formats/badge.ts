@@ -1,6 +1,6 @@
 // A shields.io-style flat status badge: a grey label ("status", or a component's name) and the state
 // in words on the state's colour. White text on every colour has a contrast of at least 4.5:1.
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 import type { ComponentState } from "@/lib/timeline/types";
 import { escapeHtml, xmlSafe } from "./common";
 

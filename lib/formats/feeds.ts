@@ -2,8 +2,7 @@
 // its title, a link to its page, the newest post's type and text as the summary, the whole timeline
 // as sanitized HTML content, and the affected components as categories. Absolute URLs only.
 import { Feed } from "feed";
-import { MAINTENANCE_LABEL, POST_TYPE_LABEL } from "@/components/public/labels";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { MAINTENANCE_LABEL, POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
 import type { FeedComponent, FeedIncident } from "@/lib/db/feed-queries";
 import { formatUtc } from "@/lib/text/format-time";
 import { formatDuration, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";

@@ -5,7 +5,7 @@
 // byte-identical until a post changes, and conditional GETs answer 304.
 import type { FeedIncident } from "@/lib/db/feed-queries";
 import { maintenanceStatus } from "@/lib/timeline";
-import { POST_TYPE_LABEL } from "@/components/public/labels";
+import { POST_TYPE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
 import { affectedComponents, bodyText, incidentUpdatedAt, incidentUrl, latest, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
 

@@ -12,7 +12,7 @@ import { HistoryPage } from "@/components/public/HistoryPage";
 import { ComponentPage } from "@/components/public/ComponentPage";
 import { MessagePage } from "@/components/public/MessagePage";
 import { StatusUnknown } from "@/components/public/StatusNotice";
-import { OVERALL_VERDICT, STATE_LABEL } from "@/components/public/state-labels";
+import { OVERALL_VERDICT, STATE_LABEL } from "@/lib/text/labels";
 import { markdownToText } from "@/lib/text/markdown";
 
 export interface RenderedPage {

@@ -3,7 +3,7 @@
 // maintenance alike; a maintenance shows its window, and a change in a window says when.
 import { PostTimeline } from "@/components/public/PostTimeline";
 import { Timestamp } from "@/components/public/Timestamp";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
 import type { ChangeWindow, ComponentChange, Impact } from "@/lib/incidents/impact";
 

@@ -2,7 +2,7 @@
 // Opening an incident or posting to one: write, preview exactly as published, then confirm the
 // diff. The Publish button only exists once a preview was shown; warnings need an extra tick.
 import { useActionState } from "react";
-import { STATE_LABEL } from "@/components/public/state-labels";
+import { STATE_LABEL } from "@/lib/text/labels";
 import type { PreviewFormState } from "@/lib/admin/form-state";
 import type { ComponentState } from "@/lib/timeline/types";
 import { ConfirmStep } from "./ConfirmStep";
