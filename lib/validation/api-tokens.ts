@@ -1,11 +1,10 @@
 // Inputs of API token management (admin UI).
 import * as z from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { roleSchema } from "@/lib/validation/auth";
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
+  name: singleLineText()
     .min(1, "Name the token after what uses it, e.g. pagerduty.")
     .max(60, "Keep the name under 60 characters.")
     .regex(/^[A-Za-z0-9._-]+$/, "Use letters, digits, dots, dashes and underscores only (it appears as token:<name> in the audit log)."),

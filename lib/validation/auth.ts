@@ -1,5 +1,6 @@
 // Inputs of sign-in and user management, shared by the login form, the admin UI and `npm run admin`.
 import * as z from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { ROLES } from "@/lib/auth/roles";
 
 export const emailSchema = z
@@ -22,7 +23,7 @@ export const createUserSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
   role: roleSchema,
-  name: z.string().trim().max(100, "Use at most 100 characters for the name.").default(""),
+  name: singleLineText().max(100, "Use at most 100 characters for the name.").default(""),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 

@@ -1,11 +1,12 @@
 // Inputs of component management (admins only), shared by the admin forms and any future API/CLI.
 import * as z from "zod";
+import { singleLineText } from "@/lib/validation/text";
 import { SLUG_PATTERN } from "@/lib/components/rules";
 
 const id = z.coerce.number().int().positive();
 const fields = {
-  name: z.string().trim().min(1, "Give the component a name customers recognise.").max(100, "Keep the name under 100 characters."),
-  description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
+  name: singleLineText().min(1, "Give the component a name customers recognise.").max(100, "Keep the name under 100 characters."),
+  description: singleLineText().max(500, "Keep the description under 500 characters.").default(""),
   /** "" = a system (top level); otherwise the system it belongs to. */
   parentId: z.preprocess((value) => (value === "" || value === undefined ? null : value), id.nullable()),
   hidden: z.preprocess((value) => value === "on" || value === true, z.boolean()),

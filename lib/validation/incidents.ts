@@ -1,5 +1,6 @@
 // Inputs of the publish use-cases, shared by the admin forms, the write API and the CLI.
 import * as z from "zod";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 
 export const publishablePostTypes = ["investigating", "issue", "update", "resolved"] as const;
 export const incidentStates = ["green", "yellow", "red"] as const;
@@ -13,7 +14,7 @@ export const stateChangeSchema = z.object({
 
 const postFields = {
   type: z.enum(publishablePostTypes, { error: "Choose a post type: Investigating, Issue, Update or Resolved." }),
-  body: z.string().max(20_000, "Keep the text under 20,000 characters.").default(""),
+  body: multiLineText().max(20_000, "Keep the text under 20,000 characters.").default(""),
   stateChanges: z
     .array(stateChangeSchema)
     .max(500)
@@ -32,7 +33,7 @@ export const postUpdateSchema = z.object({
 export type PostUpdateInput = z.infer<typeof postUpdateSchema>;
 
 export const openIncidentSchema = z.object({
-  title: z.string().trim().min(1, "Give the incident a title customers will understand.").max(200, "Keep the title under 200 characters."),
+  title: singleLineText().min(1, "Give the incident a title customers will understand.").max(200, "Keep the title under 200 characters."),
   componentIds: z.array(id).min(1, "Choose at least one affected component.").max(500),
   ...postFields,
 });
@@ -40,13 +41,13 @@ export type OpenIncidentInput = z.infer<typeof openIncidentSchema>;
 
 export const editPostSchema = z.object({
   postId: z.coerce.number().int().positive(),
-  body: z.string().trim().min(1, "Write the corrected text.").max(20_000, "Keep the text under 20,000 characters."),
+  body: multiLineText().min(1, "Write the corrected text.").max(20_000, "Keep the text under 20,000 characters."),
 });
 export type EditPostInput = z.infer<typeof editPostSchema>;
 
 export const deletePostSchema = z.object({
   postId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(3, "Say why the post is deleted (it is kept in the audit log).").max(500, "Keep the reason under 500 characters."),
+  reason: singleLineText().min(3, "Say why the post is deleted (it is kept in the audit log).").max(500, "Keep the reason under 500 characters."),
 });
 export type DeletePostInput = z.infer<typeof deletePostSchema>;
 

@@ -1,6 +1,7 @@
 // Inputs of the maintenance use-cases, shared by the admin forms (window fields are datetime-local
 // inputs read as UTC), the write API and the CLI.
 import * as z from "zod";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 
 const number = z.coerce.number({ error: "Choose a maintenance." }).int().positive();
 /** A datetime-local value ("2026-11-25T10:00") is UTC; a full ISO time is taken as is. */
@@ -9,11 +10,11 @@ const utcTime = (label: string) =>
     (value) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value === "" ? undefined : value),
     z.coerce.date({ error: `Enter the ${label} as a date and time (UTC).` }),
   );
-const body = (missing: string) => z.string().trim().min(1, missing).max(20_000, "Keep the text under 20,000 characters.");
+const body = (missing: string) => multiLineText().min(1, missing).max(20_000, "Keep the text under 20,000 characters.");
 
 export const scheduleMaintenanceSchema = z
   .object({
-    title: z.string().trim().min(1, "Give the maintenance a title customers will understand.").max(200, "Keep the title under 200 characters."),
+    title: singleLineText().min(1, "Give the maintenance a title customers will understand.").max(200, "Keep the title under 200 characters."),
     componentIds: z.preprocess(
       (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
       z.array(z.coerce.number().int().positive()).min(1, "Choose at least one component under maintenance.").max(500),
@@ -30,7 +31,7 @@ export const extendMaintenanceSchema = z.object({
   incidentNumber: number,
   endsAt: utcTime("new end"),
   /** The Update post's text, e.g. why it takes longer; empty: a standard sentence with the new end. */
-  body: z.string().trim().max(20_000, "Keep the text under 20,000 characters.").default(""),
+  body: multiLineText().max(20_000, "Keep the text under 20,000 characters.").default(""),
 });
 export type ExtendMaintenanceInput = z.infer<typeof extendMaintenanceSchema>;
 

@@ -1,6 +1,7 @@
 // Incident templates: saved title/body/state presets ("Investigating elevated errors on {component}").
 // Form fields: `state.<componentSlug>` selects ("" = leave as is), like the publish form's.
 import * as z from "zod";
+import { multiLineText, singleLineText } from "@/lib/validation/text";
 import { incidentStates, publishablePostTypes } from "@/lib/validation/incidents";
 
 export const templateStateSchema = z.object({
@@ -13,10 +14,10 @@ export type TemplateState = z.infer<typeof templateStateSchema>;
 export const templateStatesSchema = z.array(templateStateSchema).max(500).catch([]);
 
 const fields = z.object({
-  name: z.string().trim().min(1, "Name the template, e.g. “Elevated errors”.").max(100, "Keep the name under 100 characters."),
-  title: z.string().trim().min(1, "Give the incident title customers will read.").max(200, "Keep the title under 200 characters."),
+  name: singleLineText().min(1, "Name the template, e.g. “Elevated errors”.").max(100, "Keep the name under 100 characters."),
+  title: singleLineText().min(1, "Give the incident title customers will read.").max(200, "Keep the title under 200 characters."),
   postType: z.enum(publishablePostTypes, { error: "Choose a post type." }),
-  body: z.string().max(20_000, "Keep the text under 20,000 characters.").default(""),
+  body: multiLineText().max(20_000, "Keep the text under 20,000 characters.").default(""),
   componentStates: z.array(templateStateSchema).max(500).default([]),
 });
 

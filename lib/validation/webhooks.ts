@@ -1,5 +1,6 @@
 // Inputs of webhook endpoint management (admin UI).
 import * as z from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 export const WEBHOOK_EVENTS = [
   "incident.opened",
@@ -18,7 +19,7 @@ export const WEBHOOK_FORMATS = ["json", "slack"] as const;
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
 export const createWebhookSchema = z.object({
-  name: z.string().trim().min(1, "Name the endpoint, e.g. Ops Slack.").max(100, "Keep the name under 100 characters."),
+  name: singleLineText().min(1, "Name the endpoint, e.g. Ops Slack.").max(100, "Keep the name under 100 characters."),
   url: z
     .url({ protocol: /^https?$/, error: "Enter an http(s) URL such as https://hooks.example.com/beacon." })
     .max(2000, "Keep the URL under 2000 characters."),
