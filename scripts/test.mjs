@@ -1,4 +1,4 @@
-// `npm test`: installs what the tests need when missing, then runs every test:
+// `npm test`: installs what the tests need when missing or out of date (`npm ci`), then runs every test:
 // typecheck, unit, integration (SQLite and a throwaway PostgreSQL), fault tests against the built
 // server, Playwright e2e in Chromium. `npm test -- <stage>` runs one stage.
 import { existsSync } from "node:fs";
@@ -20,24 +20,19 @@ function ensureChromium() {
   run("install Debian chromium", cmd, [...pre, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "chromium"]);
 }
 
-function ensureMigrationTool() {
-  if (existsSync("tools/prisma6/node_modules/prisma")) return;
-  run("install the offline migration tool (tools/prisma6)", "npm", ["install", "--prefix", "tools/prisma6", "--no-audit", "--no-fund"]);
-}
-
 const only = process.argv[2];
 ensureDependencies();
-ensureMigrationTool();
+ensureDependencies("tools/prisma6", "install the offline migration tool (tools/prisma6)");
 run("generate Prisma clients", "npm", ["run", "--silent", "prisma:generate"]);
 run("build the public stylesheet", "npx", ["tsx", "scripts/build-public-css.ts"]);
 if (!only || only === "static") {
   // Next's global route types (PageProps, …) must exist before tsc runs on a fresh clone.
-  run("generate Next.js route types", "npx", ["next", "typegen"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  run("generate Next.js route types", "npx", ["next", "typegen"]);
   run("typecheck", "npx", ["tsc", "--noEmit"]);
 }
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
-const build = () => run("build", "npm", ["run", "--silent", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+const build = () => run("build", "npm", ["run", "--silent", "build"]);
 if (!only || only === "fault") {
   build();
   run("fault tests (kill -9 during publishes, soak)", "npx", ["vitest", "run", "--project", "fault"]);

@@ -1,7 +1,7 @@
 // `npm run up`: from a fresh clone to a running Beacon with demo data on http://localhost:3000.
-import { run } from "./run-steps.mjs";
+import { ensureDependencies, run } from "./run-steps.mjs";
 
-run("install npm packages", "npm", ["install", "--no-audit", "--no-fund"]);
+ensureDependencies();
 run("build", "npm", ["run", "build"]);
 run("apply migrations", "npm", ["run", "--silent", "db:migrate"]);
 run("seed demo data into an empty database", "npm", ["run", "--silent", "db:seed", "--", "--demo", "--if-empty"]);
