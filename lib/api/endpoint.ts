@@ -10,7 +10,7 @@ import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { InputError } from "@/lib/validation/input-error";
 import { idempotencyKeyHeader } from "@/lib/validation/api";
 import { ApiFailure, apiError, apiText, errorBody, invalidInput, parseJson, readBodyText } from "./http";
-import { idempotent, useCaseKey, type StoredResponse } from "./idempotency";
+import { idempotent, apiIdempotencyKey, type StoredResponse } from "./idempotency";
 
 export interface ApiDeps {
   db: () => Db;
@@ -69,7 +69,7 @@ export function writeEndpoint<Body, Params = Record<string, never>>(
         params: params.data,
         now,
         baseUrl: deps.baseUrl(),
-        idempotencyKey: key ? useCaseKey(actor.tokenId, key.data) : undefined,
+        idempotencyKey: key ? apiIdempotencyKey(key.data) : undefined,
       };
       const work = () => answered(() => run(context));
       if (!key) return toResponse(await work(), false);

@@ -28,9 +28,9 @@ export function requestHash(request: Pick<IdempotentRequest, "method" | "path" |
   return createHash("sha256").update(`${request.method} ${request.path}\n${request.body}`).digest("hex");
 }
 
-/** The use-case's idempotency key for an API request: bounded, and scoped to the token. */
-export function useCaseKey(tokenId: number, key: string): string {
-  return `api:${tokenId}:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
+/** The use-case's idempotency key for an API request: any 1–200 character header fits the use-case's 8–100 (which scopes it by token and write). */
+export function apiIdempotencyKey(key: string): string {
+  return `api:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
 }
 
 /** Runs `work` once per (token, key); returns its response, or the stored one with `replayed`. */

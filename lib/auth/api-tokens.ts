@@ -2,10 +2,12 @@
 // its SHA-256 (shown once, never stored) and its first characters to recognise it in the admin.
 // A Bearer token authorises like a user of the token's role, with the audit label `token:<name>`.
 // A token works only while the admin who created it is enabled: disabling a user stops their tokens.
+// It acts with at most its creator's *current* role: demoting the admin to viewer stops their tokens
+// from publishing; promoting them again restores it. A token made at the terminal (no creator) keeps its role.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
-import { authorize, type Actor, type Role } from "@/lib/auth/roles";
+import { authorize, ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
 
 export const TOKEN_PREFIX = "bcn_";
@@ -18,6 +20,8 @@ export interface ApiTokenSummary {
   name: string;
   prefix: string;
   role: Role;
+  /** What it may do now: its role, lowered to its creator's current role. */
+  effectiveRole: Role;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -25,8 +29,14 @@ export interface ApiTokenSummary {
   suspended: boolean;
 }
 
-/** The creator's disabledAt, read with every token: a disabled user's tokens must not work. */
-const creatorState = { createdBy: { select: { disabledAt: true } } } as const;
+/** The creator's state, read with every token: a disabled user's tokens must not work, a demoted user's act with the lower role. */
+const creatorState = { createdBy: { select: { disabledAt: true, role: true } } } as const;
+
+/** The lower of the token's role and its creator's current role (no creator: the token's). */
+export function effectiveTokenRole(tokenRole: Role, creatorRole: Role | undefined): Role {
+  if (!creatorRole) return tokenRole;
+  return ROLES[Math.min(ROLES.indexOf(tokenRole), ROLES.indexOf(creatorRole))]!;
+}
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -87,7 +97,7 @@ export async function actorFromBearer(db: Db, authorization: string | null, ip: 
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   // Not the creator's user id: what a token publishes is the token's, named by its label.
-  return { tokenId: row.id, userId: null, label: `token:${row.name}`, role: row.role, ip };
+  return { tokenId: row.id, userId: null, label: `token:${row.name}`, role: effectiveTokenRole(row.role, row.createdBy?.role), ip };
 }
 
 /** The client's address: a proxy appends it last to x-forwarded-for (Next sets it from the socket otherwise). */
@@ -109,10 +119,11 @@ type TokenRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-  createdBy: { disabledAt: Date | null } | null;
+  createdBy: { disabledAt: Date | null; role: Role } | null;
 };
 
 function summarize(row: TokenRow): ApiTokenSummary {
   const { id, name, prefix, role, createdAt, lastUsedAt, revokedAt } = row;
-  return { id, name, prefix, role, createdAt, lastUsedAt, revokedAt, suspended: Boolean(row.createdBy?.disabledAt) };
+  const effectiveRole = effectiveTokenRole(role, row.createdBy?.role);
+  return { id, name, prefix, role, effectiveRole, createdAt, lastUsedAt, revokedAt, suspended: Boolean(row.createdBy?.disabledAt) };
 }

@@ -18,7 +18,7 @@ import { assertKnownComponents, loadPublishContext } from "./context";
 import { PublishError } from "./errors";
 import type { Impact } from "./impact";
 import { maintenanceImpact, type MaintenanceChange, type ScheduledMaintenance } from "./maintenance-impact";
-import { nextIncidentNumber, replayOf, retryOnRace } from "./once";
+import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
 import { confirmationProblem, syncIncidentTimes, type PublishOptions, type PublishOutcome } from "./publish";
 import { afterCommit, inTransaction } from "./published";
 
@@ -58,7 +58,7 @@ export async function previewMaintenance(db: Db, request: MaintenanceRequest, no
 /** Any of the four changes: the one path the named use-cases above and the admin forms take. */
 export async function publishMaintenance(db: Db, actor: Actor | null, request: MaintenanceRequest, options: PublishOptions): Promise<PublishOutcome> {
   const author = authorize(actor, "commander");
-  const idempotencyKey = request.action === "schedule" ? request.input.idempotencyKey : undefined;
+  const idempotencyKey = request.action === "schedule" ? scopedIdempotencyKey(author, "maintenance", request.input.idempotencyKey) : undefined;
   return retryOnRace(async () => {
     const replay = await replayOf(db, idempotencyKey);
     if (replay) return { ...replay, impact: null };

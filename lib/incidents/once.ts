@@ -1,6 +1,8 @@
 // Writes that land once: a retried or double-submitted form replays the first result (idempotency
 // key), and two writes racing for the same new incident number retry with the next one.
+import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/roles";
 import { isUniqueViolation } from "./errors";
 
 export interface Landed {
@@ -8,6 +10,17 @@ export interface Landed {
   incidentNumber: number;
   postId: number;
   replayed: boolean;
+}
+
+/**
+ * The key as stored: `<actor>:<write>:<hash of the key>`. A key is only ever the same request again
+ * when the same user or token sends it for the same write; another commander's or token's key, or
+ * the same key for another incident, must never replay someone else's post.
+ */
+export function scopedIdempotencyKey(actor: Actor & { tokenId?: number }, write: string, key: string | undefined): string | undefined {
+  if (!key) return undefined;
+  const who = actor.tokenId !== undefined ? `token:${actor.tokenId}` : actor.userId !== null ? `user:${actor.userId}` : actor.label;
+  return `${who}:${write}:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
 }
 
 /** The earlier result of a write that used this idempotency key, if any. */

@@ -11,7 +11,7 @@ import { timelineWrite } from "@/lib/db/timeline-writes";
 import { assertKnownComponents, loadPublishContext, type PublishContext } from "./context";
 import { PublishError } from "./errors";
 import { publishImpact, type Impact, type ProposedPost } from "./impact";
-import { nextIncidentNumber, replayOf, retryOnRace } from "./once";
+import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
 import { afterCommit, inTransaction } from "./published";
 
 export type PublishOutcome =
@@ -52,10 +52,11 @@ type PostFields = Pick<PostUpdateInput, "type" | "body" | "stateChanges" | "post
 
 async function publish(db: Db, actor: Actor | null, target: Target, input: PostFields, options: PublishOptions): Promise<PublishOutcome> {
   const author = authorize(actor, "commander");
+  const idempotencyKey = scopedIdempotencyKey(author, target.kind === "open" ? "open" : `post:${target.incidentNumber}`, input.idempotencyKey);
   return retryOnRace(async () => {
-    const replay = await replayOf(db, input.idempotencyKey);
+    const replay = await replayOf(db, idempotencyKey);
     if (replay) return { ...replay, impact: null };
-    const outcome = await timelineWrite(db, (tx) => publishInTransaction(tx, author, target, input, options));
+    const outcome = await timelineWrite(db, (tx) => publishInTransaction(tx, author, target, { ...input, idempotencyKey }, options));
     if (outcome.status === "published") afterCommit();
     return outcome;
   });

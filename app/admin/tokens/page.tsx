@@ -41,7 +41,15 @@ export default async function TokensPage() {
               <td className="pr-2">
                 <code>{token.prefix}…</code>
               </td>
-              <td className="pr-2">{token.role}</td>
+              <td className="pr-2" data-token-rights="">
+                {token.effectiveRole === token.role ? (
+                  token.role
+                ) : (
+                  <>
+                    {token.effectiveRole} <span className="text-zinc-600 dark:text-zinc-400">(made as {token.role}; limited by its creator's role)</span>
+                  </>
+                )}
+              </td>
               <td className="pr-2">{formatUtc(token.createdAt)}</td>
               <td className="pr-2">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
               <td>
