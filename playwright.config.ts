@@ -51,6 +51,8 @@ export default defineConfig({
       BEACON_DATA_DIR: dataDir,
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       BEACON_PUBLIC_URL: baseURL,
+      // The webhook e2e test's receiver listens on 127.0.0.1, which webhooks may not reach otherwise.
+      BEACON_WEBHOOK_ALLOW: "127.0.0.1",
     },
   },
 });

@@ -1,6 +1,7 @@
 // The environment, validated once at start-up. Every bad value becomes one readable line.
 import * as z from "zod";
 import path from "node:path";
+import { allowEntryProblem } from "@/lib/webhooks/address-policy";
 
 export type DatabaseTarget = { provider: "sqlite"; file: string; url: string } | { provider: "postgresql"; url: string };
 
@@ -13,6 +14,8 @@ export interface BeaconEnv {
   dataDir: string;
   /** The admin dashboard warns when an open incident has had no post for this long. */
   staleAfterMinutes: number;
+  /** Internal webhook receivers that may be reached: host names, addresses, CIDR ranges (lib/webhooks/address-policy.ts). */
+  webhookAllow: string[];
 }
 
 export class EnvError extends Error {
@@ -46,6 +49,23 @@ const envSchema = z.object({
     .min(1, "must be at least 1 minute")
     .max(10_080, "must be at most 10080 minutes (a week)")
     .default(30),
+  BEACON_WEBHOOK_ALLOW: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, context) => {
+      const problem = entries.map(allowEntryProblem).find(Boolean);
+      if (problem)
+        context.addIssue({
+          code: "custom",
+          message: `must list host names, addresses or CIDR ranges (e.g. 127.0.0.1,hooks.internal,10.20.0.0/16): ${problem}`,
+        });
+    })
+    .default([]),
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
@@ -85,5 +105,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionSecret: env.SESSION_SECRET,
     dataDir: path.resolve(cwd, env.BEACON_DATA_DIR),
     staleAfterMinutes: env.BEACON_STALE_AFTER_MINUTES,
+    webhookAllow: env.BEACON_WEBHOOK_ALLOW,
   };
 }

@@ -1,8 +1,18 @@
-// One HTTP attempt of one delivery: a signed JSON POST with a timeout. Redirects are not followed
-// (a 3xx is a failure), so a webhook cannot be bounced to another address.
+// One HTTP attempt of one delivery: a signed JSON POST with a timeout. The host is resolved once,
+// every address is checked (address-policy.ts), and the connection goes to the checked address —
+// the socket's `lookup` returns it — so a DNS answer that changes between check and connect
+// (rebinding) cannot redirect the POST. Redirects are not followed (a 3xx is a failure). Errors are
+// logged generically: the log must not tell an admin which internal port answered or refused.
+import { lookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { isAllowedAddress, type WebhookAllowList } from "./address-policy";
 import { signatureHeader, SIGNATURE_HEADER } from "./signature";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
+export const ADDRESS_NOT_ALLOWED = "address not allowed";
+export const CONNECTION_FAILED = "connection failed";
 
 export interface AttemptResult {
   ok: boolean;
@@ -20,34 +30,72 @@ export interface AttemptRequest {
   now: Date;
 }
 
-export async function attemptDelivery(request: AttemptRequest, fetchImpl: typeof fetch = fetch, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<AttemptResult> {
+interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+class AddressNotAllowed extends Error {}
+
+export async function attemptDelivery(request: AttemptRequest, allow: WebhookAllowList, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await fetchImpl(request.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "Beacon-Webhooks/1",
-        "X-Beacon-Event": request.event,
-        "X-Beacon-Delivery": String(request.deliveryId),
-        [SIGNATURE_HEADER]: signatureHeader(request.secret, request.payload, request.now),
-      },
-      body: request.payload,
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+    const url = new URL(request.url);
+    const address = await allowedAddress(url, allow);
+    const statusCode = await post(url, address, request, signal);
+    const ok = statusCode >= 200 && statusCode < 300;
+    return { ok, statusCode, error: ok ? null : `HTTP ${statusCode}`, durationMs: elapsed() };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describeFailure(error, timeoutMs), durationMs: elapsed() };
+    const message = error instanceof AddressNotAllowed ? ADDRESS_NOT_ALLOWED : signal.aborted ? `timed out after ${timeoutMs / 1000} s` : CONNECTION_FAILED;
+    return { ok: false, statusCode: null, error: message, durationMs: elapsed() };
   }
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const value = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (value?.name === "TimeoutError" || value?.name === "AbortError") return `timed out after ${timeoutMs / 1000} s`;
-  const cause = value?.cause?.code ?? value?.cause?.message;
-  return (cause ? `${value?.message ?? "request failed"}: ${cause}` : (value?.message ?? String(error))).slice(0, 300);
+/** The first address of the host that the policy allows; refused when there is none. Numeric forms (0x7f000001, 127.1) are normalized by URL. */
+async function allowedAddress(url: URL, allow: WebhookAllowList): Promise<ResolvedAddress> {
+  const hostname = url.hostname.replace(/^\[|\]$/g, "");
+  const family = isIP(hostname);
+  const candidates = family !== 0 ? [{ address: hostname, family }] : await lookup(hostname, { all: true, verbatim: true });
+  const allowed = candidates.find((candidate) => isAllowedAddress(hostname, candidate.address, allow));
+  if (!allowed) throw new AddressNotAllowed();
+  return allowed;
+}
+
+/** Answers every lookup of the connection with the address already checked: no second DNS query. */
+function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  };
+}
+
+function post(url: URL, address: ResolvedAddress, request: AttemptRequest, signal: AbortSignal): Promise<number> {
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const outgoing = client.request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        lookup: pinnedLookup(address),
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(request.payload),
+          "User-Agent": "Beacon-Webhooks/1",
+          "X-Beacon-Event": request.event,
+          "X-Beacon-Delivery": String(request.deliveryId),
+          [SIGNATURE_HEADER]: signatureHeader(request.secret, request.payload, request.now),
+        },
+      },
+      (response) => {
+        resolve(response.statusCode ?? 0);
+        response.destroy();
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(request.payload);
+  });
 }

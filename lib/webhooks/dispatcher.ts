@@ -4,6 +4,8 @@
 // row, and if that instance dies mid-send the row is due again when the lease ends. On a slow
 // timer (once at start, then hourly) it also deletes old finished deliveries (retention.ts).
 import type { Db } from "@/lib/db/client";
+import { loadEnv } from "@/lib/runtime/env";
+import { parseWebhookAllowList, type WebhookAllowList } from "./address-policy";
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { failPending } from "./endpoints";
 import { attemptDelivery, DELIVERY_TIMEOUT_MS, type AttemptResult } from "./deliver";
@@ -13,7 +15,8 @@ import { onWebhookWake } from "./wake";
 
 export interface DispatcherOptions {
   now?: () => Date;
-  fetch?: typeof fetch;
+  /** Internal receivers that may be reached; default: BEACON_WEBHOOK_ALLOW. */
+  allow?: WebhookAllowList;
   random?: () => number;
   timeoutMs?: number;
   pollMs?: number;
@@ -26,6 +29,7 @@ const LEASE_MS = DELIVERY_TIMEOUT_MS * 6;
 
 export class WebhookDispatcher {
   private readonly now: () => Date;
+  private readonly allow: WebhookAllowList;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private again = false;
@@ -38,6 +42,7 @@ export class WebhookDispatcher {
     private readonly options: DispatcherOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.allow = options.allow ?? parseWebhookAllowList(loadEnv().webhookAllow);
   }
 
   /** Delivers every due row once; resolves to the number of attempts made. */
@@ -141,7 +146,7 @@ export class WebhookDispatcher {
     const now = this.now();
     const result = await attemptDelivery(
       { deliveryId, event: delivery.event, url: delivery.endpoint.url, secret: delivery.endpoint.secret, payload: delivery.payload, now },
-      this.options.fetch,
+      this.allow,
       this.options.timeoutMs,
     );
     await this.record(delivery.id, delivery.endpointId, delivery.attempts + 1, result, now);

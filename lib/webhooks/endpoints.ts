@@ -1,16 +1,21 @@
 // Webhook endpoint management for admins: register (the secret is generated when left empty),
 // list with their health, pause/resume, delete, and the per-endpoint delivery log. All audited.
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
+import { loadEnv } from "@/lib/runtime/env";
+import { InputError } from "@/lib/validation/input-error";
 import type { CreateWebhookInput } from "@/lib/validation/webhooks";
+import { isAllowedAddress, parseWebhookAllowList } from "./address-policy";
 import { filterOf, type EndpointFilter } from "./match";
 
 export const LOG_ATTEMPTS = 50;
 
 export async function createWebhookEndpoint(db: Db, actor: Actor | null, input: CreateWebhookInput): Promise<{ id: number; secret: string }> {
   const admin = authorize(actor, "admin");
+  refuseInternalLiteral(input.url);
   const secret = input.secret || `whsec_${randomBytes(24).toString("base64url")}`;
   return db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.create({
@@ -33,6 +38,17 @@ export async function createWebhookEndpoint(db: Db, actor: Actor | null, input: 
     });
     return { id: row.id, secret };
   });
+}
+
+/** An internal address typed as such is refused at once; a host name is checked after DNS, at every delivery (deliver.ts). */
+function refuseInternalLiteral(url: string): void {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0 && !isAllowedAddress(host, host, parseWebhookAllowList(loadEnv().webhookAllow))) {
+    throw new InputError(
+      "url",
+      "Beacon does not send webhooks to loopback, private or link-local addresses; the operator can allow an internal receiver with BEACON_WEBHOOK_ALLOW.",
+    );
+  }
 }
 
 export async function listWebhookEndpoints(db: Db) {

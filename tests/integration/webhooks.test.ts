@@ -1,7 +1,8 @@
 // Webhooks on SQLite and PostgreSQL: the outbox row is written in the publish transaction, the
 // dispatcher delivers signed POSTs to a local receiver, retries with backoff on an injected clock,
 // survives a restart, never sends a row twice, disables an endpoint that keeps failing, and
-// prunes old finished deliveries exactly as the retention rule says.
+// prunes old finished deliveries exactly as the retention rule says. The local receiver is on
+// 127.0.0.1, which only BEACON_WEBHOOK_ALLOW makes reachable: without it, it is refused.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/runtime/env";
@@ -9,6 +10,7 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publish";
 import { inTransaction } from "@/lib/incidents/published";
 import { WebhookDispatcher } from "@/lib/webhooks/dispatcher";
+import { ADDRESS_NOT_ALLOWED, CONNECTION_FAILED } from "@/lib/webhooks/deliver";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { prunableDeliveries, WEBHOOK_RETENTION, type RetainedDelivery, type RetentionPolicy } from "@/lib/webhooks/retention";
 import { verifySignature } from "@/lib/webhooks/signature";
@@ -19,6 +21,18 @@ import { openTestDatabase, providers } from "../support/test-databases";
 const T0 = new Date("2026-11-22T10:00:00Z");
 const SECRET = "test-secret-0123456789";
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const ALLOW = "BEACON_WEBHOOK_ALLOW";
+
+/** Runs `work` with BEACON_WEBHOOK_ALLOW set to `value` (a dispatcher reads it when created), then restores the test's own. */
+async function withAllowList<T>(value: string, work: () => Promise<T>): Promise<T> {
+  const saved = process.env[ALLOW];
+  process.env[ALLOW] = value;
+  try {
+    return await work();
+  } finally {
+    process.env[ALLOW] = saved;
+  }
+}
 
 describe.each(providers)("webhooks on $name", (provider) => {
   let db: Db;
@@ -46,12 +60,19 @@ describe.each(providers)("webhooks on $name", (provider) => {
     return outcome;
   };
 
+  let savedAllow: string | undefined;
   beforeAll(async () => {
+    savedAllow = process.env[ALLOW];
+    process.env[ALLOW] = "127.0.0.1";
     ({ db, target, close } = await openTestDatabase(provider));
     ids = await createComponents(db);
     actors = await createActors(db);
   });
-  afterAll(() => close?.());
+  afterAll(async () => {
+    process.env[ALLOW] = savedAllow;
+    if (savedAllow === undefined) delete process.env[ALLOW];
+    await close?.();
+  });
   beforeEach(async () => {
     receiver = await startReceiver();
     clock = T0;
@@ -188,6 +209,39 @@ describe.each(providers)("webhooks on $name", (provider) => {
     const { incidentNumber } = await open();
     await publishPost(db, actors.commander, { incidentNumber, type: "update", body: "still", stateChanges: [] }, { now: clock });
     expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } })).toBe(0);
+  });
+
+  describe("address policy", () => {
+    const attemptsOf = (endpointId: number) => db.webhookAttempt.findMany({ where: { endpointId }, orderBy: { id: "asc" } });
+
+    it("refuses 127.0.0.1, localhost and 0x7f000001 when they are not allow-listed: nothing is sent, the log says only 'address not allowed'", async () => {
+      const direct = await register();
+      const byName = await register({ url: receiver.url.replace("127.0.0.1", "localhost") });
+      const numeric = await register({ url: receiver.url.replace("127.0.0.1", "0x7f000001") });
+      await open();
+      expect(await withAllowList("", async () => dispatcher().runOnce())).toBe(3);
+      expect(receiver.received).toHaveLength(0);
+      for (const { id } of [direct, byName, numeric]) {
+        expect((await attemptsOf(id)).map((a) => [a.statusCode, a.error])).toEqual([[null, ADDRESS_NOT_ALLOWED]]);
+      }
+    });
+
+    it("an allow-listed host name reaches the receiver; an allow-listed address on a closed port logs only 'connection failed'", async () => {
+      const byName = await register({ url: receiver.url.replace("127.0.0.1", "localhost") });
+      const closedPort = await register({ url: "http://127.0.0.1:1/hook" });
+      await open();
+      await withAllowList("127.0.0.1, localhost", async () => dispatcher().runOnce());
+      expect(receiver.received).toHaveLength(1);
+      expect((await attemptsOf(byName.id)).map((a) => a.statusCode)).toEqual([200]);
+      expect((await attemptsOf(closedPort.id)).map((a) => [a.statusCode, a.error])).toEqual([[null, CONNECTION_FAILED]]);
+    });
+
+    it("refuses to register an internal address typed as such unless allow-listed, with a field message", async () => {
+      for (const url of ["http://127.0.0.1:8080/", "http://169.254.169.254/latest", "http://[::ffff:127.0.0.1]/", "http://2130706433/", "http://10.1.2.3/"]) {
+        await expect(withAllowList("", () => register({ url }))).rejects.toMatchObject({ field: "url", message: /BEACON_WEBHOOK_ALLOW/ });
+      }
+      await expect(withAllowList("10.0.0.0/8", () => register({ url: "http://10.1.2.3/" }))).resolves.toMatchObject({ id: expect.any(Number) });
+    });
   });
 
   describe("retention", () => {
