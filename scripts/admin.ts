@@ -1,8 +1,8 @@
 // `npm run admin -- create --email E --password P --role admin | list | set-role --email E --role R |
 // reset-password --email E --password P | disable --email E | enable --email E`: user management from
 // the terminal (the first admin). The commands live in lib/auth/admin-cli.ts.
-import { prepareRuntime } from "../lib/runtime/boot";
-import { CliError, runCli } from "../lib/runtime/cli";
+import { prepareRuntime } from "../lib/server/boot";
+import { CliError, runCli } from "../lib/server/cli";
 import { createDb } from "../lib/db/client";
 import { ADMIN_USAGE, isAdminCommand, runAdminCommand } from "../lib/auth/admin-cli";
 

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default file:./data/beacon.db).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { runCli } from "../lib/runtime/cli";
+import { runCli } from "../lib/server/cli";
 import { describeLocation } from "../lib/db/database-errors";
 import { applyMigrations } from "../lib/db/migrate";
 import { DEFAULT_DATABASE_URL, loadEnv } from "../lib/runtime/env";

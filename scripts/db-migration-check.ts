@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CliError, runCli } from "../lib/runtime/cli";
+import { CliError, runCli } from "../lib/server/cli";
 import { driftMessage, migrationDrift } from "../lib/db/migration-drift";
 
 await runCli("db:migration:check", async () => {

@@ -3,7 +3,7 @@
 // prisma/schema.prisma. Never hand-write DDL; edit the schema and run this.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CliError, runCli } from "../lib/runtime/cli";
+import { CliError, runCli } from "../lib/server/cli";
 import { migrationNames, migrationsRoot, providerDir, snapshotFile } from "../lib/db/migration-files";
 import type { DatabaseProvider } from "../lib/db/schema-variants";
 import { migrationSqlBetween } from "../tools/prisma6/prisma6";

@@ -2,8 +2,8 @@
 // a synthetic history into DATABASE_URL, after applying pending migrations.
 import { parseArgs } from "node:util";
 import * as z from "zod";
-import { prepareRuntime } from "../lib/runtime/boot";
-import { CliError, runCli } from "../lib/runtime/cli";
+import { prepareRuntime } from "../lib/server/boot";
+import { CliError, runCli } from "../lib/server/cli";
 import { createDb } from "../lib/db/client";
 import { isDatabaseEmpty, seedDemo, seedHistory, SeedRefusedError, type SeedCounts } from "../lib/db/seed";
 

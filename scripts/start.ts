@@ -5,13 +5,13 @@ import "./production-env";
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import next from "next";
-import { prepareServer, describeDatabase, snapshotDir } from "../lib/runtime/boot";
-import { CliError, runCli } from "../lib/runtime/cli";
+import { prepareServer, describeDatabase, snapshotDir } from "../lib/server/boot";
+import { CliError, runCli } from "../lib/server/cli";
 import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
-import { invalidatePublicViews } from "../lib/public/cache";
+import { invalidatePublicViews } from "../lib/public/invalidation";
 import { startSnapshotWriter } from "../lib/snapshot/writer";
 import { startMaintenanceClock } from "../lib/public/maintenance-clock";
 

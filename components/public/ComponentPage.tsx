@@ -1,4 +1,4 @@
-import type { ComponentRow } from "@/lib/db/timeline-queries";
+import type { ComponentRow } from "@/lib/timeline/types";
 import type { IncidentView, UptimeView } from "@/lib/public/views";
 import type { ComponentState } from "@/lib/timeline/types";
 import { IncidentListItem } from "@/components/public/IncidentListItem";

@@ -1,4 +1,4 @@
-import type { ComponentRow } from "@/lib/db/timeline-queries";
+import type { ComponentRow } from "@/lib/timeline/types";
 import type { ComponentDurations, ComponentState } from "@/lib/timeline/types";
 import { formatDuration } from "@/lib/timeline";
 import { STATE_LABEL } from "@/lib/text/labels";

@@ -1,4 +1,4 @@
-import type { ComponentRow } from "@/lib/db/timeline-queries";
+import type { ComponentRow } from "@/lib/timeline/types";
 import type { HistoryMonth } from "@/lib/public/history-range";
 import { IncidentListItem } from "@/components/public/IncidentListItem";
 import { StatusUnknown } from "@/components/public/StatusNotice";

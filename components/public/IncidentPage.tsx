@@ -1,4 +1,4 @@
-import type { ComponentRow } from "@/lib/db/timeline-queries";
+import type { ComponentRow } from "@/lib/timeline/types";
 import type { IncidentView } from "@/lib/public/views";
 import { DurationList } from "@/components/public/DurationList";
 import { PostTimeline } from "@/components/public/PostTimeline";

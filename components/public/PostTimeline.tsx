@@ -1,4 +1,4 @@
-import type { PublicPost } from "@/lib/db/public-queries";
+import type { PublicPost } from "@/lib/timeline/types";
 import type { PostType } from "@/lib/timeline/types";
 import { PostBody } from "@/components/public/PostBody";
 import { Timestamp } from "@/components/public/Timestamp";

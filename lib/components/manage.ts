@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { InputError } from "@/lib/validation/input-error";
-import { invalidatePublicViews } from "@/lib/public/cache";
+import { invalidatePublicViews } from "@/lib/public/invalidation";
 import type { CreateComponentInput, MoveComponentInput, UpdateComponentInput } from "@/lib/validation/components";
 import { moveAmongSiblings, parentProblem, slugify } from "./rules";
 

@@ -2,12 +2,9 @@
 // The same queries run on SQLite and PostgreSQL.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
-import type { TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
+import type { ComponentRow, TimelineIncident } from "@/lib/timeline/types";
 
-export interface ComponentRow extends TimelineComponent {
-  description: string;
-  hidden: boolean;
-}
+export type { ComponentRow };
 
 export const timelineInclude = {
   components: { select: { componentId: true } },

@@ -1,5 +1,5 @@
 // Small pieces every machine-readable format shares. Pure: `now` and the base URL are passed in.
-import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
 import { markdownToText, renderMarkdown } from "@/lib/text/markdown";
 import { sortPosts } from "@/lib/timeline";
 
@@ -9,7 +9,7 @@ export interface FormatContext {
   baseUrl: string;
   now: Date;
   /** All components, hidden ones too (their states roll up into their systems). */
-  components: readonly FeedComponent[];
+  components: readonly PublicComponent[];
 }
 
 export const STATUS_PAGE_NAME = "Beacon status";
@@ -23,23 +23,23 @@ export function componentUrl(baseUrl: string, slug: string): string {
 }
 
 /** Posts that have happened by `now`, in timeline order (rules 1 and 5 of the timeline core). */
-export function visiblePosts(incident: FeedIncident, now: Date): FeedPost[] {
+export function visiblePosts(incident: PublicIncident, now: Date): PublicPost[] {
   // sortPosts returns the same objects, reordered.
-  return (sortPosts(incident.posts) as FeedPost[]).filter((post) => post.postedAt.getTime() <= now.getTime());
+  return (sortPosts(incident.posts) as PublicPost[]).filter((post) => post.postedAt.getTime() <= now.getTime());
 }
 
 /** The incident as it stood with only its first `count` posts (posts in timeline order). */
-export function withFirstPosts(incident: FeedIncident, posts: readonly FeedPost[], count: number): FeedIncident {
+export function withFirstPosts(incident: PublicIncident, posts: readonly PublicPost[], count: number): PublicIncident {
   return { ...incident, posts: posts.slice(0, count) };
 }
 
 /** When a post last changed as readers see it: its displayed time, or its edit time once revised. */
-export function postUpdatedAt(post: FeedPost): Date {
+export function postUpdatedAt(post: PublicPost): Date {
   return post.edited && post.updatedAt > post.postedAt ? post.updatedAt : post.postedAt;
 }
 
 /** When an incident last changed as readers see it: its newest visible post (or its opening). */
-export function incidentUpdatedAt(incident: FeedIncident, now: Date): Date {
+export function incidentUpdatedAt(incident: PublicIncident, now: Date): Date {
   return latest([incident.openedAt, ...visiblePosts(incident, now).map(postUpdatedAt)]);
 }
 
@@ -47,18 +47,18 @@ export function latest(dates: readonly Date[]): Date {
   return new Date(Math.max(...dates.map((date) => date.getTime())));
 }
 
-export function visibleComponents(components: readonly FeedComponent[]): FeedComponent[] {
+export function visibleComponents(components: readonly PublicComponent[]): PublicComponent[] {
   return components.filter((component) => !component.hidden);
 }
 
 /** Components an incident names or changes, in display order (systems first), hidden ones left out. */
-export function affectedComponents(incident: FeedIncident, components: readonly FeedComponent[]): FeedComponent[] {
+export function affectedComponents(incident: PublicIncident, components: readonly PublicComponent[]): PublicComponent[] {
   const ids = new Set([...incident.componentIds, ...incident.posts.flatMap((post) => post.stateChanges.map((change) => change.componentId))]);
   return displayOrder(visibleComponents(components).filter((component) => ids.has(component.id)));
 }
 
 /** Systems by position, then sub-components by position. */
-export function displayOrder(components: readonly FeedComponent[]): FeedComponent[] {
+export function displayOrder(components: readonly PublicComponent[]): PublicComponent[] {
   return [...components].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.position - b.position || a.id - b.id);
 }
 

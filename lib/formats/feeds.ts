@@ -3,7 +3,7 @@
 // as sanitized HTML content, and the affected components as categories. Absolute URLs only.
 import { Feed } from "feed";
 import { MAINTENANCE_LABEL, POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
-import type { FeedComponent, FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident } from "@/lib/timeline/types";
 import { formatUtc } from "@/lib/text/format-time";
 import { formatDuration, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
 import { COMPONENT_STATES } from "@/lib/timeline/types";
@@ -46,7 +46,7 @@ export function historyChannel(baseUrl: string): FeedChannel {
   };
 }
 
-export function componentChannel(baseUrl: string, component: FeedComponent): FeedChannel {
+export function componentChannel(baseUrl: string, component: PublicComponent): FeedChannel {
   const links = componentFeedAlternates(baseUrl, component);
   return {
     title: `${STATUS_PAGE_NAME}: ${component.name}`,
@@ -67,14 +67,14 @@ interface Entry {
   categories: string[];
 }
 
-function statusLine(ctx: FormatContext, incident: FeedIncident): string {
+function statusLine(ctx: FormatContext, incident: PublicIncident): string {
   const state = incidentState(incident, ctx.now);
   if (incident.kind === "maintenance") return MAINTENANCE_LABEL[maintenanceStatus(incident, ctx.now)];
   return state.open ? `Ongoing: ${STATE_LABEL[state.current]}` : "Resolved";
 }
 
 /** "Production: Outage 5h · Degraded 8h" per affected component, from the timeline core. */
-function durationLines(ctx: FormatContext, incident: FeedIncident): string[] {
+function durationLines(ctx: FormatContext, incident: PublicIncident): string[] {
   const names = new Map(ctx.components.filter((component) => !component.hidden).map((component) => [component.id, component.name]));
   return incidentDurations(incident, ctx.components, ctx.now).flatMap(({ componentId, durations }) => {
     const name = names.get(componentId);
@@ -86,7 +86,7 @@ function durationLines(ctx: FormatContext, incident: FeedIncident): string[] {
   });
 }
 
-function entryFor(ctx: FormatContext, incident: FeedIncident): Entry | null {
+function entryFor(ctx: FormatContext, incident: PublicIncident): Entry | null {
   const posts = visiblePosts(incident, ctx.now);
   const newest = posts[posts.length - 1];
   if (!newest) return null;
@@ -108,7 +108,7 @@ function entryFor(ctx: FormatContext, incident: FeedIncident): Entry | null {
   };
 }
 
-function entries(ctx: FormatContext, incidents: readonly FeedIncident[]): Entry[] {
+function entries(ctx: FormatContext, incidents: readonly PublicIncident[]): Entry[] {
   return incidents.flatMap((incident) => entryFor(ctx, incident) ?? []);
 }
 
@@ -150,18 +150,18 @@ function xmlFeed(ctx: FormatContext, channel: FeedChannel, list: readonly Entry[
   return feed;
 }
 
-export function rssFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+export function rssFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly PublicIncident[]): SerializedFeed {
   const list = entries(ctx, incidents);
   return { text: xmlFeed(ctx, channel, list).rss2(), updated: feedUpdated(ctx, list) };
 }
 
-export function atomFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+export function atomFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly PublicIncident[]): SerializedFeed {
   const list = entries(ctx, incidents);
   return { text: xmlFeed(ctx, channel, list).atom1(), updated: feedUpdated(ctx, list) };
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); the `feed` library writes only version 1. */
-export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly FeedIncident[]): SerializedFeed {
+export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: readonly PublicIncident[]): SerializedFeed {
   const list = entries(ctx, incidents);
   const feed: JsonFeed = {
     version: "https://jsonfeed.org/version/1.1",

@@ -10,7 +10,7 @@
  * In-progress maintenance is listed with the incidents (it affects the systems now); upcoming
  * maintenance under `scheduled` (v4) or as an issue with `upcoming: true` (v3).
  */
-import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
 import { currentStates, incidentState, maintenanceStatus, worstState } from "@/lib/timeline";
 import type { ComponentState, PostType } from "@/lib/timeline/types";
 import {
@@ -43,21 +43,21 @@ export function herokuUpdateType(type: PostType): HerokuUpdateType {
   return type === "investigating" ? "issue" : type;
 }
 
-function systems(ctx: FormatContext): FeedComponent[] {
+function systems(ctx: FormatContext): PublicComponent[] {
   return visibleComponents(ctx.components).filter((component) => component.parentId === null);
 }
 
 function legacySystemColor(ctx: FormatContext, states: ReadonlyMap<number, ComponentState>, name: "Production" | "Development"): HerokuColor {
   const all = systems(ctx);
   const named = all.find((system) => system.name.toLowerCase() === name.toLowerCase());
-  const of = (system: FeedComponent) => states.get(system.id) ?? "green";
+  const of = (system: PublicComponent) => states.get(system.id) ?? "green";
   return herokuColor(named ? of(named) : worstState(...all.map(of)));
 }
 
 /** Listed now: open incidents and maintenance in progress, then upcoming maintenance. */
-function partition(ctx: FormatContext, active: readonly FeedIncident[]): { current: FeedIncident[]; upcoming: FeedIncident[] } {
-  const current: FeedIncident[] = [];
-  const upcoming: FeedIncident[] = [];
+function partition(ctx: FormatContext, active: readonly PublicIncident[]): { current: PublicIncident[]; upcoming: PublicIncident[] } {
+  const current: PublicIncident[] = [];
+  const upcoming: PublicIncident[] = [];
   for (const incident of active) {
     if (incident.kind === "maintenance") {
       const phase = maintenanceStatus(incident, ctx.now);
@@ -68,7 +68,7 @@ function partition(ctx: FormatContext, active: readonly FeedIncident[]): { curre
   return { current, upcoming };
 }
 
-export function v3Issue(ctx: FormatContext, incident: FeedIncident): HerokuV3Issue {
+export function v3Issue(ctx: FormatContext, incident: PublicIncident): HerokuV3Issue {
   const { now, components, baseUrl } = ctx;
   const posts = visiblePosts(incident, now);
   const states = currentStates([incident], components, now);
@@ -101,7 +101,7 @@ export function v3Issue(ctx: FormatContext, incident: FeedIncident): HerokuV3Iss
   };
 }
 
-export function v3CurrentStatus(ctx: FormatContext, active: readonly FeedIncident[]): HerokuV3CurrentStatus {
+export function v3CurrentStatus(ctx: FormatContext, active: readonly PublicIncident[]): HerokuV3CurrentStatus {
   const states = currentStates(active, ctx.components, ctx.now);
   const { current, upcoming } = partition(ctx, active);
   return {
@@ -111,7 +111,7 @@ export function v3CurrentStatus(ctx: FormatContext, active: readonly FeedInciden
 }
 
 /** Newest first; `newest` must be the newest incidents by opening time, so a `since` filter is a prefix. */
-export function v3Issues(ctx: FormatContext, newest: readonly FeedIncident[], query: { since?: Date; limit: number }): HerokuV3Issue[] {
+export function v3Issues(ctx: FormatContext, newest: readonly PublicIncident[], query: { since?: Date; limit: number }): HerokuV3Issue[] {
   const since = query.since?.getTime() ?? -Infinity;
   return newest
     .filter((incident) => incident.openedAt.getTime() >= since)
@@ -119,7 +119,7 @@ export function v3Issues(ctx: FormatContext, newest: readonly FeedIncident[], qu
     .map((incident) => v3Issue(ctx, incident));
 }
 
-function v4Update(post: FeedPost): HerokuV4Update {
+function v4Update(post: PublicPost): HerokuV4Update {
   return {
     id: post.id,
     update_type: herokuUpdateType(post.type),
@@ -129,7 +129,7 @@ function v4Update(post: FeedPost): HerokuV4Update {
   };
 }
 
-export function v4Incident(ctx: FormatContext, incident: FeedIncident): HerokuV4Incident {
+export function v4Incident(ctx: FormatContext, incident: PublicIncident): HerokuV4Incident {
   const { now, components, baseUrl } = ctx;
   const posts = visiblePosts(incident, now);
   const state = incidentState(incident, now);
@@ -153,7 +153,7 @@ export function v4Incident(ctx: FormatContext, incident: FeedIncident): HerokuV4
   };
 }
 
-export function v4CurrentStatus(ctx: FormatContext, active: readonly FeedIncident[]): HerokuV4CurrentStatus {
+export function v4CurrentStatus(ctx: FormatContext, active: readonly PublicIncident[]): HerokuV4CurrentStatus {
   const states = currentStates(active, ctx.components, ctx.now);
   const { current, upcoming } = partition(ctx, active);
   return {

@@ -3,7 +3,7 @@
 // by tests (CRLF, 75-octet folding, TEXT escaping, DTSTAMP/UID), with no dependency to vet.
 // No METHOD property, so DTSTAMP is the event's last revision (RFC 5545 §3.8.7.2): the file stays
 // byte-identical until a post changes, and conditional GETs answer 304.
-import type { FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicIncident } from "@/lib/timeline/types";
 import { maintenanceStatus } from "@/lib/timeline";
 import { POST_TYPE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
@@ -50,7 +50,7 @@ export function icalDate(date: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
-function eventLines(ctx: FormatContext, maintenance: FeedIncident, host: string): string[] {
+function eventLines(ctx: FormatContext, maintenance: PublicIncident, host: string): string[] {
   const url = incidentUrl(ctx.baseUrl, maintenance.number);
   const posts = visiblePosts(maintenance, ctx.now).reverse();
   const description = [...posts.map((post) => `${POST_TYPE_LABEL[post.type]} (${formatUtc(post.postedAt)}): ${bodyText(post.body)}`), url].join("\n\n");
@@ -74,7 +74,7 @@ function eventLines(ctx: FormatContext, maintenance: FeedIncident, host: string)
 }
 
 /** Upcoming and in-progress maintenance windows, soonest first. */
-export function maintenanceCalendar(ctx: FormatContext, active: readonly FeedIncident[]): { text: string; updated: Date } {
+export function maintenanceCalendar(ctx: FormatContext, active: readonly PublicIncident[]): { text: string; updated: Date } {
   const windows = active
     .filter((incident) => incident.kind === "maintenance" && incident.scheduledStartAt && maintenanceStatus(incident, ctx.now) !== "completed")
     .sort((a, b) => a.scheduledStartAt!.getTime() - b.scheduledStartAt!.getTime());

@@ -21,7 +21,7 @@
  * in_progress once the window has started (before it: the previous status). Only a resolved post
  * is ever resolved/completed.
  */
-import type { FeedComponent, FeedIncident, FeedPost, StatuspagePhase } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident, PublicPost, StatuspagePhase } from "@/lib/timeline/types";
 import { componentIntervals, currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ComponentState, IncidentState, StateInterval, TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
 import type { StatuspageComponentStatus, StatuspageIncidentImpact, StatuspageIncidentStatus, StatuspageMaintenanceStatus, StatuspageStatus } from "./schemas";
@@ -74,8 +74,8 @@ export function incidentStatusesAt(
   return statuses;
 }
 
-export function pageStatus(visible: readonly FeedComponent[], statuses: ReadonlyMap<number, StatuspageComponentStatus>): StatuspageStatus {
-  const of = (component: FeedComponent) => statuses.get(component.id) ?? "operational";
+export function pageStatus(visible: readonly PublicComponent[], statuses: ReadonlyMap<number, StatuspageComponentStatus>): StatuspageStatus {
+  const of = (component: PublicComponent) => statuses.get(component.id) ?? "operational";
   const all = visible.map(of);
   const systems = visible.filter((component) => component.parentId === null).map(of);
   if (all.includes("major_outage")) {
@@ -104,7 +104,7 @@ function fits<T extends string>(phases: readonly T[], phase: StatuspagePhase | n
 }
 
 /** Each post's status, for an incident's posts in timeline order. */
-export function incidentUpdateStatuses(posts: readonly FeedPost[]): StatuspageIncidentStatus[] {
+export function incidentUpdateStatuses(posts: readonly PublicPost[]): StatuspageIncidentStatus[] {
   let previous: StatuspageIncidentStatus = "investigating";
   return posts.map((post) => {
     if (post.type === "resolved") previous = "resolved";
@@ -116,7 +116,7 @@ export function incidentUpdateStatuses(posts: readonly FeedPost[]): StatuspageIn
 }
 
 /** Each post's status, for a maintenance's posts in timeline order. */
-export function maintenanceUpdateStatuses(maintenance: FeedIncident, posts: readonly FeedPost[]): StatuspageMaintenanceStatus[] {
+export function maintenanceUpdateStatuses(maintenance: PublicIncident, posts: readonly PublicPost[]): StatuspageMaintenanceStatus[] {
   const windowStart = maintenance.scheduledStartAt?.getTime() ?? -Infinity;
   let previous: StatuspageMaintenanceStatus = "scheduled";
   return posts.map((post) => {
@@ -137,7 +137,7 @@ export function incidentStatus(state: IncidentState, statuses: readonly Statuspa
 
 /** A maintenance's own status now: where its window stands, "verifying" when its newest update says so. */
 export function maintenanceStatuspageStatus(
-  maintenance: FeedIncident,
+  maintenance: PublicIncident,
   statuses: readonly StatuspageMaintenanceStatus[],
   now: Date,
 ): StatuspageMaintenanceStatus {

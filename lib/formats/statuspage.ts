@@ -3,7 +3,7 @@
 // Beacon's public ones: incident number, component slug, post id. States come from the timeline
 // core; statuspage-rules.ts translates them.
 import { createHash } from "node:crypto";
-import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
 import { componentIntervals, incidentState, maintenanceStatus } from "@/lib/timeline";
 import type { StateInterval } from "@/lib/timeline/types";
 import {
@@ -48,13 +48,13 @@ export type { StatuspageIncident, StatuspageMaintenance, StatuspagePage } from "
 export interface StatuspageSite {
   ctx: FormatContext;
   pageId: string;
-  visible: FeedComponent[];
+  visible: PublicComponent[];
   statuses: Map<number, StatuspageComponentStatus>;
   /** Open incidents and maintenance that has not ended. */
-  active: FeedIncident[];
+  active: PublicIncident[];
 }
 
-export function statuspageSite(ctx: FormatContext, active: readonly FeedIncident[]): StatuspageSite {
+export function statuspageSite(ctx: FormatContext, active: readonly PublicIncident[]): StatuspageSite {
   return {
     ctx,
     pageId: pageIdFor(ctx.baseUrl),
@@ -79,7 +79,7 @@ export function isoWithOffset(date: Date): string {
 
 const iso = isoWithOffset;
 
-function page(site: StatuspageSite, listed: readonly FeedIncident[] = []): StatuspagePage {
+function page(site: StatuspageSite, listed: readonly PublicIncident[] = []): StatuspagePage {
   const { ctx } = site;
   const changes = [
     ...ctx.components.map((component) => component.updatedAt),
@@ -94,7 +94,7 @@ function page(site: StatuspageSite, listed: readonly FeedIncident[] = []): Statu
   };
 }
 
-function componentJson(site: StatuspageSite, component: FeedComponent): StatuspageComponent {
+function componentJson(site: StatuspageSite, component: PublicComponent): StatuspageComponent {
   const parent = component.parentId === null ? undefined : site.ctx.components.find((other) => other.id === component.parentId);
   const children = site.visible.filter((child) => child.parentId === component.id);
   const json: StatuspageComponent = {
@@ -127,8 +127,8 @@ function componentList(site: StatuspageSite): StatuspageComponent[] {
 
 function affectedByPost(
   site: StatuspageSite,
-  incident: FeedIncident,
-  posts: readonly FeedPost[],
+  incident: PublicIncident,
+  posts: readonly PublicPost[],
   index: number,
   intervals: ReadonlyMap<number, readonly StateInterval[]>,
 ): StatuspageAffectedComponent[] | null {
@@ -151,8 +151,8 @@ function affectedByPost(
 /** What incidents and maintenances share, in Statuspage's field order; `status` and `impact` are the kind's own. */
 function eventJson<Status extends string, Impact extends string>(
   site: StatuspageSite,
-  incident: FeedIncident,
-  posts: readonly FeedPost[],
+  incident: PublicIncident,
+  posts: readonly PublicPost[],
   statuses: readonly Status[],
   status: Status,
   impact: Impact,
@@ -192,14 +192,14 @@ function eventJson<Status extends string, Impact extends string>(
   };
 }
 
-export function incidentJson(site: StatuspageSite, incident: FeedIncident): StatuspageIncident {
+export function incidentJson(site: StatuspageSite, incident: PublicIncident): StatuspageIncident {
   const posts = visiblePosts(incident, site.ctx.now);
   const state = incidentState(incident, site.ctx.now);
   const statuses = incidentUpdateStatuses(posts);
   return eventJson(site, incident, posts, statuses, incidentStatus(state, statuses), incidentImpact(state));
 }
 
-export function maintenanceJson(site: StatuspageSite, maintenance: FeedIncident): StatuspageMaintenance {
+export function maintenanceJson(site: StatuspageSite, maintenance: PublicIncident): StatuspageMaintenance {
   const posts = visiblePosts(maintenance, site.ctx.now);
   const statuses = maintenanceUpdateStatuses(maintenance, posts);
   return {
@@ -209,11 +209,11 @@ export function maintenanceJson(site: StatuspageSite, maintenance: FeedIncident)
   };
 }
 
-function unresolved(site: StatuspageSite): FeedIncident[] {
+function unresolved(site: StatuspageSite): PublicIncident[] {
   return site.active.filter((incident) => incident.kind === "incident" && incidentState(incident, site.ctx.now).open);
 }
 
-function maintenances(site: StatuspageSite, phase: "upcoming" | "in_progress"): FeedIncident[] {
+function maintenances(site: StatuspageSite, phase: "upcoming" | "in_progress"): PublicIncident[] {
   return site.active
     .filter((incident) => incident.kind === "maintenance" && maintenanceStatus(incident, site.ctx.now) === phase)
     .sort((a, b) => (a.scheduledStartAt?.getTime() ?? 0) - (b.scheduledStartAt?.getTime() ?? 0));
@@ -241,13 +241,13 @@ export function summaryJson(site: StatuspageSite): StatuspageSummaryResponse {
 export const STATUSPAGE_LIST_LIMIT = 50;
 
 /** `incidents.json` from the newest incidents; `incidents/unresolved.json` without `newest`. */
-export function incidentsJson(site: StatuspageSite, newest?: readonly FeedIncident[]): StatuspageIncidentsResponse {
+export function incidentsJson(site: StatuspageSite, newest?: readonly PublicIncident[]): StatuspageIncidentsResponse {
   const incidents = newest ? newest.filter((incident) => incident.kind === "incident").slice(0, STATUSPAGE_LIST_LIMIT) : unresolved(site);
   return { page: page(site, incidents), incidents: incidents.map((incident) => incidentJson(site, incident)) };
 }
 
 /** `scheduled-maintenances.json` (newest, any status), `/upcoming.json` or `/active.json`. */
-export function maintenancesJson(site: StatuspageSite, which: { newest: readonly FeedIncident[] } | "upcoming" | "active"): StatuspageMaintenancesResponse {
+export function maintenancesJson(site: StatuspageSite, which: { newest: readonly PublicIncident[] } | "upcoming" | "active"): StatuspageMaintenancesResponse {
   const list =
     which === "upcoming"
       ? maintenances(site, "upcoming")

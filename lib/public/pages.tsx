@@ -1,90 +1,66 @@
-// Each public page: load (through the cache), derive views from the timeline core, render.
-import { loadEnv } from "@/lib/runtime/env";
-import { currentStates, overallState } from "@/lib/timeline";
-import type { ComponentState } from "@/lib/timeline/types";
-import { familyIds, loadComponentData, loadHistoryData, loadHomeData, loadIncidentData, type Loaded } from "@/lib/public/data";
-import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
-import { historyMonths, historyPageRange, type HistoryQuery } from "@/lib/public/history-range";
-import { renderDocument, type PageMeta } from "@/lib/public/render";
+// The public pages as pure renderers: the data an endpoint read (lib/public/read.ts), the clock and
+// the base URL in, a complete HTML document out. States come from the timeline core's views.
+import { ComponentPage } from "@/components/public/ComponentPage";
+import { HistoryPage } from "@/components/public/HistoryPage";
 import { HomePage } from "@/components/public/HomePage";
 import { IncidentPage } from "@/components/public/IncidentPage";
-import { HistoryPage } from "@/components/public/HistoryPage";
-import { ComponentPage } from "@/components/public/ComponentPage";
 import { MessagePage } from "@/components/public/MessagePage";
 import { StatusUnknown } from "@/components/public/StatusNotice";
+import { historyMonths, historyPageRange, type HistoryQuery } from "@/lib/public/history-range";
+import type { ComponentData, HistoryData, HomeData, IncidentData } from "@/lib/public/read";
+import { familyIds } from "@/lib/public/read";
+import { type PageMeta, renderDocument } from "@/lib/public/render";
+import type { Rendered, RenderContext } from "@/lib/public/rendered";
+import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
 import { OVERALL_VERDICT, STATE_LABEL } from "@/lib/text/labels";
 import { markdownToText } from "@/lib/text/markdown";
+import { currentStates, overallState } from "@/lib/timeline";
+import type { ComponentState } from "@/lib/timeline/types";
 
-export interface RenderedPage {
-  status: number;
-  html: string;
-  /** Built from data that is not live (the database could not be read): never snapshot it. */
-  stale: boolean;
+const HTML = "text/html; charset=utf-8";
+
+function page(status: number, meta: PageMeta, ctx: Pick<RenderContext, "baseUrl">, body: React.ReactNode): Rendered {
+  return { status, body: renderDocument(meta, ctx.baseUrl, body), contentType: HTML };
 }
 
-export interface PageOptions {
-  /**
-   * Render as "the last known status from <time>" even though the data is live: the variant a
-   * snapshot keeps for serving while the database is unreachable (lib/snapshot).
-   */
-  lastKnownAt?: Date;
+/** Live data is shown as such; with `lastKnownAt` (the snapshot's variant) it is labelled the last known status. */
+function shown(ctx: RenderContext): { stale: boolean; loadedAt: Date } {
+  return ctx.lastKnownAt ? { stale: true, loadedAt: ctx.lastKnownAt } : { stale: false, loadedAt: ctx.now };
 }
 
-function page(status: number, meta: PageMeta, body: React.ReactNode, stale = false): RenderedPage {
-  return { status, html: renderDocument(meta, loadEnv().publicUrl, body), stale };
+/** Nothing could be read and nothing is known: never a guessed green. */
+export function unavailablePage(path: string, ctx: Pick<RenderContext, "baseUrl">): Rendered {
+  return page(503, { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null }, ctx, (
+    <StatusUnknown lastUpdated={null} />
+  ));
 }
 
-/** Live data, or data marked stale (read earlier, or forced by `lastKnownAt`). */
-function asShown<T>(loaded: Loaded<T> & { available: true }, options: PageOptions): { value: T; loadedAt: Date; stale: boolean } {
-  if (options.lastKnownAt) return { value: loaded.value, loadedAt: options.lastKnownAt, stale: true };
-  return loaded;
+export function notFoundPage(path: string, ctx: Pick<RenderContext, "baseUrl">, what = "page"): Rendered {
+  return page(404, { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null }, ctx, (
+    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />
+  ));
 }
 
-function unavailable(path: string, lastLoadedAt: Date | null): RenderedPage {
-  return page(
-    503,
-    { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null },
-    <StatusUnknown lastUpdated={lastLoadedAt} />,
-    true,
-  );
+export function badRequestPage(path: string, ctx: Pick<RenderContext, "baseUrl">, message: string): Rendered {
+  return page(400, { title: "Bad request · Beacon status", description: message, path, faviconState: null }, ctx, (
+    <MessagePage title="Bad request" message={message} />
+  ));
 }
 
-export function notFoundPage(path: string, what = "page"): RenderedPage {
-  return page(
-    404,
-    { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null },
-    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />,
-  );
-}
-
-export function badRequestPage(path: string, message: string): RenderedPage {
-  return page(
-    400,
-    { title: "Bad request · Beacon status", description: message, path, faviconState: null },
-    <MessagePage title="Bad request" message={message} />,
-  );
-}
-
-export async function homePage(now: Date, options: PageOptions = {}): Promise<RenderedPage> {
-  const read = await loadHomeData(now);
-  if (!read.available) return unavailable("/", read.lastLoadedAt);
-  const loaded = asShown(read, options);
-  const { components, active, recentlyResolved, uptimeWindow } = loaded.value;
+export function homePage(data: HomeData, ctx: RenderContext): Rendered {
+  const { now } = ctx;
+  const { stale, loadedAt } = shown(ctx);
+  const { components, active, recentlyResolved, uptimeWindow } = data;
   const states = currentStates(active, components, now);
   const overall = overallState(components, states);
   const views = active.map((incident) => incidentView(incident, components, now));
   const openIncidents = views.filter((view) => view.incident.kind === "incident" && view.state.open);
   const maintenance = views.filter((view) => view.maintenance === "upcoming" || view.maintenance === "in_progress");
-  const verdict = loaded.stale ? "Status unknown" : OVERALL_VERDICT[overall];
+  const verdict = stale ? "Status unknown" : OVERALL_VERDICT[overall];
   return page(
     200,
-    {
-      title: `${verdict} · Beacon status`,
-      description: verdict,
-      path: "/",
-      faviconState: loaded.stale ? null : overall,
-      autoRefresh: openIncidents.length > 0,
-    },
+    { title: `${verdict} · Beacon status`, description: verdict, path: "/", faviconState: stale ? null : overall, autoRefresh: openIncidents.length > 0 },
+    ctx,
     <HomePage
       overall={overall}
       systems={systemViews(components, states, uptimeByComponent(uptimeWindow, components, now))}
@@ -92,20 +68,18 @@ export async function homePage(now: Date, options: PageOptions = {}): Promise<Re
       maintenance={maintenance}
       recentlyResolved={recentlyResolved.map((incident) => incidentView(incident, components, now))}
       now={now}
-      loadedAt={loaded.loadedAt}
-      stale={loaded.stale}
+      loadedAt={loadedAt}
+      stale={stale}
     />,
-    loaded.stale,
   );
 }
 
-export async function incidentPage(number: number, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
-  const path = `/incidents/${number}`;
-  const read = await loadIncidentData(number);
-  if (!read.available) return unavailable(path, read.lastLoadedAt);
-  const loaded = asShown(read, options);
-  const { components, incident } = loaded.value;
-  if (!incident) return notFoundPage(path, "incident");
+export function incidentPage(data: IncidentData, ctx: RenderContext & { number: number }): Rendered {
+  const { now } = ctx;
+  const path = `/incidents/${ctx.number}`;
+  const { stale, loadedAt } = shown(ctx);
+  const { components, incident } = data;
+  if (!incident) return notFoundPage(path, ctx, "incident");
   const view = incidentView(incident, components, now);
   const latest = incident.posts[incident.posts.length - 1];
   const stateWord: ComponentState = view.state.open ? view.state.current : "green";
@@ -115,64 +89,65 @@ export async function incidentPage(number: number, now: Date, options: PageOptio
       title: `${incident.title} · Beacon status`,
       description: latest ? markdownToText(latest.body).slice(0, 200) : `${STATE_LABEL[stateWord]}`,
       path,
-      faviconState: loaded.stale ? null : stateWord,
+      faviconState: stale ? null : stateWord,
       autoRefresh: view.state.open && incident.kind === "incident",
     },
-    <IncidentPage view={view} components={components} now={now} stale={loaded.stale} loadedAt={loaded.loadedAt} />,
-    loaded.stale,
+    ctx,
+    <IncidentPage view={view} components={components} now={now} stale={stale} loadedAt={loadedAt} />,
   );
 }
 
-export async function historyPage(query: HistoryQuery, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
+/** The canonical address of a history page. */
+export function historyHref(query: HistoryQuery, pageNumber = query.page): string {
+  const params = new URLSearchParams();
+  if (pageNumber > 1) params.set("page", String(pageNumber));
+  if (query.component) params.set("component", query.component);
+  const search = params.toString();
+  return `/history${search ? `?${search}` : ""}`;
+}
+
+export function historyPage(data: HistoryData, ctx: RenderContext & { query: HistoryQuery }): Rendered {
+  const { now, query } = ctx;
   const range = historyPageRange(query.page, now);
-  const path = `/history${query.page > 1 || query.component ? `?${new URLSearchParams({ ...(query.page > 1 ? { page: String(query.page) } : {}), ...(query.component ? { component: query.component } : {}) })}` : ""}`;
-  const read = await loadHistoryData({ from: range.from, to: range.to, componentSlug: query.component ?? undefined });
-  if (!read.available) return unavailable(path, read.lastLoadedAt);
-  const loaded = asShown(read, options);
-  const { components, incidents, firstOpenedAt } = loaded.value;
+  const path = historyHref(query);
+  const { stale, loadedAt } = shown(ctx);
+  const { components, incidents, firstOpenedAt } = data;
   if (query.component && !components.some((component) => component.slug === query.component && !component.hidden)) {
-    return notFoundPage(path, "component");
+    return notFoundPage(path, ctx, "component");
   }
   const views = incidents.map((incident) => incidentView(incident, components, now));
-  const href = (pageNumber: number) => {
-    const params = new URLSearchParams();
-    if (pageNumber > 1) params.set("page", String(pageNumber));
-    if (query.component) params.set("component", query.component);
-    const search = params.toString();
-    return `/history${search ? `?${search}` : ""}`;
-  };
   return page(
     200,
     { title: "Incident history · Beacon status", description: "Past incidents and maintenance, month by month.", path, faviconState: null },
+    ctx,
     <HistoryPage
       months={historyMonths(range, views)}
       components={components}
       selectedSlug={query.component}
       page={query.page}
-      newerHref={query.page > 1 ? href(query.page - 1) : null}
-      olderHref={firstOpenedAt && firstOpenedAt < range.from ? href(query.page + 1) : null}
+      newerHref={query.page > 1 ? historyHref(query, query.page - 1) : null}
+      olderHref={firstOpenedAt && firstOpenedAt < range.from ? historyHref(query, query.page + 1) : null}
       now={now}
-      stale={loaded.stale}
-      loadedAt={loaded.loadedAt}
+      stale={stale}
+      loadedAt={loadedAt}
     />,
-    loaded.stale,
   );
 }
 
-export async function componentPage(slug: string, now: Date, options: PageOptions = {}): Promise<RenderedPage> {
-  const path = `/components/${slug}`;
-  const read = await loadComponentData(slug, now);
-  if (!read.available) return unavailable(path, read.lastLoadedAt);
-  const loaded = asShown(read, options);
-  const { components, component, incidents, uptimeWindow } = loaded.value;
-  if (!component) return notFoundPage(path, "component");
+export function componentPage(data: ComponentData, ctx: RenderContext & { slug: string }): Rendered {
+  const { now } = ctx;
+  const path = `/components/${ctx.slug}`;
+  const { stale, loadedAt } = shown(ctx);
+  const { components, component, incidents, uptimeWindow } = data;
+  if (!component) return notFoundPage(path, ctx, "component");
   const states = currentStates(uptimeWindow, components, now);
   const state = states.get(component.id) ?? "green";
   const uptime = uptimeByComponent(uptimeWindow, components, now).get(component.id)!;
   const family = new Set(familyIds(components, component));
   return page(
     200,
-    { title: `${component.name} · Beacon status`, description: `${component.name}: ${STATE_LABEL[state]}`, path, faviconState: loaded.stale ? null : state },
+    { title: `${component.name} · Beacon status`, description: `${component.name}: ${STATE_LABEL[state]}`, path, faviconState: stale ? null : state },
+    ctx,
     <ComponentPage
       component={component}
       system={components.find((candidate) => candidate.id === component.parentId) ?? null}
@@ -180,9 +155,8 @@ export async function componentPage(slug: string, now: Date, options: PageOption
       uptime={uptime}
       incidents={incidents.filter((incident) => incident.componentIds.some((id) => family.has(id))).map((incident) => incidentView(incident, components, now))}
       now={now}
-      stale={loaded.stale}
-      loadedAt={loaded.loadedAt}
+      stale={stale}
+      loadedAt={loadedAt}
     />,
-    loaded.stale,
   );
 }

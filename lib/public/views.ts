@@ -1,12 +1,10 @@
 // View data for the public pages, computed from the timeline core with the current time. Pages
 // never compute a state themselves: they render what these functions return.
-import type { ComponentRow } from "@/lib/db/timeline-queries";
-import type { PublicIncident } from "@/lib/db/public-queries";
 import { componentIntervals, dailyHistory, incidentDurations, incidentState, maintenanceStatus, uptimePercent } from "@/lib/timeline";
-import type { ComponentDurations, ComponentState, DayHistory, IncidentState, MaintenanceStatus, TimelineIncident } from "@/lib/timeline/types";
+import { DAY_MS } from "@/lib/timeline/dates";
+import type { ComponentDurations, ComponentRow, ComponentState, DayHistory, IncidentState, MaintenanceStatus, PublicIncident, TimelineIncident } from "@/lib/timeline/types";
 
 export const UPTIME_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export interface IncidentView {
   incident: PublicIncident;

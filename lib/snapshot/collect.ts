@@ -3,14 +3,15 @@
 // serves, produced by the same renderers and endpoint handlers. A snapshot is only ever built
 // from live data: if anything could not be read, collection fails and the previous snapshot
 // stays (a snapshot must never freeze "Status unknown", or a guess, in place).
-import { createHash } from "node:crypto";
+import { setImmediate as letRequestsThrough } from "node:timers/promises";
 import { db } from "@/lib/db/client";
 import { describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/database-errors";
-import { listPublicIncidentNumbers } from "@/lib/db/public-queries";
+import { listPublicIncidentNumbers } from "@/lib/db/public-read";
+import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
+import { prepare, strongEtag } from "@/lib/public/prepared";
+import { FEED_ITEMS, readActive, readComponents, readNewest } from "@/lib/public/read";
+import { route } from "@/lib/public/router";
 import { loadEnv } from "@/lib/runtime/env";
-import { activeIncidents, formatContext, newestIncidents, FEED_ITEMS } from "@/lib/http/public-data";
-import { matchPublicEndpoint, PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
-import { componentPage, historyPage, homePage, incidentPage, type RenderedPage } from "@/lib/public/pages";
 import { snapshotFileFor, staticLinks } from "./paths";
 
 export type SnapshotScope =
@@ -53,11 +54,6 @@ export class SnapshotNotLive extends Error {
   override name = "SnapshotNotLive";
 }
 
-export function etagOf(body: Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-const HTML = "text/html; charset=utf-8";
 const LIVE_INCIDENT_PAGES = FEED_ITEMS;
 
 /** The snapshot in memory (what the server keeps and falls back to). */
@@ -77,72 +73,70 @@ export async function collectInto(scope: SnapshotScope, now: Date, emit: (entry:
   }
 }
 
+/**
+ * One address through the endpoint table, as the server answers it: read once, rendered live (and,
+ * for a page kept for outages, as "the last known status"), prepared like every answer. Null for a
+ * 404 (e.g. a component without a feed); anything else but a 200 means the data is not live.
+ */
+async function entryFor(address: string, scope: SnapshotScope, now: Date): Promise<SnapshotEntry | null> {
+  const [pathname = "/", search = ""] = address.split("?", 2);
+  const found = route(pathname, search ? `?${search}` : "");
+  if (!found || found.error) throw new Error(`not a public address: ${address}`);
+  const { endpoint, params, query } = found;
+  const ctx = { now, baseUrl: loadEnv().publicUrl, params, query };
+  // Every pending request is answered between two entries: a snapshot must not stall readers.
+  await letRequestsThrough();
+  const data = await endpoint.read({ params, query, now });
+  const rendered = endpoint.render(data, ctx);
+  if (rendered.status === 404) return null;
+  if (rendered.status !== 200) throw new SnapshotNotLive(`${address} answered ${rendered.status}`);
+  const page = endpoint.snapshot === "last-known";
+  const body = scope === "site" && page ? staticLinks(String(rendered.body)) : rendered.body;
+  const prepared = prepare({ ...rendered, body }, endpoint.kind);
+  const entry: SnapshotEntry = {
+    path: address,
+    file: snapshotFileFor(address, rendered.contentType),
+    contentType: rendered.contentType,
+    body: prepared.identity,
+    etag: prepared.etag,
+    fallback: endpoint.snapshot === "skip" ? "never" : endpoint.snapshot,
+  };
+  if (page && scope === "live") entry.lastKnown = Buffer.from(String(endpoint.render(data, { ...ctx, lastKnownAt: now }).body), "utf8");
+  return entry;
+}
+
 async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEntry) => void): Promise<Omit<Snapshot, "entries">> {
   const { publicUrl } = loadEnv();
-  const ctx = await formatContext(now, publicUrl);
-  const components = ctx.components.filter((component) => !component.hidden);
-  const [active, newest] = await Promise.all([activeIncidents(now), newestIncidents("any")]);
+  const components = (await readComponents()).filter((component) => !component.hidden);
+  const [active, newest] = await Promise.all([readActive(now), readNewest("any")]);
   const numbers =
     scope === "site"
       ? await listPublicIncidentNumbers(db())
       : [...new Set([...active.map((incident) => incident.number), ...newest.slice(0, LIVE_INCIDENT_PAGES).map((incident) => incident.number)])];
 
-  const addPage = async (path: string, render: (options: { lastKnownAt?: Date }) => Promise<RenderedPage>): Promise<string | null> => {
-    await letRequestsThrough();
-    const live = await render({});
-    if (live.stale || live.status >= 500) throw new SnapshotNotLive(`${path} could not be rendered from live data`);
-    if (live.status !== 200) return null;
-    const html = scope === "site" ? staticLinks(live.html) : live.html;
-    const body = Buffer.from(html, "utf8");
-    const entry: SnapshotEntry = { path, file: snapshotFileFor(path, HTML), contentType: HTML, body, etag: etagOf(body), fallback: "last-known" };
-    if (scope === "live") entry.lastKnown = Buffer.from((await render({ lastKnownAt: now })).html, "utf8");
-    emit(entry);
-    return live.html;
+  const add = async (address: string): Promise<SnapshotEntry | null> => {
+    const entry = await entryFor(address, scope, now);
+    if (entry) emit(entry);
+    return entry;
   };
 
-  const addEndpoint = async (path: string, fallback: FallbackUse): Promise<void> => {
-    const match = matchPublicEndpoint(path);
-    if (!match) throw new Error(`not a public endpoint: ${path}`);
-    await letRequestsThrough();
-    const response = await match.handler(new Request(`${publicUrl}${path}`), { params: Promise.resolve(match.params) });
-    if (response.status === 404) return;
-    if (response.status !== 200) throw new SnapshotNotLive(`${path} answered ${response.status}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    const contentType = response.headers.get("content-type") ?? "application/octet-stream";
-    emit({ path, file: snapshotFileFor(path, contentType), contentType, body, etag: response.headers.get("etag") ?? etagOf(body), fallback });
-  };
-
-  await addPage("/", (options) => homePage(now, options));
-  let historyHtml = await addPage("/history", (options) => historyPage({ page: 1, component: null }, now, options));
+  await add("/");
+  let history = await add("/history");
   if (scope === "site") {
     // Follow "older" links until the first incident's month.
-    for (let page = 2; historyHtml?.includes(`href="/history?page=${page}"`) && page <= 10_000; page += 1) {
-      const current = page;
-      historyHtml = await addPage(`/history?page=${current}`, (options) => historyPage({ page: current, component: null }, now, options));
-    }
+    for (let page = 2; history?.body.includes(`href="/history/page/${page}/"`) && page <= 10_000; page += 1) history = await add(`/history?page=${page}`);
   }
-  for (const component of components) await addPage(`/components/${component.slug}`, (options) => componentPage(component.slug, now, options));
-  for (const number of numbers) await addPage(`/incidents/${number}`, (options) => incidentPage(number, now, options));
+  for (const component of components) await add(`/components/${component.slug}`);
+  for (const number of numbers) await add(`/incidents/${number}`);
 
-  for (const pattern of Object.keys(PUBLIC_ENDPOINTS)) {
-    if (pattern.includes(":")) continue;
-    await addEndpoint(pattern, pattern.endsWith(".svg") ? "never" : "as-is");
+  // Every fixed address of the table, then each component's and incident's own payloads.
+  for (const endpoint of PUBLIC_ENDPOINTS) {
+    if (endpoint.kind === "payload" && endpoint.snapshot !== "skip" && !endpoint.path.includes(":")) await add(endpoint.path);
   }
   for (const component of components) {
-    await addEndpoint(`/components/${component.slug}/history.rss`, "as-is");
-    await addEndpoint(`/components/${component.slug}/history.atom`, "as-is");
-    await addEndpoint(`/components/${component.slug}/badge.svg`, "never");
+    for (const suffix of ["history.rss", "history.atom", "badge.svg"]) await add(`/components/${component.slug}/${suffix}`);
   }
-  for (const number of numbers) await addEndpoint(`/api/v3/issues/${number}`, "as-is");
+  for (const number of numbers) await add(`/api/v3/issues/${number}`);
 
   return { generatedAt: now, publicUrl, scope };
-}
-
-/**
- * With the data cached, rendering every page resolves through microtasks alone: without a break,
- * the whole snapshot (≈ 1 s) would run as one task and stall every reader meanwhile. One page at a
- * time, with the server's pending requests answered in between.
- */
-function letRequestsThrough(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,74 +1,61 @@
 // The snapshot this process falls back to while the database is unreachable: the newest one it
 // wrote, or the one found in data/snapshot/ at start (so a restart during an outage still has
-// something true to show). Answers are compressed once, on first use.
-import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+// something true to show). Its entries are served as prepared responses, like any live answer.
+import { answerFallbackFrom } from "@/lib/public/answers";
+import { prepare, type PreparedResponse } from "@/lib/public/prepared";
 import type { Snapshot, SnapshotEntry } from "./collect";
-import { etagOf } from "./collect";
 import { snapshotKey } from "./paths";
-
-export interface FallbackAnswer {
-  contentType: string;
-  etag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
-  generatedAt: Date;
-  /** Pages carry the notice in their HTML; feeds and APIs say it in headers only. */
-  kind: "page" | "payload";
-}
 
 interface Current {
   snapshot: Snapshot;
   byPath: Map<string, SnapshotEntry>;
-  answers: Map<string, FallbackAnswer>;
+  answers: Map<string, PreparedResponse>;
 }
 
-const globalForSnapshot = globalThis as unknown as { beaconSnapshot?: Current | null };
+let current: Current | null = null;
 
 export function setCurrentSnapshot(snapshot: Snapshot): void {
-  globalForSnapshot.beaconSnapshot = { snapshot, byPath: new Map(snapshot.entries.map((entry) => [entry.path, entry])), answers: new Map() };
+  current = { snapshot, byPath: new Map(snapshot.entries.map((entry) => [entry.path, entry])), answers: new Map() };
 }
 
 export function currentSnapshotTime(): Date | null {
-  return globalForSnapshot.beaconSnapshot?.snapshot.generatedAt ?? null;
+  return current?.snapshot.generatedAt ?? null;
 }
 
 /** For tests. */
 export function clearCurrentSnapshot(): void {
-  globalForSnapshot.beaconSnapshot = null;
+  current = null;
 }
 
-/** What to serve for this URL while live data is unavailable, or null when the snapshot has nothing usable. */
-export function fallbackAnswer(pathname: string, search: string): FallbackAnswer | null {
-  const current = globalForSnapshot.beaconSnapshot;
+/** Headers on every answer served from the snapshot: machines can tell it is not live. */
+function snapshotHeaders(generatedAt: Date): Record<string, string> {
+  return {
+    "Beacon-Data-Source": "snapshot",
+    "Beacon-Snapshot-Time": generatedAt.toISOString(),
+    // Short, so a CDN picks up live data soon after the database is back.
+    "Cache-Control": "public, max-age=5, stale-if-error=86400",
+  };
+}
+
+/**
+ * The snapshot's answer for a public address (as `snapshotKey` names it), or null when the snapshot
+ * has nothing usable: pages answer with their "last known status" variant, which carries the
+ * notice; feeds and APIs as they were, with the headers; badges never (an image cannot say it).
+ */
+export function snapshotAnswer(path: string): PreparedResponse | null {
   if (!current) return null;
-  const key = snapshotKey(pathname, search);
+  const key = snapshotKey(path);
   if (!key) return null;
   const kept = current.answers.get(key);
   if (kept) return kept;
   const entry = current.byPath.get(key);
   if (!entry || entry.fallback === "never") return null;
-  const identity = entry.fallback === "last-known" ? entry.lastKnown : entry.body;
-  if (!identity) return null;
-  const answer: FallbackAnswer = {
-    contentType: entry.contentType,
-    etag: entry.fallback === "last-known" ? etagOf(identity) : entry.etag,
-    identity,
-    gzip: gzipSync(identity, { level: 6 }),
-    brotli: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
-    generatedAt: current.snapshot.generatedAt,
-    kind: entry.fallback === "last-known" ? "page" : "payload",
-  };
+  const body = entry.fallback === "last-known" ? entry.lastKnown : entry.body;
+  if (!body) return null;
+  const kind = entry.fallback === "last-known" ? "page" : "payload";
+  const answer = prepare({ status: 200, body, contentType: entry.contentType }, kind, snapshotHeaders(current.snapshot.generatedAt));
   current.answers.set(key, answer);
   return answer;
 }
 
-/** Headers on every answer served from the snapshot: machines can tell it is not live. */
-export function snapshotHeaders(answer: FallbackAnswer): Record<string, string> {
-  return {
-    "Beacon-Data-Source": "snapshot",
-    "Beacon-Snapshot-Time": answer.generatedAt.toISOString(),
-    // Short, so a CDN picks up live data soon after the database is back.
-    "Cache-Control": "public, max-age=5, stale-if-error=86400",
-  };
-}
+answerFallbackFrom(snapshotAnswer);

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as z from "zod";
-import { etagOf, type Snapshot, type SnapshotEntry } from "./collect";
+import { strongEtag } from "@/lib/public/prepared";
+import type { Snapshot, SnapshotEntry } from "./collect";
 import { LAST_KNOWN_DIR } from "./paths";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -103,7 +104,7 @@ export class SnapshotDirWriter {
   put(entry: SnapshotEntry): void {
     this.putFile(entry.file, entry.body, entry.etag);
     const lastKnownFile = entry.lastKnown ? `${LAST_KNOWN_DIR}/${entry.file}` : undefined;
-    const lastKnownEtag = entry.lastKnown ? etagOf(entry.lastKnown) : undefined;
+    const lastKnownEtag = entry.lastKnown ? strongEtag(entry.lastKnown) : undefined;
     if (lastKnownFile) this.putFile(lastKnownFile, entry.lastKnown!, lastKnownEtag!);
     this.entries.push({
       path: entry.path,
@@ -148,9 +149,13 @@ export class SnapshotDirWriter {
   }
 }
 
-export function writeSnapshot(dir: string, snapshot: Snapshot): WriteResult {
+/** Writes a whole snapshot; `between` runs after each file (the server answers pending requests there). */
+export async function writeSnapshot(dir: string, snapshot: Snapshot, between: () => Promise<unknown> = async () => {}): Promise<WriteResult> {
   const writer = new SnapshotDirWriter(dir);
-  for (const entry of snapshot.entries) writer.put(entry);
+  for (const entry of snapshot.entries) {
+    writer.put(entry);
+    await between();
+  }
   return writer.finish(snapshot);
 }
 

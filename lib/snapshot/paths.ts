@@ -29,8 +29,9 @@ export function staticLinks(html: string): string {
     .replace(/<form method="get" action="\/history"[\s\S]*?<\/form>/, '<p class="text-sm">Each component\'s page lists its incidents.</p>');
 }
 
-/** A request's path as a snapshot key: no trailing slash, `/history?page=1` is `/history`. */
-export function snapshotKey(pathname: string, search: string): string | null {
+/** An address (`/history?page=2`, `/incidents/386/`) as a snapshot key: no trailing slash, `/history?page=1` is `/history`. */
+export function snapshotKey(address: string): string | null {
+  const [pathname = "/", search = ""] = address.split("?", 2);
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (!search) return path;
   const params = new URLSearchParams(search);

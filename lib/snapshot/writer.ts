@@ -2,11 +2,11 @@
 // including other instances via cross-instance invalidation), and every minute so time-driven
 // changes (a maintenance window starting) reach it too. Writes never overlap; a publish during a
 // write schedules one more. A failed collection (database unreachable) keeps the last snapshot.
-import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
 import { collectSnapshot, SnapshotNotLive } from "./collect";
 import { setCurrentSnapshot } from "./current";
-import { readSnapshot, removeTemporaryFiles, SnapshotDirWriter, type WriteResult } from "./files";
-import type { Snapshot } from "./collect";
+import { setImmediate as letRequestsThrough } from "node:timers/promises";
+import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "./files";
 
 const AFTER_PUBLISH_MS = 250;
 const PERIOD_MS = 60_000;
@@ -36,7 +36,8 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
     const started = Date.now();
     try {
       const snapshot = await collectSnapshot("live");
-      const result = await writeSnapshotGently(dir, snapshot);
+      // ≈ 100 files: the server's pending requests are answered between them.
+      const result = await writeSnapshot(dir, snapshot, letRequestsThrough);
       setCurrentSnapshot(snapshot);
       if (result.written + result.removed > 0) {
         log(`wrote ${result.written} files (${result.unchanged} unchanged, ${result.removed} removed) in ${Date.now() - started} ms`);
@@ -90,14 +91,4 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
       if (timer) clearTimeout(timer);
     },
   };
-}
-
-/** writeSnapshot with the server's pending requests answered between files (a write is ≈ 100 of them). */
-async function writeSnapshotGently(dir: string, snapshot: Snapshot): Promise<WriteResult> {
-  const writer = new SnapshotDirWriter(dir);
-  for (const entry of snapshot.entries) {
-    writer.put(entry);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return writer.finish(snapshot);
 }

@@ -49,6 +49,38 @@ export interface TimelineIncident {
 }
 
 /** A half-open span [start, end) during which a component was in one state. */
+/** A component with what every view shows of it. */
+export interface ComponentRow extends TimelineComponent {
+  description: string;
+  hidden: boolean;
+}
+
+/** Statuspage's finer phases; a post may carry one to override its type's default phase. */
+export type StatuspagePhase = "investigating" | "identified" | "monitoring" | "resolved" | "scheduled" | "in_progress" | "verifying" | "completed";
+
+// The public read model (lib/db/public-read.ts maps rows to these): what pages, feeds and APIs show.
+
+/** Every component, hidden ones too (their states still roll up into their systems). */
+export interface PublicComponent extends ComponentRow {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PublicPost extends TimelinePost {
+  /** Markdown as the commander wrote it. */
+  body: string;
+  statuspagePhase: StatuspagePhase | null;
+  updatedAt: Date;
+  /** Revised after publishing (the earlier texts are kept as revisions). */
+  edited: boolean;
+}
+
+export interface PublicIncident extends TimelineIncident {
+  resolvedAt: Date | null;
+  updatedAt: Date;
+  posts: PublicPost[];
+}
+
 export interface StateInterval {
   componentId: number;
   state: ComponentState;

@@ -8,7 +8,7 @@ import {
   loadIncidentsOpenedBetween,
   loadPublicIncident,
   loadRecentlyResolved,
-} from "@/lib/db/public-queries";
+} from "@/lib/db/public-read";
 import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import type { DatabaseTarget } from "@/lib/runtime/env";
 import { historyPageRange } from "@/lib/public/history-range";

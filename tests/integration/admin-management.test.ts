@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { loadComponents } from "@/lib/db/timeline-queries";
-import { loadActivePublicIncidents } from "@/lib/db/public-queries";
+import { loadActivePublicIncidents } from "@/lib/db/public-read";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createUser, setDisabled, setRole } from "@/lib/auth/users";
 import { createSession, findSession } from "@/lib/auth/session";
 import { createComponent, moveComponent, updateComponent } from "@/lib/components/manage";
 import { openIncident } from "@/lib/incidents/publish";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
-import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
 import { staleAfterMinutes, updateSettings } from "@/lib/admin/settings";
 import type { UpdateComponentInput } from "@/lib/validation/components";
 import { loadEnv } from "@/lib/runtime/env";

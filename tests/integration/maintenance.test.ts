@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib/db/timeline-queries";
-import { loadActivePublicIncidents } from "@/lib/db/public-queries";
+import { loadActivePublicIncidents } from "@/lib/db/public-read";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { PublishError } from "@/lib/incidents/errors";
 import {
@@ -14,7 +14,7 @@ import {
   publishMaintenance,
   scheduleMaintenance,
 } from "@/lib/incidents/maintenance";
-import { onPublicViewsInvalidated } from "@/lib/public/cache";
+import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
 import { currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
 import { createActors, createComponents, landed } from "../support/publish-fixtures";

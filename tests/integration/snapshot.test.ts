@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/public/cache";
+import { invalidatePublicViews } from "@/lib/public/invalidation";
 import { handlePublicRequest } from "@/lib/public/server";
 import { collectSnapshot, SnapshotNotLive } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
@@ -96,12 +96,12 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
 
   it("is written to disk and read back unchanged; a second write leaves unchanged files alone", async () => {
     const snapshot = await collectSnapshot("live");
-    const first = writeSnapshot(dir, snapshot);
+    const first = await writeSnapshot(dir, snapshot);
     expect(first.written).toBeGreaterThan(snapshot.entries.length);
     expect(readFileSync(path.join(dir, "api/v2/status.json"), "utf8")).toBe(
       snapshot.entries.find((entry) => entry.path === "/api/v2/status.json")!.body.toString(),
     );
-    const again = writeSnapshot(dir, snapshot);
+    const again = await writeSnapshot(dir, snapshot);
     expect(again.written).toBe(0);
     // A writer killed between write and rename leaves a temporary file; the next start removes it.
     writeFileSync(path.join(dir, "api/v2/status.json.tmp-4242"), "{");

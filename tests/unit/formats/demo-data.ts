@@ -1,6 +1,6 @@
 // Demo data as the feed queries return it, without a database: components with record times and
 // incidents with post bodies, so serializers are tested on the same story the e2e server seeds.
-import type { FeedComponent, FeedIncident, FeedPost } from "@/lib/db/feed-queries";
+import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
 import { DEMO_COMPONENTS, demoDataset, demoToTimeline, numberedComponents, type DemoIncident } from "@/lib/demo";
 import type { FormatContext } from "@/lib/formats/common";
 
@@ -8,7 +8,7 @@ export const NOW = new Date("2026-11-22T14:37:12.345Z");
 export const BASE_URL = "https://status.example.com";
 const CREATED = new Date("2026-01-01T00:00:00.000Z");
 
-export const components: FeedComponent[] = numberedComponents(DEMO_COMPONENTS).map((component, index) => ({
+export const components: PublicComponent[] = numberedComponents(DEMO_COMPONENTS).map((component, index) => ({
   ...component,
   description: DEMO_COMPONENTS[index]!.description,
   hidden: false,
@@ -21,12 +21,14 @@ export const idOf = (slug: string): number => components.find((component) => com
 const componentIds = new Map(components.map((component) => [component.slug, component.id]));
 
 /** Post ids are unique across incidents: number × 100 + position. */
-export function feedIncident(demo: DemoIncident): FeedIncident {
+export function feedIncident(demo: DemoIncident): PublicIncident {
   const timeline = demoToTimeline(demo, componentIds);
   return {
     ...timeline,
+    resolvedAt: timeline.posts.some((post) => post.type === "resolved") ? timeline.posts[timeline.posts.length - 1]!.postedAt : null,
+    updatedAt: timeline.openedAt,
     posts: timeline.posts.map(
-      (post, index): FeedPost => ({
+      (post, index): PublicPost => ({
         ...post,
         id: demo.number * 100 + index + 1,
         body: demo.posts[index]!.body,
@@ -38,13 +40,13 @@ export function feedIncident(demo: DemoIncident): FeedIncident {
   };
 }
 
-export function demoIncidents(now = NOW): FeedIncident[] {
+export function demoIncidents(now = NOW): PublicIncident[] {
   return demoDataset(now)
     .incidents.map(feedIncident)
     .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
 }
 
-export function demoIncident(number: number, now = NOW): FeedIncident {
+export function demoIncident(number: number, now = NOW): PublicIncident {
   const incident = demoIncidents(now).find((candidate) => candidate.number === number);
   if (!incident) throw new Error(`no demo incident #${number}`);
   return incident;

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import type { FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicIncident } from "@/lib/timeline/types";
 import { atomFeed, componentChannel, historyChannel, jsonFeed, rssFeed } from "@/lib/formats/feeds";
 import { BASE_URL, components, context, demoIncident, demoIncidents, NOW } from "./demo-data";
 
@@ -108,7 +108,7 @@ describe("what goes into a feed", () => {
 
   it("skips an incident with no post yet published and leaves out future posts", () => {
     const open = demoIncident(2416);
-    const scheduledLater: FeedIncident = {
+    const scheduledLater: PublicIncident = {
       ...open,
       number: 9999,
       posts: open.posts.map((post) => ({ ...post, postedAt: new Date(NOW.getTime() + 3_600_000) })),
@@ -134,7 +134,7 @@ const XSS_PAYLOADS = [
 
 describe("hostile post bodies and titles", () => {
   const open = demoIncident(2416);
-  const hostile: FeedIncident = {
+  const hostile: PublicIncident = {
     ...open,
     title: '<img src=x onerror="alert(1)"> & ]]> "title"',
     posts: open.posts.map((post, index) => ({ ...post, body: index === 0 ? XSS_PAYLOADS.join("\n\n") : XSS_PAYLOADS.reverse().join(" ") })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicIncident } from "@/lib/timeline/types";
 import { herokuColor, herokuUpdateType, v3CurrentStatus, v3Issue, v3Issues, v4CurrentStatus, v4Incident } from "@/lib/formats/heroku";
 import { incidentState } from "@/lib/timeline";
 import v3CurrentFixture from "../../fixtures/heroku/v3-current-status.json";
@@ -138,7 +138,7 @@ describe("Heroku vocabulary", () => {
     const renamed = context(NOW, {
       components: context().components.map((component) => (component.slug === "production" ? { ...component, name: "Apps" } : component)),
     });
-    const incident: FeedIncident = demoIncident(2416);
+    const incident: PublicIncident = demoIncident(2416);
     expect(v3Issue(renamed, incident).status_prod).toBe("yellow");
     expect(v3CurrentStatus(renamed, [incident]).status).toEqual({ Apps: "yellow", Development: "green" });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicIncident } from "@/lib/timeline/types";
 import { escapeText, foldLine, icalDate, maintenanceCalendar } from "@/lib/formats/ical";
 import { context, demoIncident, NOW } from "./demo-data";
 
@@ -14,7 +14,7 @@ const unfold = (text: string) =>
 const property = (lines: string[], name: string) => lines.filter((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`));
 
 describe("RFC 5545 syntax", () => {
-  const long: FeedIncident = {
+  const long: PublicIncident = {
     ...maintenance,
     title: "Wartung: Datenbank-Umzug für Add-ons; Ausfälle möglich, bitte Geduld — 数据库维护 ".repeat(3),
     posts: maintenance.posts.map((post) => ({ ...post, body: `${post.body}\n\nÜberall: ${"ä€😀".repeat(40)}` })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FeedIncident } from "@/lib/db/feed-queries";
+import type { PublicIncident } from "@/lib/timeline/types";
 import {
   componentsJson,
   incidentJson,
@@ -23,7 +23,7 @@ import { components, context, demoIncident, demoIncidents, NOW } from "./demo-da
 const keys = (value: object) => Object.keys(value).sort();
 const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/;
 
-function site(now = NOW, incidents: FeedIncident[] = demoIncidents(now), overrides = {}) {
+function site(now = NOW, incidents: PublicIncident[] = demoIncidents(now), overrides = {}) {
   const active = incidents.filter((incident) => incidentState(incident, now).open);
   return statuspageSite(context(now, overrides), active);
 }
@@ -191,7 +191,7 @@ describe("incident updates", () => {
   const open = demoIncident(2416);
 
   it("follows a post's Statuspage phase when it fits, and sets monitoring_at", () => {
-    const monitored: FeedIncident = { ...open, posts: open.posts.map((post, index) => (index === 1 ? { ...post, statuspagePhase: "monitoring" } : post)) };
+    const monitored: PublicIncident = { ...open, posts: open.posts.map((post, index) => (index === 1 ? { ...post, statuspagePhase: "monitoring" } : post)) };
     const json = incidentJson(site(NOW, [monitored]), monitored);
     expect(json.status).toBe("monitoring");
     expect(json.monitoring_at).toBe(open.posts[1]!.postedAt.toISOString().replace("Z", "+00:00"));
@@ -199,7 +199,7 @@ describe("incident updates", () => {
   });
 
   it("ignores a phase that does not fit the incident's kind or claims resolution while open", () => {
-    const wrong: FeedIncident = {
+    const wrong: PublicIncident = {
       ...open,
       posts: open.posts.map((post) => ({ ...post, statuspagePhase: post.type === "issue" ? "completed" : "in_progress" })),
     };
@@ -207,7 +207,7 @@ describe("incident updates", () => {
   });
 
   it("leaves out posts dated after now", () => {
-    const future: FeedIncident = {
+    const future: PublicIncident = {
       ...open,
       posts: [...open.posts, { ...open.posts[1]!, id: 999, type: "resolved", postedAt: new Date(NOW.getTime() + 3_600_000), body: "Later." }],
     };
@@ -218,7 +218,7 @@ describe("incident updates", () => {
 
   it("uses the edit time as updated_at only for a revised post", () => {
     const editedAt = new Date(NOW.getTime() - 60_000);
-    const edited: FeedIncident = { ...open, posts: open.posts.map((post, index) => (index === 0 ? { ...post, edited: true, updatedAt: editedAt } : post)) };
+    const edited: PublicIncident = { ...open, posts: open.posts.map((post, index) => (index === 0 ? { ...post, edited: true, updatedAt: editedAt } : post)) };
     const [newest, first] = incidentJson(site(NOW, [edited]), edited).incident_updates;
     expect(first!.updated_at).toBe(editedAt.toISOString().replace("Z", "+00:00"));
     expect(newest!.updated_at).toBe(newest!.created_at);

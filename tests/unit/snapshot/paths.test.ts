@@ -37,7 +37,7 @@ describe("snapshotKey", () => {
     ["/history", "?page=abc", null],
     ["/api/v3/issues", "?limit=5", null],
   ])("%s%s → %s", (pathname, search, key) => {
-    expect(snapshotKey(pathname, search)).toBe(key);
+    expect(snapshotKey(`${pathname}${search}`)).toBe(key);
   });
 });
 

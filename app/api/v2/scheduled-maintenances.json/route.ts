@@ -1,7 +1,0 @@
-import { PUBLIC_ENDPOINTS } from "@/lib/http/public-endpoints";
-import { preflight } from "@/lib/http/public-response";
-
-export const dynamic = "force-dynamic";
-export const GET = PUBLIC_ENDPOINTS["/api/v2/scheduled-maintenances.json"];
-export const HEAD = GET;
-export const OPTIONS = preflight;

@@ -1,0 +1,324 @@
+// The one table of public URLs: every page, feed, badge, calendar and read API, each with its path
+// pattern, the zod schemas of its path and query, the data it reads and its pure renderer. The router
+// (lib/public/router.ts) reads this table and nothing else answers these URLs.
+import * as z from "zod";
+import { openApiDocument } from "@/lib/api/openapi";
+import { stateBadge } from "@/lib/formats/badge";
+import type { FormatContext } from "@/lib/formats/common";
+import { feedAlternates } from "@/lib/formats/feed-links";
+import { atomFeed, componentChannel, type FeedChannel, historyChannel, jsonFeed, rssFeed, type SerializedFeed } from "@/lib/formats/feeds";
+import { v3CurrentStatus, v3Issue, v3Issues, v4CurrentStatus, v4Incident } from "@/lib/formats/heroku";
+import { maintenanceCalendar } from "@/lib/formats/ical";
+import {
+  componentsJson,
+  incidentsJson,
+  maintenancesJson,
+  type StatuspagePage,
+  type StatuspageSite,
+  statusJson,
+  statuspageSite,
+  summaryJson,
+} from "@/lib/formats/statuspage";
+import { historyPageRange, historyQuerySchema } from "@/lib/public/history-range";
+import { componentPage, historyPage, homePage, incidentPage } from "@/lib/public/pages";
+import {
+  FEED_ITEMS,
+  NEWEST_LIMIT,
+  readActive,
+  readComponentIncidents,
+  readComponentPage,
+  readComponents,
+  readHistory,
+  readHome,
+  readIncident,
+  readIncidentPage,
+  readNewest,
+  visibleComponent,
+} from "@/lib/public/read";
+import { CONTENT_TYPES, json, jsonError, type Rendered, type RenderContext } from "@/lib/public/rendered";
+import { currentStates, overallState } from "@/lib/timeline";
+import type { PublicComponent, PublicIncident } from "@/lib/timeline/types";
+
+/** Pages are HTML for people; payloads are feeds, badges, calendars and APIs for machines. */
+export type AnswerKind = "page" | "payload";
+
+/**
+ * How the snapshot (lib/snapshot) uses an answer while the database is unreachable: a page's
+ * "last known status" variant, a payload as it was (with a header saying so), or never (a badge
+ * cannot carry a notice); "skip": not part of the snapshot at all.
+ */
+export type SnapshotUse = "last-known" | "as-is" | "never" | "skip";
+
+export interface EndpointInput<Params, Query> {
+  params: Params;
+  query: Query;
+  now: Date;
+}
+
+export interface Endpoint<Params = Record<string, never>, Query = Record<string, never>, Data = unknown> {
+  /** `/incidents/:number`: `:name` matches one path segment. */
+  path: string;
+  kind: AnswerKind;
+  params?: z.ZodType<Params>;
+  query?: z.ZodType<Query>;
+  read: (input: EndpointInput<Params, Query>) => Promise<Data>;
+  render: (data: Data, ctx: RenderContext & EndpointInput<Params, Query>) => Rendered;
+  /** Answered when the data cannot be read and the snapshot has nothing (default: 503 "status unknown"). */
+  unavailable?: () => Rendered;
+  snapshot: SnapshotUse;
+}
+
+// The table holds endpoints of many shapes; each is type-checked where it is defined.
+// biome-ignore lint/suspicious/noExplicitAny: erased after the definition is checked
+export type AnyEndpoint = Endpoint<any, any, any>;
+const endpoint = <Params = Record<string, never>, Query = Record<string, never>, Data = unknown>(definition: Endpoint<Params, Query, Data>): AnyEndpoint =>
+  definition;
+
+const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a component slug") });
+const none = async () => null;
+
+// ── Pages ────────────────────────────────────────────────────────────────────────────────────────
+
+const pages = [
+  endpoint({ path: "/", kind: "page", snapshot: "last-known", read: ({ now }) => readHome(now), render: homePage }),
+  endpoint({
+    path: "/incidents/:number",
+    kind: "page",
+    snapshot: "last-known",
+    params: z.object({ number: z.string().regex(/^\d{1,9}$/, "must be an incident number").transform(Number) }),
+    read: ({ params }) => readIncidentPage(params.number),
+    render: (data, ctx) => incidentPage(data, { ...ctx, number: ctx.params.number }),
+  }),
+  endpoint({
+    path: "/history",
+    kind: "page",
+    snapshot: "last-known",
+    query: historyQuerySchema,
+    read: ({ query, now }) => readHistory({ ...historyPageRange(query.page, now), componentSlug: query.component }),
+    render: (data, ctx) => historyPage(data, { ...ctx, query: ctx.query }),
+  }),
+  endpoint({
+    path: "/components/:slug",
+    kind: "page",
+    snapshot: "last-known",
+    params: slugParams,
+    read: ({ params, now }) => readComponentPage(params.slug, now),
+    render: (data, ctx) => componentPage(data, { ...ctx, slug: ctx.params.slug }),
+  }),
+];
+
+// ── Feeds, badges, calendar ──────────────────────────────────────────────────────────────────────
+
+const FEED_SERIALIZERS = {
+  rss: [rssFeed, CONTENT_TYPES.rss],
+  atom: [atomFeed, CONTENT_TYPES.atom],
+  json: [jsonFeed, CONTENT_TYPES.jsonFeed],
+} as const;
+type FeedFormat = keyof typeof FEED_SERIALIZERS;
+
+function feed(format: FeedFormat, ctx: FormatContext, channel: FeedChannel, incidents: readonly PublicIncident[]): Rendered {
+  const [serialize, contentType] = FEED_SERIALIZERS[format];
+  const serialized: SerializedFeed = serialize(ctx, channel, incidents.slice(0, FEED_ITEMS));
+  return { status: 200, body: serialized.text, contentType, lastModified: serialized.updated };
+}
+
+const formatContext = (components: readonly PublicComponent[], ctx: RenderContext): FormatContext => ({ now: ctx.now, baseUrl: ctx.baseUrl, components });
+const notFound = (what: string): Rendered => jsonError(404, "not_found", `There is no ${what}.`);
+const unknownBadge = (): Rendered => ({ status: 503, body: stateBadge("status", null), contentType: CONTENT_TYPES.svg });
+
+async function readSite({ now }: { now: Date }) {
+  const [components, active] = await Promise.all([readComponents(), readActive(now)]);
+  return { components, active };
+}
+
+async function readComponentFeed({ params }: { params: { slug: string } }) {
+  const components = await readComponents();
+  const component = visibleComponent(components, params.slug);
+  return { components, component, incidents: component ? await readComponentIncidents(components, component) : [] };
+}
+
+const historyFeed = (format: FeedFormat) =>
+  endpoint({
+    path: `/history.${format}`,
+    kind: "payload",
+    snapshot: "as-is",
+    read: async () => {
+      const [components, incidents] = await Promise.all([readComponents(), readNewest("any")]);
+      return { components, incidents };
+    },
+    render: (data, ctx) => feed(format, formatContext(data.components, ctx), historyChannel(ctx.baseUrl), data.incidents),
+  });
+
+const componentFeed = (format: Exclude<FeedFormat, "json">) =>
+  endpoint({
+    path: `/components/:slug/history.${format}`,
+    kind: "payload",
+    snapshot: "as-is",
+    params: slugParams,
+    read: readComponentFeed,
+    render: ({ components, component, incidents }, ctx) =>
+      component ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component), incidents) : notFound(`component "${ctx.params.slug}"`),
+  });
+
+const feeds = [
+  historyFeed("rss"),
+  historyFeed("atom"),
+  historyFeed("json"),
+  componentFeed("rss"),
+  componentFeed("atom"),
+  endpoint({
+    path: "/badge.svg",
+    kind: "payload",
+    snapshot: "never",
+    read: readSite,
+    unavailable: unknownBadge,
+    render: ({ components, active }, ctx) => ({
+      status: 200,
+      body: stateBadge("status", overallState(components, currentStates(active, components, ctx.now))),
+      contentType: CONTENT_TYPES.svg,
+    }),
+  }),
+  endpoint({
+    path: "/components/:slug/badge.svg",
+    kind: "payload",
+    snapshot: "never",
+    params: slugParams,
+    unavailable: unknownBadge,
+    read: async ({ params, now }) => {
+      const { components, active } = await readSite({ now });
+      return { components, active, component: visibleComponent(components, params.slug) };
+    },
+    render: ({ components, active, component }, ctx) =>
+      component
+        ? { status: 200, body: stateBadge(component.name, currentStates(active, components, ctx.now).get(component.id) ?? "green"), contentType: CONTENT_TYPES.svg }
+        : notFound(`component "${ctx.params.slug}"`),
+  }),
+  endpoint({
+    path: "/maintenance.ics",
+    kind: "payload",
+    snapshot: "as-is",
+    read: readSite,
+    render: ({ components, active }, ctx) => {
+      const calendar = maintenanceCalendar(formatContext(components, ctx), active);
+      return { status: 200, body: calendar.text, contentType: CONTENT_TYPES.calendar, lastModified: calendar.updated };
+    },
+  }),
+  endpoint({
+    path: "/feed",
+    kind: "payload",
+    snapshot: "skip",
+    read: none,
+    // The Atom feed's short address.
+    render: (_data, ctx) => ({ status: 308, body: "", contentType: CONTENT_TYPES.json, headers: { Location: feedAlternates(ctx.baseUrl).atom.href } }),
+  }),
+];
+
+// ── Statuspage v2 ────────────────────────────────────────────────────────────────────────────────
+
+type StatuspageList = "incident" | "maintenance" | null;
+
+function statuspage(path: string, newest: StatuspageList, render: (site: StatuspageSite, newest: PublicIncident[]) => { page: StatuspagePage }) {
+  return endpoint({
+    path,
+    kind: "payload",
+    snapshot: "as-is",
+    read: async ({ now }) => {
+      const [site, list] = await Promise.all([readSite({ now }), newest ? readNewest(newest) : Promise.resolve([])]);
+      return { ...site, list };
+    },
+    render: ({ components, active, list }, ctx) => {
+      const value = render(statuspageSite(formatContext(components, ctx), active), list);
+      return json(value, new Date(value.page.updated_at));
+    },
+  });
+}
+
+const statuspageApi = [
+  statuspage("/api/v2/summary.json", null, summaryJson),
+  statuspage("/api/v2/status.json", null, statusJson),
+  statuspage("/api/v2/components.json", null, componentsJson),
+  statuspage("/api/v2/incidents.json", "incident", (site, newest) => incidentsJson(site, newest)),
+  statuspage("/api/v2/incidents/unresolved.json", null, (site) => incidentsJson(site)),
+  statuspage("/api/v2/scheduled-maintenances.json", "maintenance", (site, newest) => maintenancesJson(site, { newest })),
+  statuspage("/api/v2/scheduled-maintenances/upcoming.json", null, (site) => maintenancesJson(site, "upcoming")),
+  statuspage("/api/v2/scheduled-maintenances/active.json", null, (site) => maintenancesJson(site, "active")),
+];
+
+// ── Heroku v3 / v4 ───────────────────────────────────────────────────────────────────────────────
+
+const limit = z.coerce
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(1, `must be between 1 and ${NEWEST_LIMIT}`)
+  .max(NEWEST_LIMIT, `must be between 1 and ${NEWEST_LIMIT}`)
+  .default(50);
+
+// ISO 8601 date or date-time; an offset written with "+" arrives as a space when not URL-encoded,
+// and a time without an offset is UTC.
+const since = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[ +-]\d{2}:?\d{2})?)?$/, "must be a date such as 2012-06-30 or 2012-06-30T03:00:00Z")
+  .transform((value) => new Date(value.replace(/ (\d{2}:?\d{2})$/, "+$1").replace(/T[\d:.]+$/, "$&Z")))
+  .refine((date) => !Number.isNaN(date.getTime()), "must be a valid date");
+
+async function readNewestWithComponents() {
+  const [components, newest] = await Promise.all([readComponents(), readNewest("any")]);
+  return { components, newest };
+}
+
+const herokuApi = [
+  endpoint({
+    path: "/api/v3/current-status",
+    kind: "payload",
+    snapshot: "as-is",
+    read: readSite,
+    render: ({ components, active }, ctx) => json(v3CurrentStatus(formatContext(components, ctx), active)),
+  }),
+  endpoint({
+    path: "/api/v3/issues",
+    kind: "payload",
+    snapshot: "as-is",
+    query: z.object({ since: since.optional(), limit }),
+    read: readNewestWithComponents,
+    render: ({ components, newest }, ctx) => json(v3Issues(formatContext(components, ctx), newest, ctx.query)),
+  }),
+  endpoint({
+    path: "/api/v3/issues/:id",
+    kind: "payload",
+    snapshot: "as-is",
+    params: z.object({ id: z.string().regex(/^\d{1,9}$/, "must be an incident number").transform(Number) }),
+    read: async ({ params }) => {
+      const [components, incident] = await Promise.all([readComponents(), readIncident(params.id)]);
+      return { components, incident };
+    },
+    render: ({ components, incident }, ctx) => (incident ? json(v3Issue(formatContext(components, ctx), incident)) : notFound(`incident ${ctx.params.id}`)),
+  }),
+  endpoint({
+    path: "/api/v4/current-status",
+    kind: "payload",
+    snapshot: "as-is",
+    read: readSite,
+    render: ({ components, active }, ctx) => json(v4CurrentStatus(formatContext(components, ctx), active)),
+  }),
+  endpoint({
+    path: "/api/v4/incidents",
+    kind: "payload",
+    snapshot: "as-is",
+    query: z.object({ limit }),
+    read: readNewestWithComponents,
+    render: ({ components, newest }, ctx) => json(newest.slice(0, ctx.query.limit).map((incident) => v4Incident(formatContext(components, ctx), incident))),
+  }),
+];
+
+/** Machine-readable read endpoints that the OpenAPI document describes. */
+export const READ_API_PATHS: readonly string[] = [...feeds, ...statuspageApi, ...herokuApi].map((entry) => entry.path).filter((path) => path !== "/feed");
+
+const openApi = endpoint({
+  path: "/api/openapi.json",
+  kind: "payload",
+  snapshot: "as-is",
+  read: none,
+  render: (_data, ctx) => json(openApiDocument(ctx.baseUrl, READ_API_PATHS)),
+});
+
+export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi];

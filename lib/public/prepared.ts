@@ -1,0 +1,174 @@
+// One prepared response per answer, made once and sent many times: the body, its strong ETag and
+// Last-Modified, every header, and compressed bodies made lazily (off the event loop) for the
+// encodings actually asked for. `send()` is the only place public answers are written, with the
+// full conditional-GET rules of RFC 9110 §13.
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, gzip, constants as zlib } from "node:zlib";
+import type { AnswerKind } from "@/lib/public/endpoints";
+import { ENHANCE_SCRIPT_HASH } from "@/lib/public/enhance-script";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/public/invalidation";
+import type { Rendered } from "@/lib/public/rendered";
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+export type Encoding = "br" | "gzip";
+
+export interface PreparedResponse {
+  status: number;
+  /** Every header of a full answer except Content-Encoding and Content-Length. */
+  headers: Record<string, string>;
+  etag: string;
+  /** Last-Modified in whole seconds (HTTP dates have no finer unit), or null. */
+  lastModifiedMs: number | null;
+  identity: Buffer;
+  /** Compressed bodies, made on first demand; a small body is always sent as is. */
+  encoded: Partial<Record<Encoding, Buffer | Promise<Buffer>>> | null;
+  /** Date.now() when it was prepared: its age decides freshness (lib/public/answers.ts). */
+  preparedAt: number;
+}
+
+export const PUBLIC_PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  `script-src '${ENHANCE_SCRIPT_HASH}'`,
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+// Scripts cannot run from a badge or feed opened directly in a browser.
+const PAYLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+const COMPRESS_FROM_BYTES = 256;
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Last-Modified, Beacon-Data-Source, Beacon-Snapshot-Time",
+};
+
+export function strongEtag(body: Buffer | string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+}
+
+function cacheControl(kind: AnswerKind, status: number): string {
+  if (status === 200) return PUBLIC_CACHE_CONTROL;
+  if (status === 404 && kind === "page") return "public, max-age=10";
+  return "no-store";
+}
+
+/** Prepares a rendered answer; `extraHeaders` override (e.g. the snapshot's headers). */
+export function prepare(rendered: Rendered, kind: AnswerKind, extraHeaders: Record<string, string> = {}): PreparedResponse {
+  const identity = typeof rendered.body === "string" ? Buffer.from(rendered.body, "utf8") : rendered.body;
+  const etag = strongEtag(identity);
+  const compressible = identity.length >= COMPRESS_FROM_BYTES;
+  const lastModifiedMs = rendered.lastModified ? Math.floor(rendered.lastModified.getTime() / 1000) * 1000 : null;
+  const headers: Record<string, string> = {
+    "Content-Type": rendered.contentType,
+    "Cache-Control": cacheControl(kind, rendered.status),
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+    ...(kind === "page"
+      ? { "Content-Security-Policy": PUBLIC_PAGE_CSP, "Referrer-Policy": "strict-origin-when-cross-origin" }
+      : { ...CORS_HEADERS, "Content-Security-Policy": PAYLOAD_CSP }),
+    ...(compressible ? { Vary: "Accept-Encoding" } : {}),
+    ...(lastModifiedMs !== null ? { "Last-Modified": new Date(lastModifiedMs).toUTCString() } : {}),
+    ...(rendered.status === 503 ? { "Retry-After": "10" } : {}),
+    ...rendered.headers,
+    ...extraHeaders,
+  };
+  return { status: rendered.status, headers, etag, lastModifiedMs, identity, encoded: compressible ? {} : null, preparedAt: Date.now() };
+}
+
+/** Roughly what an answer holds in memory, for the cache's byte bound. */
+export function preparedSize(prepared: PreparedResponse): number {
+  // The compressed bodies are made later; a page compresses to about a fifth of its size.
+  return Math.ceil(prepared.identity.length * 1.5) + 1_024;
+}
+
+/** The preferred encoding the client accepts (`q=0` refuses one), or null for the body as is. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  let gzipOk = false;
+  for (const part of acceptEncoding.split(",")) {
+    const [name = "", ...parameters] = part.trim().toLowerCase().split(";");
+    const refused = parameters.some((parameter) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(parameter));
+    if (refused) continue;
+    if (name === "br") return "br";
+    if (name === "gzip" || name === "x-gzip" || name === "*") gzipOk = true;
+  }
+  return gzipOk ? "gzip" : null;
+}
+
+function encodedBody(prepared: PreparedResponse, encoding: Encoding): Buffer | Promise<Buffer> {
+  const encoded = prepared.encoded!;
+  const kept = encoded[encoding];
+  if (kept) return kept;
+  const pending = (
+    encoding === "br" ? brotliAsync(prepared.identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipAsync(prepared.identity, { level: 6 })
+  ).then((body) => {
+    encoded[encoding] = body;
+    return body;
+  });
+  encoded[encoding] = pending;
+  return pending;
+}
+
+/** Weak comparison (RFC 9110 §8.8.3.2): `W/"x"` matches `"x"`; `*` matches any current answer. */
+function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  return ifNoneMatch.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
+/** RFC 9110 §13.2.2: If-None-Match, when present, decides; If-Modified-Since only without it. */
+export function isNotModified(headers: IncomingMessage["headers"], prepared: Pick<PreparedResponse, "status" | "etag" | "lastModifiedMs">): boolean {
+  if (prepared.status !== 200) return false;
+  const ifNoneMatch = headers["if-none-match"];
+  if (ifNoneMatch !== undefined) return etagMatches(ifNoneMatch, prepared.etag);
+  const since = Date.parse(headers["if-modified-since"] ?? "");
+  return prepared.lastModifiedMs !== null && !Number.isNaN(since) && prepared.lastModifiedMs <= since;
+}
+
+function write(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | null, head: boolean): void {
+  if (body) headers["Content-Length"] = String(body.length);
+  response.writeHead(status, headers);
+  response.end(head ? undefined : (body ?? undefined));
+}
+
+/** Writes a prepared answer for a GET or HEAD: 304 when the client's copy is current, else the best-encoded body. */
+export function send(request: IncomingMessage, response: ServerResponse, prepared: PreparedResponse): void | Promise<void> {
+  const head = request.method === "HEAD";
+  if ((request.method === "GET" || head) && isNotModified(request.headers, prepared)) {
+    write(response, 304, { ...prepared.headers }, null, true);
+    return;
+  }
+  const encoding = prepared.encoded ? pickEncoding(request.headers["accept-encoding"]) : null;
+  if (!encoding) return write(response, prepared.status, { ...prepared.headers }, prepared.identity, head);
+  const headers = { ...prepared.headers, "Content-Encoding": encoding };
+  const body = encodedBody(prepared, encoding);
+  if (Buffer.isBuffer(body)) return write(response, prepared.status, headers, body, head);
+  return body.then((ready) => write(response, prepared.status, headers, ready, head));
+}
+
+/** OPTIONS (a CORS preflight: conditional requests from browsers carry non-simple headers) and other methods. */
+export function sendMethodAnswer(request: IncomingMessage, response: ServerResponse, kind: AnswerKind): void {
+  const allow = "GET, HEAD, OPTIONS";
+  if (request.method === "OPTIONS") {
+    const cors =
+      kind === "payload"
+        ? {
+            ...CORS_HEADERS,
+            "Access-Control-Allow-Methods": allow,
+            "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since, Cache-Control",
+            "Access-Control-Max-Age": "86400",
+          }
+        : {};
+    response.writeHead(204, { Allow: allow, ...cors }).end();
+    return;
+  }
+  response.writeHead(405, { Allow: allow, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("Method not allowed\n");
+}

@@ -1,0 +1,115 @@
+// The data each public answer needs, read through the one query module (lib/db/public-read.ts).
+// Nothing is cached here: the prepared answers built from it are (lib/public/answers.ts), so a
+// publish or a few seconds make the next answer read fresh data.
+import { db } from "@/lib/db/client";
+import {
+  firstIncidentOpenedAt,
+  loadActivePublicIncidents,
+  loadIncidentsOpenedBetween,
+  loadNewestIncidents,
+  loadPublicComponents,
+  loadPublicIncident,
+  loadRecentlyResolved,
+} from "@/lib/db/public-read";
+import { loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
+import { DAY_MS } from "@/lib/timeline/dates";
+import type { ComponentRow, IncidentKind, PublicComponent, PublicIncident, TimelineIncident } from "@/lib/timeline/types";
+import { UPTIME_DAYS, uptimeWindowStart } from "@/lib/public/views";
+
+/** The longest list any endpoint serves (v3 issues, v4 incidents); feeds and Statuspage lists take 50. */
+export const NEWEST_LIMIT = 200;
+export const FEED_ITEMS = 50;
+const RECENTLY_RESOLVED = 5;
+const COMPONENT_INCIDENTS = 20;
+
+/** A component and, for a system, its sub-components. */
+export function familyIds(components: readonly ComponentRow[], component: ComponentRow): number[] {
+  return [component.id, ...components.filter((child) => child.parentId === component.id).map((child) => child.id)];
+}
+
+/** A visible component by slug, or null. */
+export function visibleComponent<C extends ComponentRow>(components: readonly C[], slug: string): C | null {
+  return components.find((candidate) => candidate.slug === slug && !candidate.hidden) ?? null;
+}
+
+export const readComponents = (): Promise<PublicComponent[]> => loadPublicComponents(db());
+
+/** Open incidents and maintenance that has not ended. */
+export const readActive = (now: Date): Promise<PublicIncident[]> => loadActivePublicIncidents(db(), now);
+
+/** The newest NEWEST_LIMIT incidents by opening time, of one kind or of both. */
+export const readNewest = (kind: IncidentKind | "any", take = NEWEST_LIMIT): Promise<PublicIncident[]> =>
+  loadNewestIncidents(db(), { take, kind: kind === "any" ? undefined : kind });
+
+/** The newest incidents affecting a component (a system includes its sub-components). */
+export const readComponentIncidents = (components: readonly ComponentRow[], component: ComponentRow, take = FEED_ITEMS): Promise<PublicIncident[]> =>
+  loadNewestIncidents(db(), { take, componentIds: familyIds(components, component) });
+
+export const readIncident = (number: number): Promise<PublicIncident | null> => loadPublicIncident(db(), number);
+
+/** Incidents that can colour the uptime bars' window (the UPTIME_DAYS up to now). */
+export function readUptimeWindow(now: Date): Promise<TimelineIncident[]> {
+  const from = uptimeWindowStart(now);
+  return loadIncidentsOverlapping(db(), { from, to: new Date(from.getTime() + (UPTIME_DAYS + 1) * DAY_MS) });
+}
+
+export interface HomeData {
+  components: PublicComponent[];
+  active: PublicIncident[];
+  recentlyResolved: PublicIncident[];
+  uptimeWindow: TimelineIncident[];
+}
+
+export async function readHome(now: Date): Promise<HomeData> {
+  const [components, active, recentlyResolved, uptimeWindow] = await Promise.all([
+    readComponents(),
+    readActive(now),
+    loadRecentlyResolved(db(), RECENTLY_RESOLVED),
+    readUptimeWindow(now),
+  ]);
+  return { components, active, recentlyResolved, uptimeWindow };
+}
+
+export interface IncidentData {
+  components: PublicComponent[];
+  incident: PublicIncident | null;
+}
+
+export async function readIncidentPage(number: number): Promise<IncidentData> {
+  const [components, incident] = await Promise.all([readComponents(), readIncident(number)]);
+  return { components, incident };
+}
+
+export interface HistoryData {
+  components: PublicComponent[];
+  incidents: PublicIncident[];
+  firstOpenedAt: Date | null;
+}
+
+/** Incidents opened in [from, to), optionally for one component (a system includes its sub-components). */
+export async function readHistory(range: { from: Date; to: Date; componentSlug: string | null }): Promise<HistoryData> {
+  const components = await readComponents();
+  const selected = range.componentSlug ? components.find((component) => component.slug === range.componentSlug) : undefined;
+  const [incidents, firstOpenedAt] = await Promise.all([
+    range.componentSlug && !selected
+      ? Promise.resolve([])
+      : loadIncidentsOpenedBetween(db(), { from: range.from, to: range.to, componentIds: selected ? familyIds(components, selected) : undefined }),
+    firstIncidentOpenedAt(db()),
+  ]);
+  return { components, incidents, firstOpenedAt };
+}
+
+export interface ComponentData {
+  components: PublicComponent[];
+  component: PublicComponent | null;
+  incidents: PublicIncident[];
+  uptimeWindow: TimelineIncident[];
+}
+
+export async function readComponentPage(slug: string, now: Date): Promise<ComponentData> {
+  const components = await readComponents();
+  const component = visibleComponent(components, slug);
+  if (!component) return { components, component, incidents: [], uptimeWindow: [] };
+  const [incidents, uptimeWindow] = await Promise.all([readComponentIncidents(components, component, COMPONENT_INCIDENTS), readUptimeWindow(now)]);
+  return { components, component, incidents, uptimeWindow };
+}

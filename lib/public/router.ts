@@ -1,0 +1,91 @@
+// Matches a request against the endpoint table (lib/public/endpoints.ts): decodes the path safely,
+// validates path and query with the endpoint's zod schemas and names the answer by its *validated*
+// input only — unknown query parameters (cache busters) share one answer, bad ones are a 400.
+import type * as z from "zod";
+import { type AnyEndpoint, PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
+import { badRequestPage, notFoundPage } from "@/lib/public/pages";
+import { jsonError, type Rendered } from "@/lib/public/rendered";
+
+export type Route =
+  /** A valid request: `key` names its answer in the cache. */
+  | { endpoint: AnyEndpoint; params: unknown; query: unknown; key: string; error?: undefined }
+  /** A request for a table URL that cannot be answered as asked (400, 404). */
+  | { endpoint: AnyEndpoint; error: (baseUrl: string) => Rendered; key: string };
+
+interface Matcher {
+  endpoint: AnyEndpoint;
+  regex: RegExp;
+  names: string[];
+}
+
+const matchers: Matcher[] = PUBLIC_ENDPOINTS.map((endpoint) => {
+  const names: string[] = [];
+  const source = endpoint.path.replace(/[.]/g, "\\.").replace(/:([a-z]+)/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  // Pages also answer with a trailing slash (`/history/`); machine endpoints only as written.
+  const slash = endpoint.kind === "page" && endpoint.path !== "/" ? "/?" : "";
+  return { endpoint, regex: new RegExp(`^${source}${slash}$`), names };
+});
+
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "value", issue.message]));
+}
+
+/** First value of each query parameter, in a prototype-free object (`__proto__` is just a name). */
+function queryObject(search: string): Record<string, string> {
+  const query: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(search)) query[key] ??= value;
+  return query;
+}
+
+const pageNotFound = (path: string) => (baseUrl: string) => notFoundPage(path, { baseUrl });
+/** Error answers are kept per endpoint, not per address, so they name the endpoint's base path. */
+const basePath = (endpoint: AnyEndpoint) => endpoint.path.replace(/\/:[a-z]+.*$/, "") || "/";
+
+/** The endpoint and validated input for a path and query string, or null when no table URL matches. */
+export function route(pathname: string, search: string): Route | null {
+  for (const { endpoint, regex, names } of matchers) {
+    const match = regex.exec(pathname);
+    if (!match) continue;
+    const page = endpoint.kind === "page";
+    const rawParams: Record<string, string> = Object.create(null);
+    for (const [index, name] of names.entries()) {
+      const value = decoded(match[index + 1]!);
+      if (value === null) {
+        const message = "The address is not valid (malformed percent-encoding).";
+        return { endpoint, key: `${endpoint.path} malformed`, error: page ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, message) : () => jsonError(400, "invalid_path", message) };
+      }
+      rawParams[name] = value;
+    }
+    const params = endpoint.params ? endpoint.params.safeParse(rawParams) : { success: true as const, data: {} };
+    if (!params.success) {
+      // A page address that cannot name anything is simply not there; an API says what is wrong.
+      if (page) return { endpoint, key: `${endpoint.path} not-found`, error: pageNotFound(basePath(endpoint)) };
+      const fields = fieldErrors(params.error);
+      return { endpoint, key: `${endpoint.path} invalid-path ${JSON.stringify(fields)}`, error: () => jsonError(400, "invalid_path", "The address is not valid.", fields) };
+    }
+    const query = endpoint.query ? endpoint.query.safeParse(queryObject(search)) : { success: true as const, data: {} };
+    if (!query.success) {
+      const fields = fieldErrors(query.error);
+      return {
+        endpoint,
+        key: `${endpoint.path} invalid-query ${JSON.stringify(fields)}`,
+        error: page
+          ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, "The page number or component in this address is not valid.")
+          : () => jsonError(400, "invalid_query", "The query parameters are not valid.", fields),
+      };
+    }
+    return { endpoint, params: params.data, query: query.data, key: `${endpoint.path} ${JSON.stringify(params.data)} ${JSON.stringify(query.data)}` };
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+// The public HTTP layer (lib/public/server.ts) on a free port of 127.0.0.1, as `npm start` runs it
+// in front of Next.js: what it does not answer is a plain 404 here.
+import { createServer, type Server } from "node:http";
+import { handlePublicRequest } from "@/lib/public/server";
+
+export interface PublicServer {
+  base: string;
+  get(pathname: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startPublicServer(): Promise<PublicServer> {
+  const server: Server = createServer((request, response) => {
+    void handlePublicRequest(request, response).then((handled) => {
+      if (!handled) response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    base,
+    get: (pathname, headers = {}) => fetch(`${base}${pathname}`, { headers }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
