@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { allowEntryProblem, isAllowedAddress, NOTHING_ALLOWED, parseWebhookAllowList } from "@/lib/webhooks/address-policy";
 import { loadEnv } from "@/lib/runtime/env";
 
+const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
+
 const REFUSED = {
   loopback: ["127.0.0.1", "127.255.255.254", "::1"],
   unspecified: ["0.0.0.0", "::"],
@@ -49,17 +51,17 @@ describe("isAllowedAddress", () => {
 
 describe("BEACON_WEBHOOK_ALLOW", () => {
   it("accepts host names, addresses and CIDR ranges, comma-separated", () => {
-    expect(loadEnv({ BEACON_WEBHOOK_ALLOW: " 127.0.0.1, hooks.internal ,10.0.0.0/8,fd00::/8" }).webhookAllow).toEqual([
+    expect(loadEnv(env({ BEACON_WEBHOOK_ALLOW: " 127.0.0.1, hooks.internal ,10.0.0.0/8,fd00::/8" })).webhookAllow).toEqual([
       "127.0.0.1",
       "hooks.internal",
       "10.0.0.0/8",
       "fd00::/8",
     ]);
-    expect(loadEnv({}).webhookAllow).toEqual([]);
+    expect(loadEnv(env({})).webhookAllow).toEqual([]);
   });
 
   it("refuses an unusable entry at start-up with one readable line", () => {
-    expect(() => loadEnv({ BEACON_WEBHOOK_ALLOW: "127.0.0.1,10.0.0.0/33" })).toThrow(
+    expect(() => loadEnv(env({ BEACON_WEBHOOK_ALLOW: "127.0.0.1,10.0.0.0/33" }))).toThrow(
       /^BEACON_WEBHOOK_ALLOW must list host names, addresses or CIDR ranges .*: "10.0.0.0\/33" has no valid prefix length/,
     );
     expect(allowEntryProblem("a b")).toMatch(/not a host name/);
