@@ -3,8 +3,8 @@
 // write renders `/` and the newest incident pages itself, and keeps the server busy meanwhile.
 // So the sample times one GET of each `immediate` URL at once, then waits for the snapshot, then
 // times one GET of each `afterSnapshot` URL (pages the snapshot does not read).
-import type { BeaconProcess } from "../../tests/fault/support/beacon-process";
-import { postUpdate } from "../../tests/fault/support/write-client";
+import type { BeaconProcess } from "../support/beacon-process";
+import { postUpdate } from "../support/write-client";
 import { percentile } from "./stats";
 
 const SNAPSHOT_WRITTEN = /snapshot: (wrote|kept)/;

@@ -1,7 +1,7 @@
 // Publish → visible: the time from a publish call (write API) returning to the new post showing
 // on `/`, in `/history.atom` and in `/api/v2/summary.json`, each polled every 10 ms, while wrk
 // reads the public pages with 64 connections.
-import { postUpdate } from "../../tests/fault/support/write-client";
+import { postUpdate } from "../support/write-client";
 import { backgroundWrk } from "./wrk";
 import { markdownTable, ms, percentile, sleep } from "./stats";
 

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startPgCluster, type PgCluster } from "../support/pg-cluster";
-import { startBeacon, type BeaconProcess } from "./support/beacon-process";
-import { createWriteToken, openDatabase, seedDatabase } from "./support/seed";
+import { startPgCluster, type PgCluster } from "../../scripts/support/pg-cluster";
+import { startBeacon, type BeaconProcess } from "../../scripts/support/beacon-process";
+import { createWriteToken, openDatabase, seedDatabase } from "../../scripts/support/seed";
 
 const LIVE_AGAIN_WITHIN_MS = 30_000;
 /**

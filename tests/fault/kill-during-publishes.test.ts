@@ -7,10 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { describe, test, type ExpectStatic } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { startBeacon, freePort, type BeaconProcess } from "./support/beacon-process";
-import { createThrowawayDatabase, PROVIDERS } from "./support/databases";
-import { createWriteToken, openDatabase, registerWebhook, seedDatabase } from "./support/seed";
-import { openIncident, postUpdate, type PostRequest } from "./support/write-client";
+import { startBeacon, freePort, type BeaconProcess } from "../../scripts/support/beacon-process";
+import { createThrowawayDatabase, PROVIDERS } from "../../scripts/support/databases";
+import { createWriteToken, openDatabase, registerWebhook, seedDatabase } from "../../scripts/support/seed";
+import { openIncident, postUpdate, type PostRequest } from "../../scripts/support/write-client";
 
 const LONG = Boolean(process.env.FAULT_LONG);
 const PUBLISHES = LONG ? 2_000 : 200;

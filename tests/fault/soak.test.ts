@@ -4,11 +4,11 @@
 // between the end of the warm-up and the end. Short: 45 s on SQLite; FAULT_LONG=1: 5 minutes on
 // SQLite and on PostgreSQL.
 import { describe, expect, onTestFinished, test } from "vitest";
-import { startBeacon } from "./support/beacon-process";
-import { createThrowawayDatabase, PROVIDERS } from "./support/databases";
-import { runReadLoad } from "./support/read-load";
-import { createWriteToken, openDatabase, seedDatabase } from "./support/seed";
-import { openIncident, postUpdate } from "./support/write-client";
+import { startBeacon } from "../../scripts/support/beacon-process";
+import { createThrowawayDatabase, PROVIDERS } from "../../scripts/support/databases";
+import { runReadLoad } from "../../scripts/support/read-load";
+import { createWriteToken, openDatabase, seedDatabase } from "../../scripts/support/seed";
+import { openIncident, postUpdate } from "../../scripts/support/write-client";
 
 const LONG = Boolean(process.env.FAULT_LONG);
 const WARM_UP_MS = LONG ? 60_000 : 20_000;

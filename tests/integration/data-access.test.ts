@@ -11,7 +11,7 @@ import { loadActiveIncidents, loadComponents, loadIncidentByNumber, loadIncident
 import { demoDataset, syntheticHistory } from "@/lib/demo";
 import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
 import { currentStates, incidentDurations, maintenanceStatus, type TimelineIncident } from "@/lib/timeline";
-import { createTestDatabase } from "../support/pg-cluster";
+import { createTestDatabase } from "../../scripts/support/pg-cluster";
 
 const NOW = new Date("2026-11-22T14:37:12.345Z");
 const HOUR = 3_600_000;

@@ -13,7 +13,7 @@ import { migrationNames } from "@/lib/db/migration-files";
 import { describeSchema, driftMessage, executeScript, migrationDrift } from "@/lib/db/migration-drift";
 import type { DatabaseProvider } from "@/lib/db/schema-variants";
 import { migrationSqlBetween, prismaMigrateStatus } from "../../tools/prisma6/prisma6";
-import { createTestDatabase } from "../support/pg-cluster";
+import { createTestDatabase } from "../../scripts/support/pg-cluster";
 
 const schemaText = readFileSync("prisma/schema.prisma", "utf8");
 const migrationsDir = path.resolve("prisma/migrations");

@@ -1,7 +1,7 @@
 // vitest globalSetup for the integration project: one throwaway PostgreSQL for the whole run,
 // unless TEST_PG_URL already points at one. Tests create their own databases inside it.
 import type { TestProject } from "vitest/node";
-import { startPgCluster } from "./pg-cluster";
+import { startPgCluster } from "../../scripts/support/pg-cluster";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
-import { createTestDatabase } from "./pg-cluster";
+import { createTestDatabase } from "../../scripts/support/pg-cluster";
 
 export interface TestDatabase {
   target: DatabaseTarget;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startPgCluster, type PgCluster } from "../../support/pg-cluster";
+import { startPgCluster, type PgCluster } from "./pg-cluster";
 
 export interface ThrowawayDatabase {
   databaseUrl: string;

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../../support/free-port";
+import { freePort } from "./free-port";
 import { treeRssKb } from "./process-tree";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
