@@ -20,7 +20,7 @@ const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependenc
 
 // node_modules is current when package.json asks for what the lock records and npm's own record of
 // node_modules/ (.package-lock.json, written by every install) has each locked package as locked.
-function installedAsLocked(dir) {
+export function installedAsLocked(dir) {
   const read = (file) => JSON.parse(readFileSync(join(dir, file), "utf8"));
   if (!existsSync(join(dir, "node_modules/.package-lock.json"))) return false;
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
