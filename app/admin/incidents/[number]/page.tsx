@@ -25,6 +25,11 @@ const MAINTENANCE_NOTICE: Record<string, string> = {
   cancelled: "Maintenance cancelled.",
 };
 
+/** The notice after a maintenance change; any other value (even "__proto__" or "constructor") shows none. */
+function maintenanceNotice(value: string | string[] | undefined): string | null {
+  return typeof value === "string" && Object.hasOwn(MAINTENANCE_NOTICE, value) ? MAINTENANCE_NOTICE[value]! : null;
+}
+
 export default async function AdminIncidentPage({ params, searchParams }: PageProps<"/admin/incidents/[number]">) {
   const actor = await requireRole("viewer");
   const number = Number((await params).number);
@@ -41,7 +46,7 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
       ? "Edit saved; the earlier text is kept below."
       : query.deleted
         ? "Post deleted."
-        : (MAINTENANCE_NOTICE[String(query.maintenance)] ?? null);
+        : maintenanceNotice(query.maintenance);
   const timeline = incident.kind === "maintenance" ? await loadIncidentByNumber(db(), incident.number) : null;
   const window = incident.scheduledStartAt && incident.scheduledEndAt ? { start: incident.scheduledStartAt, end: incident.scheduledEndAt } : null;
   const status = timeline && window ? maintenanceStatus(timeline, now) : null;
