@@ -23,7 +23,8 @@ export const IDLE: FormState = { status: "idle" };
 
 /** FormData as a plain object; a name given more than once becomes an array. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+  // No prototype: a field named __proto__ or constructor is just a field, never Object.prototype's.
+  const values: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of formData.entries()) {
     if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
     const previous = values[name];
