@@ -8,6 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, ROLES, type Actor, type Role } from "@/lib/auth/roles";
+import { clientIpOf } from "@/lib/auth/client-ip";
 import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
 
 export const TOKEN_PREFIX = "bcn_";
@@ -98,11 +99,6 @@ export async function actorFromBearer(db: Db, authorization: string | null, ip: 
   }
   // Not the creator's user id: what a token publishes is the token's, named by its label.
   return { tokenId: row.id, userId: null, label: `token:${row.name}`, role: effectiveTokenRole(row.role, row.createdBy?.role), ip };
-}
-
-/** The client's address: a proxy appends it last to x-forwarded-for (Next sets it from the socket otherwise). */
-export function clientIpOf(headers: Pick<Headers, "get">): string {
-  return (headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "").replace(/^::ffff:/, "");
 }
 
 /** The one check every write endpoint goes through, like requireRole for pages: 401 without a valid token, 403 for a too-low role. */

@@ -1,4 +1,4 @@
-// The Next.js side of auth: the session cookie, the client's address, and requireRole() — the one
+// The Next.js side of auth: the session and device cookies, the client's address, and requireRole() — the one
 // check every admin page, server action and write endpoint goes through.
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
@@ -8,13 +8,20 @@ import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
 import { loadEnv } from "@/lib/runtime/env";
 import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
-import { clientIpOf } from "@/lib/auth/api-tokens";
+import { clientIpOf } from "@/lib/auth/client-ip";
 import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";
 import { actorOf, findSession, SESSION_COOKIE, SESSION_LIFETIME_MS, type RequestMeta, type SessionUser } from "@/lib/auth/session";
+import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS } from "@/lib/auth/device";
+import type { SignInRequest } from "@/lib/auth/sign-in";
 
 export async function requestMeta(): Promise<RequestMeta> {
   const list = await headers();
   return { ip: clientIpOf(list), userAgent: list.get("user-agent") ?? "" };
+}
+
+/** What the sign-in use-case needs to know about this request, including its known-device cookie. */
+export async function signInRequest(): Promise<SignInRequest> {
+  return { ...(await requestMeta()), deviceCookie: (await cookies()).get(DEVICE_COOKIE)?.value };
 }
 
 /** The signed-in user of this request, read once per request. Throws DatabaseUnavailableError when the database cannot be reached. */
@@ -53,14 +60,14 @@ async function isHttps(): Promise<boolean> {
   return proto === "https" || loadEnv().publicUrl.startsWith("https:");
 }
 
-export async function setSessionCookie(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: await isHttps(),
-    path: "/",
-    maxAge: SESSION_LIFETIME_MS / 1000,
-  });
+async function setPrivateCookie(name: string, value: string, lifetimeMs: number): Promise<void> {
+  (await cookies()).set(name, value, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", maxAge: lifetimeMs / 1000 });
+}
+
+/** After a successful sign-in: the session, and the known-device cookie that outlives it. */
+export async function setSignInCookies(token: string, deviceCookie: string): Promise<void> {
+  await setPrivateCookie(SESSION_COOKIE, token, SESSION_LIFETIME_MS);
+  await setPrivateCookie(DEVICE_COOKIE, deviceCookie, DEVICE_COOKIE_LIFETIME_MS);
 }
 
 export async function sessionToken(): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 // The environment, validated once at start-up. Every bad value becomes one readable line.
 import * as z from "zod";
+import { isIP } from "node:net";
 import path from "node:path";
 import { allowEntryProblem } from "@/lib/webhooks/address-policy";
 
@@ -16,6 +17,8 @@ export interface BeaconEnv {
   staleAfterMinutes: number;
   /** Internal webhook receivers that may be reached: host names, addresses, CIDR ranges (lib/webhooks/address-policy.ts). */
   webhookAllow: string[];
+  /** Addresses and CIDR ranges of proxies whose X-Forwarded-For is believed (lib/auth/client-ip.ts). */
+  trustedProxies: string[];
 }
 
 export class EnvError extends Error {
@@ -30,6 +33,29 @@ const databaseUrl = z
   .min(1, "must not be empty")
   .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
+  });
+
+/** One IPv4 or IPv6 address, optionally with a /prefix length. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustedProxies = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .superRefine((entries, context) => {
+    const bad = entries.find((entry) => !isAddressOrRange(entry));
+    if (bad !== undefined)
+      context.addIssue({ code: "custom", message: `has "${bad}", which is not an IP address or CIDR range such as 10.0.0.0/8 or fd00::/8` });
   });
 
 const envSchema = z.object({
@@ -66,6 +92,7 @@ const envSchema = z.object({
         });
     })
     .default([]),
+  BEACON_TRUSTED_PROXIES: trustedProxies.default([]),
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
@@ -106,5 +133,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, env.BEACON_DATA_DIR),
     staleAfterMinutes: env.BEACON_STALE_AFTER_MINUTES,
     webhookAllow: env.BEACON_WEBHOOK_ALLOW,
+    trustedProxies: env.BEACON_TRUSTED_PROXIES,
   };
 }

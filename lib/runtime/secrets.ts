@@ -1,7 +1,9 @@
-// SESSION_SECRET: taken from the environment, else generated once into the data directory.
+// SESSION_SECRET: taken from the environment, else generated once into the data directory. It signs
+// the known-device cookie (lib/auth/device.ts); changing it only makes browsers unknown again.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { loadEnv } from "@/lib/runtime/env";
 
 export const SESSION_SECRET_FILE = "session-secret";
 
@@ -21,4 +23,12 @@ export function ensureSessionSecret(dataDir: string, fromEnv: string | undefined
     throw error;
   }
   return secret;
+}
+
+/** The secret for this process: the server's start put it in the environment (lib/server/boot.ts). */
+export function sessionSecret(): string {
+  const env = loadEnv();
+  if (env.sessionSecret) return env.sessionSecret;
+  process.env.SESSION_SECRET = ensureSessionSecret(env.dataDir, undefined);
+  return process.env.SESSION_SECRET;
 }

@@ -9,7 +9,8 @@ import { openTestDatabase, providers } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 const CLI: Actor = { userId: null, label: "cli", role: "admin", ip: "" };
-const META = { ip: "203.0.113.7", userAgent: "vitest" };
+const META = { ip: "203.0.113.7", userAgent: "vitest", deviceCookie: undefined };
+const SECRET = "a session secret of at least 32 characters";
 const PASSWORD = "correct horse battery staple";
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -26,7 +27,7 @@ describe.each(providers)("auth on $name", (provider) => {
   afterAll(() => database?.close());
 
   it("signs in with the right password, and the session knows the user and role", async () => {
-    const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW);
+    const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW, SECRET);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const session = await findSession(db, result.token, later(1000));
@@ -38,7 +39,7 @@ describe.each(providers)("auth on $name", (provider) => {
 
   it("ends sessions when they expire, go idle, or the user signs out", async () => {
     const sign = async () => {
-      const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW);
+      const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW, SECRET);
       if (!result.ok) throw new Error(result.message);
       return result.token;
     };
@@ -51,7 +52,7 @@ describe.each(providers)("auth on $name", (provider) => {
   });
 
   it("locks an account after 5 failures, across a restart, with a clear message", async () => {
-    const attempt = (client: Db, password: string, at: Date) => signIn(client, { email: "grace@example.com", password }, META, at);
+    const attempt = (client: Db, password: string, at: Date) => signIn(client, { email: "grace@example.com", password }, META, at, SECRET);
     for (let i = 1; i <= 4; i++)
       expect(await attempt(db, "wrong", NOW)).toMatchObject({ ok: false, reason: "invalid", message: "That email and password do not match an account." });
     expect((await attempt(db, "wrong", NOW)) as { message: string }).toMatchObject({ message: expect.stringContaining("try again in 30 seconds") });
@@ -76,7 +77,7 @@ describe.each(providers)("auth on $name", (provider) => {
   });
 
   it("treats an unknown email like a wrong password", async () => {
-    expect(await signIn(db, { email: "nobody@example.com", password: PASSWORD }, META, NOW)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: "nobody@example.com", password: PASSWORD }, META, NOW, SECRET)).toMatchObject({ ok: false, reason: "invalid" });
   });
 
   it("audits role changes with before and after, and keeps the last admin", async () => {
@@ -88,10 +89,10 @@ describe.each(providers)("auth on $name", (provider) => {
   });
 
   it("ends a user's sessions when their password is reset", async () => {
-    const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW);
+    const result = await signIn(db, { email: "ada@example.com", password: PASSWORD }, META, NOW, SECRET);
     if (!result.ok) throw new Error(result.message);
     await resetPassword(db, CLI, "ada@example.com", "another long password");
     expect(await findSession(db, result.token, later(1000))).toBeNull();
-    expect(await signIn(db, { email: "ada@example.com", password: "another long password" }, META, NOW)).toMatchObject({ ok: true });
+    expect(await signIn(db, { email: "ada@example.com", password: "another long password" }, META, NOW, SECRET)).toMatchObject({ ok: true });
   });
 });

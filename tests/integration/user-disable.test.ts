@@ -18,7 +18,8 @@ import { openTestDatabase, providers } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 const PASSWORD = "a long enough passphrase";
-const META = { ip: "198.51.100.7", userAgent: "test" };
+const META = { ip: "198.51.100.7", userAgent: "test", deviceCookie: undefined };
+const SECRET = "a session secret of at least 32 characters";
 
 describe.each(providers)("disabling a user on $name", (provider) => {
   let db: Db;
@@ -37,7 +38,7 @@ describe.each(providers)("disabling a user on $name", (provider) => {
   async function userWithAccess() {
     const email = `ops${++seq}@example.com`;
     const user = await createUser(db, actors.admin, { email, password: PASSWORD, role: "admin", name: "" });
-    const session = await signIn(db, { email, password: PASSWORD }, META, NOW);
+    const session = await signIn(db, { email, password: PASSWORD }, META, NOW, SECRET);
     if (!session.ok) throw new Error("setup: sign-in failed");
     const { token } = await createApiToken(db, { userId: user.id, label: email, role: "admin", ip: "" }, { name: `bot-${seq}`, role: "commander" }, NOW);
     return { id: user.id, email, session: session.token, token };
@@ -48,7 +49,7 @@ describe.each(providers)("disabling a user on $name", (provider) => {
     call(api().openIncident, { token, body: { title: `Token check ${++seq}`, type: "investigating", componentIds: ["production"] } });
 
   async function expectLockedOut(user: Awaited<ReturnType<typeof userWithAccess>>) {
-    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW, SECRET)).toMatchObject({ ok: false, reason: "invalid" });
     expect(await findSession(db, user.session, NOW)).toBeNull();
     expect(await actorFromBearer(db, `Bearer ${user.token}`, "", NOW)).toBeNull();
     const refused = await publishWith(user.token);
@@ -57,7 +58,7 @@ describe.each(providers)("disabling a user on $name", (provider) => {
   }
 
   async function expectAccessAgain(user: Awaited<ReturnType<typeof userWithAccess>>) {
-    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW)).toMatchObject({ ok: true });
+    expect(await signIn(db, { email: user.email, password: PASSWORD }, META, NOW, SECRET)).toMatchObject({ ok: true });
     expect((await publishWith(user.token)).status).toBe(201);
     // The sessions ended at disabling stay ended.
     expect(await findSession(db, user.session, NOW)).toBeNull();

@@ -3,10 +3,11 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
 import { databaseUnavailable } from "@/lib/admin/unavailable";
-import { requestMeta, setSessionCookie } from "@/lib/auth/request";
+import { setSignInCookies, signInRequest } from "@/lib/auth/request";
 import { RETURN_PARAM, safeReturnPath } from "@/lib/auth/return-path";
 import { signIn, type SignInResult } from "@/lib/auth/sign-in";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
+import { sessionSecret } from "@/lib/runtime/secrets";
 import { signInSchema } from "@/lib/validation/auth";
 
 const SIGN_IN_UNAVAILABLE = "Signing in is unavailable: Beacon cannot reach its database. Try again in a minute.";
@@ -18,12 +19,12 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error, kept);
   let result: SignInResult;
   try {
-    result = await signIn(db(), parsed.data, await requestMeta(), new Date());
+    result = await signIn(db(), parsed.data, await signInRequest(), new Date(), sessionSecret());
   } catch (error) {
     if (isDatabaseUnreachable(error)) return databaseUnavailable(kept, SIGN_IN_UNAVAILABLE);
     throw error;
   }
   if (!result.ok) return { status: "error", message: result.message, values: kept };
-  await setSessionCookie(result.token);
+  await setSignInCookies(result.token, result.deviceCookie);
   redirect(safeReturnPath(formValues(formData)[RETURN_PARAM]));
 }
