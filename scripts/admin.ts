@@ -4,7 +4,7 @@
 import { prepareRuntime } from "../lib/server/boot";
 import { CliError, runCli } from "../lib/server/cli";
 import { createDb } from "../lib/db/client";
-import { ADMIN_USAGE, isAdminCommand, runAdminCommand } from "../lib/auth/admin-cli";
+import { ADMIN_USAGE, isAdminCommand, runAdminCommand } from "../lib/server/admin-cli";
 
 await runCli("admin", async () => {
   if (!isAdminCommand(process.argv[2])) throw new CliError(ADMIN_USAGE);

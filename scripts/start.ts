@@ -11,9 +11,10 @@ import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
-import { invalidatePublicViews } from "../lib/public/invalidation";
+import { invalidatePublicViews } from "../lib/events/public-views";
 import { startSnapshotWriter } from "../lib/snapshot/writer";
 import { startMaintenanceClock } from "../lib/public/maintenance-clock";
+import { PEER_ADDRESS_HEADER } from "../lib/auth/client-ip";
 
 const dev = process.argv.includes("--dev");
 
@@ -35,6 +36,8 @@ await runCli("beacon", async () => {
   const maintenanceClock = startMaintenanceClock(db(), { log: (line) => console.log(line) });
   startWebhookDispatcher(db());
   const server = createServer((request, response) => {
+    // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
+    request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
     handlePublicRequest(request, response)
       .then((handled) => (handled ? undefined : handle(request, response)))
       .catch((error: unknown) => {

@@ -1,6 +1,6 @@
 "use client";
 // An admin page that failed to load: a plain explanation, never a stack trace.
-import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/admin/unavailable";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/database-errors";
 import { DatabaseUnavailable } from "./_components/DatabaseUnavailable";
 
 export default function AdminError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

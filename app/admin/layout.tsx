@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
-import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
+import { DatabaseUnavailableError } from "@/lib/db/database-errors";
 import { DatabaseUnavailable } from "./_components/DatabaseUnavailable";
 import { signOutAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { AccessDenied, type Actor, type Role } from "@/lib/auth/roles";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
 import { databaseUnavailable } from "@/lib/admin/unavailable";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 
 export interface AdminActionDefinition<S extends z.ZodType> {
   role: Role;

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { loadEnv } from "@/lib/runtime/env";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 import { staleAfterMinutesSchema, type SettingsInput } from "@/lib/validation/settings";
 
 export const STALE_AFTER_KEY = "staleAfterMinutes";

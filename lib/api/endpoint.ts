@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { requireTokenRole, type TokenActor } from "@/lib/auth/api-tokens";
 import { AccessDenied, type Role } from "@/lib/auth/roles";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 import { idempotencyKeyHeader } from "@/lib/validation/api";
 import { ApiFailure, apiError, apiText, errorBody, invalidInput, parseJson, readBodyText } from "./http";
 import { idempotent, apiIdempotencyKey, type StoredResponse } from "./idempotency";

@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { isDatabaseUnreachable } from "@/lib/db/database-errors";
-import { DatabaseUnavailableError } from "@/lib/admin/unavailable";
+import { DatabaseUnavailableError } from "@/lib/db/database-errors";
 import { loadEnv } from "@/lib/runtime/env";
 import { REQUESTED_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
 import { clientIpOf } from "@/lib/auth/client-ip";

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, type Actor, type Role } from "@/lib/auth/roles";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 import type { CreateUserInput } from "@/lib/validation/auth";
 
 /** A failure the person can fix, with a message to show as is (next to the form, or on the terminal). */

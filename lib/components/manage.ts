@@ -4,8 +4,8 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/validation/input-error";
-import { invalidatePublicViews } from "@/lib/public/invalidation";
+import { InputError } from "@/lib/errors/input-error";
+import { invalidatePublicViews } from "@/lib/events/public-views";
 import type { CreateComponentInput, MoveComponentInput, UpdateComponentInput } from "@/lib/validation/components";
 import { moveAmongSiblings, parentProblem, slugify } from "./rules";
 

@@ -105,3 +105,16 @@ function errorParts(error: unknown): { code: string; message: string } {
   const code = typeof value.code === "string" ? value.code : "";
   return { code: code.startsWith("SQLITE_READONLY") ? "SQLITE_READONLY" : code.startsWith("SQLITE_CANTOPEN") ? "SQLITE_CANTOPEN" : code, message };
 }
+
+/** The digest of an admin error that means "the database cannot be reached" (Next keeps a thrown error's own digest). */
+export const DATABASE_UNAVAILABLE_DIGEST = "BEACON_DATABASE_UNAVAILABLE";
+
+/** Carries the digest to the admin's error page; `unreachable` lets isDatabaseUnreachable recognise it again. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+  readonly unreachable = true;
+  constructor(options?: { cause?: unknown }) {
+    super("The database cannot be reached — publishing is unavailable.", options);
+  }
+}

@@ -1,4 +1,4 @@
-// Publishes reach the public side through this one bus: every write use-case (form, API, CLI,
+// Publishes reach the public side through this one bus (a leaf: every layer may use it): every write use-case (form, API, CLI,
 // scheduled transitions) calls invalidatePublicViews(), and the prepared answers
 // (lib/public/answers.ts), the snapshot writer and the cross-instance notifier listen. Other
 // instances' publishes arrive through lib/public/cross-instance.ts (PostgreSQL NOTIFY).
@@ -22,6 +22,3 @@ export function onPublicViewsInvalidated(listener: Listener): () => void {
   listeners().add(listener);
   return () => listeners().delete(listener);
 }
-
-/** Cache-Control for public HTML, feeds and read APIs: a CDN may serve briefly stale copies. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=30, stale-if-error=86400";

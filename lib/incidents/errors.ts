@@ -1,4 +1,4 @@
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 
 /** A publish the commander can fix, tied to the form field it concerns. */
 export class PublishError extends InputError {

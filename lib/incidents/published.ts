@@ -7,7 +7,7 @@ import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/roles";
-import { invalidatePublicViews } from "@/lib/public/invalidation";
+import { invalidatePublicViews } from "@/lib/events/public-views";
 import type { ComponentState } from "@/lib/timeline/types";
 import { enqueueWebhooks } from "@/lib/webhooks/outbox";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";

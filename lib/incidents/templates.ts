@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 import type { TemplateInput, UpdateTemplateInput } from "@/lib/validation/templates";
 import { isUniqueViolation } from "./errors";
 

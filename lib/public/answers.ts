@@ -6,7 +6,7 @@
 // snapshot (lib/snapshot/current.ts), else it says the status is unknown: never a guessed green.
 import { LRUCache } from "lru-cache";
 import { RENDER_DEADLINE_MS, withinDeadline } from "@/lib/public/deadline";
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { unavailablePage } from "@/lib/public/pages";
 import { type PreparedResponse, prepare, preparedSize } from "@/lib/public/prepared";
 import { jsonError } from "@/lib/public/rendered";

@@ -4,7 +4,7 @@
 // disconnected, the cache's time-to-live still bounds staleness.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/events/public-views";
 
 export const INVALIDATION_CHANNEL = "beacon_public_views";
 

@@ -4,7 +4,7 @@
 // the public views are refreshed exactly as a publish refreshes them (which also tells the other
 // instances and rewrites the snapshot).
 import type { Db } from "@/lib/db/client";
-import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/events/public-views";
 
 export interface Window {
   scheduledStartAt: Date | null;

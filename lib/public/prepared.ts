@@ -8,7 +8,6 @@ import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlib } from "node:zlib";
 import type { AnswerKind } from "@/lib/public/endpoints";
 import { ENHANCE_SCRIPT_HASH } from "@/lib/public/enhance-script";
-import { PUBLIC_CACHE_CONTROL } from "@/lib/public/invalidation";
 import type { Rendered } from "@/lib/public/rendered";
 
 const gzipAsync = promisify(gzip);
@@ -29,6 +28,9 @@ export interface PreparedResponse {
   /** Date.now() when it was prepared: its age decides freshness (lib/public/answers.ts). */
   preparedAt: number;
 }
+
+/** Cache-Control for public HTML, feeds and read APIs: a CDN may serve briefly stale copies. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=30, stale-if-error=86400";
 
 export const PUBLIC_PAGE_CSP = [
   "default-src 'none'",

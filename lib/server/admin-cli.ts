@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import type { Db } from "@/lib/db/client";
-import { CliError } from "@/lib/runtime/cli";
+import { CliError } from "@/lib/server/cli";
 import type { Actor } from "@/lib/auth/roles";
 import { createUser, listUsers, resetPassword, setDisabled, setRole, UserError } from "@/lib/auth/users";
 import { createUserSchema, emailSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/auth";

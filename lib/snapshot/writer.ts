@@ -2,7 +2,7 @@
 // including other instances via cross-instance invalidation), and every minute so time-driven
 // changes (a maintenance window starting) reach it too. Writes never overlap; a publish during a
 // write schedules one more. A failed collection (database unreachable) keeps the last snapshot.
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { collectSnapshot, SnapshotNotLive } from "./collect";
 import { setCurrentSnapshot } from "./current";
 import { setImmediate as letRequestsThrough } from "node:timers/promises";

@@ -1,7 +1,9 @@
 // Inputs of component management (admins only), shared by the admin forms and any future API/CLI.
 import * as z from "zod";
 import { singleLineText } from "@/lib/validation/text";
-import { SLUG_PATTERN } from "@/lib/components/rules";
+
+/** Lowercase letters and digits in dash-separated words: `git-push`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const id = z.coerce.number().int().positive();
 const fields = {

@@ -6,7 +6,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { loadEnv } from "@/lib/runtime/env";
-import { InputError } from "@/lib/validation/input-error";
+import { InputError } from "@/lib/errors/input-error";
 import type { CreateWebhookInput } from "@/lib/validation/webhooks";
 import { isAllowedAddress, parseWebhookAllowList } from "./address-policy";
 import { filterOf, type EndpointFilter } from "./match";

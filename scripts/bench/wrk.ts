@@ -20,13 +20,24 @@ export function ensureWrk(): void {
   execFileSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "inherit" });
 }
 
+/** A wrk Lua script in a temporary file. */
+function luaScript(source: string): string {
+  const script = path.join(mkdtempSync(path.join(tmpdir(), "beacon-wrk-")), "request.lua");
+  writeFileSync(script, source);
+  return script;
+}
+
 function args(url: string, seconds: number, paths?: string[]): string[] {
   const base = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip"];
   if (!paths) return [...base, url];
-  const script = path.join(mkdtempSync(path.join(tmpdir(), "beacon-wrk-")), "paths.lua");
   const list = paths.map((p) => JSON.stringify(p)).join(", ");
-  writeFileSync(script, `local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`);
-  return [...base, "-s", script, url];
+  return [...base, "-s", luaScript(`local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`), url];
+}
+
+/** Every request to `url` with a new random `?r=` (a cache-busting client). */
+export function wrkCacheBusting(url: string, seconds: number): WrkResult {
+  const script = luaScript(`request = function()\n  return wrk.format("GET", wrk.path .. "?r=" .. math.random(1, 2000000000))\nend\n`);
+  return parse(execFileSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip", "-s", script, url], { encoding: "utf8" }));
 }
 
 function parse(out: string): WrkResult {

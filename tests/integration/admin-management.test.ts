@@ -10,7 +10,7 @@ import { createSession, findSession } from "@/lib/auth/session";
 import { createComponent, moveComponent, updateComponent } from "@/lib/components/manage";
 import { openIncident } from "@/lib/incidents/publish";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { staleAfterMinutes, updateSettings } from "@/lib/admin/settings";
 import type { UpdateComponentInput } from "@/lib/validation/components";
 import { loadEnv } from "@/lib/runtime/env";

@@ -1,7 +1,7 @@
 // Several instances on one PostgreSQL: a publish on one refreshes the public views of the others.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { invalidatePublicViews, onPublicViewsInvalidated, type InvalidationOrigin } from "@/lib/public/invalidation";
+import { invalidatePublicViews, onPublicViewsInvalidated, type InvalidationOrigin } from "@/lib/events/public-views";
 import { INVALIDATION_CHANNEL, startCrossInstanceInvalidation, type CrossInstanceInvalidation } from "@/lib/public/cross-instance";
 
 const url = () => process.env.TEST_PG_URL ?? inject("TEST_PG_URL");

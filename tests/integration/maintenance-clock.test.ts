@@ -1,7 +1,7 @@
 // The maintenance clock on a real database: a window starting by the clock refreshes the public
 // views at its start (and again at its end), with no publish.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { startMaintenanceClock } from "@/lib/public/maintenance-clock";
 import { openTestDatabase, providers } from "../support/test-databases";
 

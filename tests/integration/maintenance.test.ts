@@ -14,7 +14,7 @@ import {
   publishMaintenance,
   scheduleMaintenance,
 } from "@/lib/incidents/maintenance";
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { currentStates, maintenanceStatus } from "@/lib/timeline";
 import type { ScheduleMaintenanceInput } from "@/lib/validation/maintenance";
 import { createActors, createComponents, landed } from "../support/publish-fixtures";

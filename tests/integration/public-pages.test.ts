@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/public/invalidation";
+import { invalidatePublicViews } from "@/lib/events/public-views";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
 import { type PublicServer, startPublicServer } from "../support/public-server";

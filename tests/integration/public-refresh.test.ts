@@ -5,7 +5,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/public/invalidation";
+import { invalidatePublicViews } from "@/lib/events/public-views";
 import { handlePublicRequest } from "@/lib/public/server";
 import { openTestDatabase, providers } from "../support/test-databases";
 

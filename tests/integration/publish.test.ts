@@ -7,7 +7,7 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { PublishError } from "@/lib/incidents/errors";
 import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
-import { onPublicViewsInvalidated } from "@/lib/public/invalidation";
+import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { currentStates } from "@/lib/timeline";
 import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/public/invalidation";
+import { invalidatePublicViews } from "@/lib/events/public-views";
 import { handlePublicRequest } from "@/lib/public/server";
 import { collectSnapshot, SnapshotNotLive } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { moveAmongSiblings, parentProblem, slugify, SLUG_PATTERN } from "@/lib/components/rules";
+import { moveAmongSiblings, parentProblem, slugify } from "@/lib/components/rules";
+import { SLUG_PATTERN } from "@/lib/validation/components";
 
 describe("slugify", () => {
   it.each([

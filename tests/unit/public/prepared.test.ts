@@ -3,8 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLIC_CACHE_CONTROL } from "@/lib/public/invalidation";
-import { pickEncoding, prepare, type PreparedResponse, send, strongEtag } from "@/lib/public/prepared";
+import { PUBLIC_CACHE_CONTROL, pickEncoding, prepare, type PreparedResponse, send, strongEtag } from "@/lib/public/prepared";
 import { CONTENT_TYPES } from "@/lib/public/rendered";
 
 const body = JSON.stringify({ status: "ok", padding: "x".repeat(2_000) });
