@@ -1,6 +1,7 @@
-// Admin form posts (server actions) that Next.js would refuse with a 500 get a clear 4xx first:
-// a body over the server actions' limit → 413, a cross-site Origin → 403 (Next's own CSRF check
-// refuses the same requests, but by throwing). Called by proxy.ts for every admin page request.
+// Admin requests that Next.js would fail with a 500 get a clear 4xx first: a path it cannot
+// percent-decode (/admin/incidents/%zz) → 400; for form posts (server actions), a body over their
+// size limit → 413 and a cross-site Origin → 403 (Next's own CSRF check refuses the same requests,
+// but by throwing). Called by proxy.ts for every admin page and admin API request.
 
 /** Next's default `serverActions.bodySizeLimit` (next.config.ts does not change it). */
 export const ADMIN_POST_LIMIT_BYTES = 1024 * 1024;
@@ -8,11 +9,14 @@ export const ADMIN_POST_LIMIT_BYTES = 1024 * 1024;
 interface AdminRequest {
   method: string;
   headers: Pick<Headers, "get">;
+  nextUrl: { pathname: string };
 }
 
 /** The plain-text answer for a request Next.js would fail on, or null to let it through. */
-export function refusedAdminPost(request: AdminRequest): Response | null {
-  if (request.method !== "POST") return null;
+export function refusedAdminRequest(request: AdminRequest): Response | null {
+  const { pathname } = request.nextUrl;
+  if (!isDecodable(pathname)) return refusal(400, "This address is not valid: it has malformed percent-encoding.");
+  if (request.method !== "POST" || pathname.startsWith("/api/")) return null;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > ADMIN_POST_LIMIT_BYTES) return refusal(413, "The form data is too large (over 1 MB).");
   if (!sameOrigin(request.headers)) return refusal(403, "This form was sent from another site; open the admin page and send it again.");
@@ -32,6 +36,16 @@ function sameOrigin(headers: Pick<Headers, "get">): boolean {
   }
 }
 
-function refusal(status: 403 | 413, message: string): Response {
+/** Next.js decodes dynamic segments ([number], [id]) with decodeURIComponent, and a failure there is a 500. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refusal(status: 400 | 403 | 413, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

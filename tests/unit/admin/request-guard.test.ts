@@ -1,10 +1,22 @@
 // Admin form posts Next.js would fail on with a 500 get a clear 4xx from the proxy first.
 import { describe, expect, it } from "vitest";
-import { ADMIN_POST_LIMIT_BYTES, refusedAdminPost } from "@/lib/admin/request-guard";
+import { ADMIN_POST_LIMIT_BYTES, refusedAdminRequest } from "@/lib/admin/request-guard";
 
-const post = (headers: Record<string, string>, method = "POST") => refusedAdminPost({ method, headers: new Headers(headers) });
+const post = (headers: Record<string, string>, method = "POST", pathname = "/admin/settings") =>
+  refusedAdminRequest({ method, headers: new Headers(headers), nextUrl: { pathname } });
 
-describe("refusedAdminPost", () => {
+describe("refusedAdminRequest", () => {
+  it("answers 400 for a path Next.js cannot percent-decode, on pages and the admin API alike", () => {
+    for (const pathname of ["/admin/incidents/%zz", "/admin/webhooks/%E0%A4%A", "/api/admin/incidents/%ff/posts"]) {
+      expect(post({ host: "status.example.com" }, "GET", pathname)?.status, pathname).toBe(400);
+    }
+    expect(post({ host: "status.example.com" }, "GET", "/admin/incidents/%33%38%36")).toBeNull();
+  });
+
+  it("leaves the write API's posts to the API (its own 413 and token auth)", () => {
+    expect(post({ host: "status.example.com", origin: "https://ci.example", "content-length": "9999999" }, "POST", "/api/admin/incidents")).toBeNull();
+  });
+
   it("answers 413 for a body over the server actions' 1 MB limit", () => {
     expect(post({ host: "status.example.com", "content-length": String(ADMIN_POST_LIMIT_BYTES + 1) })?.status).toBe(413);
     expect(post({ host: "status.example.com", "content-length": String(ADMIN_POST_LIMIT_BYTES) })).toBeNull();
