@@ -34,7 +34,7 @@ test.describe("home page", () => {
     expect(first.status()).toBe(200);
     expect(first.headers()["cache-control"]).toMatch(/max-age=\d+/);
     expect(first.headers()["cache-control"]).toMatch(/stale-while-revalidate=\d+/);
-    const etag = first.headers()["etag"];
+    const etag = first.headers().etag;
     expect(etag).toMatch(/^"[^"]+"$/);
     const again = await request.get("/", { headers: { "If-None-Match": etag! } });
     expect(again.status()).toBe(304);

@@ -32,6 +32,7 @@ function faviconHref(state: ComponentState | null): string {
 export function Document(props: DocumentProps) {
   return (
     <html lang="en">
+      {/* biome-ignore lint/style/noHeadElement: a whole document rendered with renderToStaticMarkup, not a Next.js page */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -49,6 +50,7 @@ export function Document(props: DocumentProps) {
         <link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href={props.feeds.rss} />
         <link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href={props.feeds.atom} />
         <link rel="alternate" type="application/feed+json" title="Incident history (JSON Feed)" href={props.feeds.json} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet, built by scripts/build-public-css.ts */}
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
       </head>
       <body className="min-h-screen antialiased" data-auto-refresh={props.autoRefresh ? "60" : undefined}>
@@ -93,6 +95,7 @@ export function Document(props: DocumentProps) {
             JSON Feed
           </a>
         </footer>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own script, allowed by its hash in the page CSP */}
         <script dangerouslySetInnerHTML={{ __html: props.enhanceScript }} />
       </body>
     </html>

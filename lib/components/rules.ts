@@ -1,8 +1,6 @@
 // PURE: the rules of the component tree. Two levels only — systems and their sub-components — so
 // only a system can be a parent, and a cycle cannot be built.
 
-import { SLUG_PATTERN } from "@/lib/validation/components";
-
 /** "Git push (EU)" → "git-push-eu"; "" when nothing usable is left. */
 export function slugify(name: string): string {
   return name

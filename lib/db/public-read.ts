@@ -43,8 +43,7 @@ async function findPublic(db: Db, where: Prisma.IncidentWhereInput, take?: numbe
   return rows.map(toPublicIncident);
 }
 
-const touching = (componentIds?: number[]): Prisma.IncidentWhereInput =>
-  componentIds ? { components: { some: { componentId: { in: componentIds } } } } : {};
+const touching = (componentIds?: number[]): Prisma.IncidentWhereInput => (componentIds ? { components: { some: { componentId: { in: componentIds } } } } : {});
 
 /** Every component (hidden ones too: their states still roll up into their systems), in display order. */
 export function loadPublicComponents(db: Db): Promise<PublicComponent[]> {

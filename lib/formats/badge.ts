@@ -18,7 +18,7 @@ function textWidth(text: string): number {
   let width = 0;
   for (const char of text) {
     if (/[ilj.,:;'|!]/.test(char)) width += 3.5;
-    else if (/[frt() \-]/.test(char)) width += 4.6;
+    else if (/[frt() -]/.test(char)) width += 4.6;
     else if (/[mwMW]/.test(char)) width += 10;
     else if (/[A-Z0-9]/.test(char)) width += 7.6;
     else width += 6.8;

@@ -20,7 +20,7 @@ export async function loadPublishContext(tx: Tx, incidentNumber: number | null, 
   const active = await loadActiveIncidents(tx, now);
   const incident = incidentNumber === null ? null : await loadIncidentByNumber(tx, incidentNumber);
   const webhooks = await enabledWebhookFilters(tx);
-  if (incidentNumber !== null && (!incident || incident.kind !== "incident")) {
+  if (incidentNumber !== null && incident?.kind !== "incident") {
     throw new PublishError("incidentNumber", `There is no incident #${incidentNumber}.`);
   }
   return { components, active, incident, webhooks };

@@ -181,7 +181,7 @@ async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, imp
 
 async function unfinishedMaintenance(tx: Tx, number: number, now: Date): Promise<ScheduledMaintenance> {
   const incident = await loadIncidentByNumber(tx, number);
-  if (!incident || incident.kind !== "maintenance" || !incident.scheduledStartAt || !incident.scheduledEndAt)
+  if (incident?.kind !== "maintenance" || !incident.scheduledStartAt || !incident.scheduledEndAt)
     throw new PublishError("incidentNumber", `There is no maintenance #${number}.`);
   if (maintenanceStatus(incident, now) === "completed") throw new PublishError("incidentNumber", "This maintenance has already completed.");
   return { ...incident, scheduledStartAt: incident.scheduledStartAt, scheduledEndAt: incident.scheduledEndAt };

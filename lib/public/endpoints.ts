@@ -85,7 +85,12 @@ const pages = [
     path: "/incidents/:number",
     kind: "page",
     snapshot: "last-known",
-    params: z.object({ number: z.string().regex(/^\d{1,9}$/, "must be an incident number").transform(Number) }),
+    params: z.object({
+      number: z
+        .string()
+        .regex(/^\d{1,9}$/, "must be an incident number")
+        .transform(Number),
+    }),
     read: ({ params }) => readIncidentPage(params.number),
     render: (data, ctx) => incidentPage(data, { ...ctx, number: ctx.params.number }),
   }),
@@ -157,7 +162,9 @@ const componentFeed = (format: Exclude<FeedFormat, "json">) =>
     params: slugParams,
     read: readComponentFeed,
     render: ({ components, component, incidents }, ctx) =>
-      component ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component), incidents) : notFound(`component "${ctx.params.slug}"`),
+      component
+        ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component), incidents)
+        : notFound(`component "${ctx.params.slug}"`),
   });
 
 const feeds = [
@@ -190,7 +197,11 @@ const feeds = [
     },
     render: ({ components, active, component }, ctx) =>
       component
-        ? { status: 200, body: stateBadge(component.name, currentStates(active, components, ctx.now).get(component.id) ?? "green"), contentType: CONTENT_TYPES.svg }
+        ? {
+            status: 200,
+            body: stateBadge(component.name, currentStates(active, components, ctx.now).get(component.id) ?? "green"),
+            contentType: CONTENT_TYPES.svg,
+          }
         : notFound(`component "${ctx.params.slug}"`),
   }),
   endpoint({
@@ -286,7 +297,12 @@ const herokuApi = [
     path: "/api/v3/issues/:id",
     kind: "payload",
     snapshot: "as-is",
-    params: z.object({ id: z.string().regex(/^\d{1,9}$/, "must be an incident number").transform(Number) }),
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^\d{1,9}$/, "must be an incident number")
+        .transform(Number),
+    }),
     read: async ({ params }) => {
       const [components, incident] = await Promise.all([readComponents(), readIncident(params.id)]);
       return { components, incident };

@@ -30,21 +30,30 @@ function shown(ctx: RenderContext): { stale: boolean; loadedAt: Date } {
 
 /** Nothing could be read and nothing is known: never a guessed green. */
 export function unavailablePage(path: string, ctx: Pick<RenderContext, "baseUrl">): Rendered {
-  return page(503, { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null }, ctx, (
-    <StatusUnknown lastUpdated={null} />
-  ));
+  return page(
+    503,
+    { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null },
+    ctx,
+    <StatusUnknown lastUpdated={null} />,
+  );
 }
 
 export function notFoundPage(path: string, ctx: Pick<RenderContext, "baseUrl">, what = "page"): Rendered {
-  return page(404, { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null }, ctx, (
-    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />
-  ));
+  return page(
+    404,
+    { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null },
+    ctx,
+    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />,
+  );
 }
 
 export function badRequestPage(path: string, ctx: Pick<RenderContext, "baseUrl">, message: string): Rendered {
-  return page(400, { title: "Bad request · Beacon status", description: message, path, faviconState: null }, ctx, (
-    <MessagePage title="Bad request" message={message} />
-  ));
+  return page(
+    400,
+    { title: "Bad request · Beacon status", description: message, path, faviconState: null },
+    ctx,
+    <MessagePage title="Bad request" message={message} />,
+  );
 }
 
 export function homePage(data: HomeData, ctx: RenderContext): Rendered {

@@ -63,7 +63,11 @@ export function route(pathname: string, search: string): Route | null {
       const value = decoded(match[index + 1]!);
       if (value === null) {
         const message = "The address is not valid (malformed percent-encoding).";
-        return { endpoint, key: `${endpoint.path} malformed`, error: page ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, message) : () => jsonError(400, "invalid_path", message) };
+        return {
+          endpoint,
+          key: `${endpoint.path} malformed`,
+          error: page ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, message) : () => jsonError(400, "invalid_path", message),
+        };
       }
       rawParams[name] = value;
     }
@@ -72,7 +76,11 @@ export function route(pathname: string, search: string): Route | null {
       // A page address that cannot name anything is simply not there; an API says what is wrong.
       if (page) return { endpoint, key: `${endpoint.path} not-found`, error: pageNotFound(basePath(endpoint)) };
       const fields = fieldErrors(params.error);
-      return { endpoint, key: `${endpoint.path} invalid-path ${JSON.stringify(fields)}`, error: () => jsonError(400, "invalid_path", "The address is not valid.", fields) };
+      return {
+        endpoint,
+        key: `${endpoint.path} invalid-path ${JSON.stringify(fields)}`,
+        error: () => jsonError(400, "invalid_path", "The address is not valid.", fields),
+      };
     }
     const query = endpoint.query ? endpoint.query.safeParse(queryObject(search)) : { success: true as const, data: {} };
     if (!query.success) {

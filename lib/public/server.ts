@@ -32,9 +32,7 @@ export async function handlePublicRequest(request: IncomingMessage, response: Se
     sendMethodAnswer(request, response, found.endpoint.kind);
     return true;
   }
-  const answer = found.error
-    ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind))
-    : await answerFor(found);
+  const answer = found.error ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind)) : await answerFor(found);
   await send(request, response, answer);
   return true;
 }

@@ -2,7 +2,16 @@
 // never compute a state themselves: they render what these functions return.
 import { componentIntervals, dailyHistory, incidentDurations, incidentState, maintenanceStatus, uptimePercent } from "@/lib/timeline";
 import { DAY_MS } from "@/lib/timeline/dates";
-import type { ComponentDurations, ComponentRow, ComponentState, DayHistory, IncidentState, MaintenanceStatus, PublicIncident, TimelineIncident } from "@/lib/timeline/types";
+import type {
+  ComponentDurations,
+  ComponentRow,
+  ComponentState,
+  DayHistory,
+  IncidentState,
+  MaintenanceStatus,
+  PublicIncident,
+  TimelineIncident,
+} from "@/lib/timeline/types";
 
 export const UPTIME_DAYS = 90;
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { listPublicIncidentNumbers } from "@/lib/db/public-read";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
-import { prepare, strongEtag } from "@/lib/public/prepared";
+import { prepare } from "@/lib/public/prepared";
 import { FEED_ITEMS, readActive, readComponents, readNewest } from "@/lib/public/read";
 import { route } from "@/lib/public/router";
 import { loadEnv } from "@/lib/runtime/env";

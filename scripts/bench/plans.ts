@@ -2,13 +2,7 @@
 // sends (captured from its query events) run through EXPLAIN QUERY PLAN (SQLite) or EXPLAIN
 // ANALYZE (PostgreSQL). Full scans of a table are marked, as those grow with the history.
 import { createDb, type Db } from "@/lib/db/client";
-import {
-  firstIncidentOpenedAt,
-  loadActivePublicIncidents,
-  loadIncidentsOpenedBetween,
-  loadPublicIncident,
-  loadRecentlyResolved,
-} from "@/lib/db/public-read";
+import { firstIncidentOpenedAt, loadActivePublicIncidents, loadIncidentsOpenedBetween, loadPublicIncident, loadRecentlyResolved } from "@/lib/db/public-read";
 import { loadComponents, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import type { DatabaseTarget } from "@/lib/runtime/env";
 import { historyPageRange } from "@/lib/public/history-range";

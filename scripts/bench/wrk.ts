@@ -31,13 +31,20 @@ function args(url: string, seconds: number, paths?: string[]): string[] {
   const base = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip"];
   if (!paths) return [...base, url];
   const list = paths.map((p) => JSON.stringify(p)).join(", ");
-  return [...base, "-s", luaScript(`local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`), url];
+  return [
+    ...base,
+    "-s",
+    luaScript(`local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`),
+    url,
+  ];
 }
 
 /** Every request to `url` with a new random `?r=` (a cache-busting client). */
 export function wrkCacheBusting(url: string, seconds: number): WrkResult {
   const script = luaScript(`request = function()\n  return wrk.format("GET", wrk.path .. "?r=" .. math.random(1, 2000000000))\nend\n`);
-  return parse(execFileSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip", "-s", script, url], { encoding: "utf8" }));
+  return parse(
+    execFileSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", "Accept-Encoding: gzip", "-s", script, url], { encoding: "utf8" }),
+  );
 }
 
 function parse(out: string): WrkResult {

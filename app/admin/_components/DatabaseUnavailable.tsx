@@ -8,6 +8,7 @@ export function DatabaseUnavailable() {
         read.
       </p>
       <p>Try again in a minute. If this persists, check that the database server is running and that DATABASE_URL is right.</p>
+      {/* biome-ignore lint/a11y/useValidAnchor: href="" is a real link: it reloads this very page */}
       <a href="" className="underline">
         Try again
       </a>

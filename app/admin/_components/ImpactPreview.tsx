@@ -21,7 +21,17 @@ function describeChange(change: ComponentChange): string {
 
 export function ImpactPreview({ impact, now }: { impact: Impact; now: Date }) {
   const { post } = impact;
-  const publicPost = { id: 0, type: post.type, body: post.body, postedAt: post.postedAt, createdAt: now, updatedAt: now, statuspagePhase: null, stateChanges: [], edited: false };
+  const publicPost = {
+    id: 0,
+    type: post.type,
+    body: post.body,
+    postedAt: post.postedAt,
+    createdAt: now,
+    updatedAt: now,
+    statuspagePhase: null,
+    stateChanges: [],
+    edited: false,
+  };
   return (
     // Named by aria-label, not an id: two forms on one page (extend, cancel) may both show a preview.
     <section aria-label="Preview: what customers will see" data-preview="" className="space-y-4 rounded border-2 border-zinc-900 p-4 dark:border-zinc-100">

@@ -37,7 +37,10 @@ export async function revokeTokenAction(formData: FormData): Promise<void> {
     {
       role: "admin",
       schema: revokeApiTokenSchema,
-      run: async ({ tokenId }, actor) => (await revokeApiToken(db(), actor, tokenId, new Date()), { status: "ok" }),
+      run: async ({ tokenId }, actor) => {
+        await revokeApiToken(db(), actor, tokenId, new Date());
+        return { status: "ok" };
+      },
     },
     asAction,
     formData,

@@ -40,7 +40,10 @@ export async function setWebhookEnabledAction(formData: FormData): Promise<void>
     {
       role: "admin",
       schema: toggleSchema,
-      run: async ({ endpointId, enabled }, actor) => (await setWebhookEnabled(db(), actor, endpointId, enabled, new Date()), { status: "ok" }),
+      run: async ({ endpointId, enabled }, actor) => {
+        await setWebhookEnabled(db(), actor, endpointId, enabled, new Date());
+        return { status: "ok" };
+      },
     },
     asAction,
     formData,
@@ -51,7 +54,14 @@ export async function setWebhookEnabledAction(formData: FormData): Promise<void>
 
 export async function deleteWebhookAction(formData: FormData): Promise<void> {
   const state = await runAdminAction(
-    { role: "admin", schema: webhookIdSchema, run: async ({ endpointId }, actor) => (await deleteWebhookEndpoint(db(), actor, endpointId), { status: "ok" }) },
+    {
+      role: "admin",
+      schema: webhookIdSchema,
+      run: async ({ endpointId }, actor) => {
+        await deleteWebhookEndpoint(db(), actor, endpointId);
+        return { status: "ok" };
+      },
+    },
     asAction,
     formData,
   );

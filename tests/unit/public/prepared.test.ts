@@ -28,7 +28,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const get = (path: string, headers: Record<string, string> = {}, method = "GET") => fetch(`${base}${path}`, { method, headers: { "accept-encoding": "identity", ...headers } });
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+  fetch(`${base}${path}`, { method, headers: { "accept-encoding": "identity", ...headers } });
 
 describe("prepare", () => {
   it("gives a strong ETag, Last-Modified at second precision, caching, CORS and the CSP of its kind", () => {
@@ -41,7 +42,10 @@ describe("prepare", () => {
     expect(page.headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
     expect(page.headers["Access-Control-Allow-Origin"]).toBeUndefined();
     expect(missing.headers["Cache-Control"]).toBe("public, max-age=10");
-    expect(prepare({ status: 503, body: "{}", contentType: CONTENT_TYPES.json }, "payload").headers).toMatchObject({ "Cache-Control": "no-store", "Retry-After": "10" });
+    expect(prepare({ status: 503, body: "{}", contentType: CONTENT_TYPES.json }, "payload").headers).toMatchObject({
+      "Cache-Control": "no-store",
+      "Retry-After": "10",
+    });
   });
 
   it("compresses nothing until an encoding is asked for", () => {

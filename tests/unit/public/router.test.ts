@@ -44,7 +44,8 @@ describe("route", () => {
   });
 
   it("leaves everything else to Next.js", () => {
-    for (const path of ["/admin", "/admin/login", "/api/admin/incidents", "/api/v2/summary.json/", "/favicon.ico", "/incidents"]) expect(route(path, "")).toBeNull();
+    for (const path of ["/admin", "/admin/login", "/api/admin/incidents", "/api/v2/summary.json/", "/favicon.ico", "/incidents"])
+      expect(route(path, "")).toBeNull();
   });
 
   it("keys an answer by its validated input: unknown and repeated parameters share one key", () => {

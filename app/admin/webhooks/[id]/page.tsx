@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { formatUtc } from "@/lib/text/format-time";
-import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
 import { loadWebhookLog } from "@/lib/webhooks/endpoints";
 import { deleteWebhookAction, setWebhookEnabledAction } from "../actions";
 
