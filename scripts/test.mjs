@@ -29,6 +29,10 @@ if (!only || only === "static") {
   // Next's global route types (PageProps, …) must exist before tsc runs on a fresh clone.
   run("generate Next.js route types", "npx", ["next", "typegen"]);
   run("typecheck", "npx", ["tsc", "--noEmit"]);
+  // Layout and lint are decided by Biome (biome.json), not by taste; long lines fail here.
+  run("format and lint (Biome)", "npx", ["biome", "check", "--error-on-warnings", "."]);
+  // Layering (.dependency-cruiser.cjs): no cycles between areas, pure timeline and formats, no unused files.
+  run("layering (dependency-cruiser)", "npx", ["depcruise", "lib", "components", "app", "scripts", "--config", ".dependency-cruiser.cjs"]);
 }
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);

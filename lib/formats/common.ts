@@ -1,6 +1,5 @@
 // Small pieces every machine-readable format shares. Pure: `now` and the base URL are passed in.
 import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
-import { markdownToText, renderMarkdown } from "@/lib/text/markdown";
 import { sortPosts } from "@/lib/timeline";
 
 /** What every serializer is given besides its incidents. */
@@ -72,24 +71,3 @@ export function escapeHtml(text: string): string {
 export function xmlSafe(text: string): string {
   return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
 }
-
-const MEMO_LIMIT = 5_000;
-
-/** A bounded memo: post bodies render the same every time, and sanitizing them is the costly part of a feed. */
-function memoized(render: (text: string) => string): (text: string) => string {
-  const memo = new Map<string, string>();
-  return (text) => {
-    let value = memo.get(text);
-    if (value === undefined) {
-      value = render(text);
-      if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-      memo.set(text, value);
-    }
-    return value;
-  };
-}
-
-/** A post body as safe HTML (lib/text/markdown.ts). */
-export const bodyHtml = memoized(renderMarkdown);
-/** A post body as plain text. */
-export const bodyText = memoized(markdownToText);

@@ -9,8 +9,6 @@ import { formatDuration, incidentDurations, incidentState, maintenanceStatus } f
 import { COMPONENT_STATES } from "@/lib/timeline/types";
 import {
   affectedComponents,
-  bodyHtml,
-  bodyText,
   componentUrl,
   escapeHtml,
   incidentUpdatedAt,
@@ -21,6 +19,7 @@ import {
   xmlSafe,
   type FormatContext,
 } from "./common";
+import { postHtml, postText } from "@/lib/text/markdown";
 import { componentFeedAlternates, feedAlternates } from "./feed-links";
 import type { JsonFeed } from "./schemas";
 
@@ -95,14 +94,14 @@ function entryFor(ctx: FormatContext, incident: PublicIncident): Entry | null {
     .reverse()
     .map(
       (post) =>
-        `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${bodyHtml(post.body)}`,
+        `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${postHtml(post.body)}`,
     );
   return {
     title: incident.title,
     url: incidentUrl(ctx.baseUrl, incident.number),
     published: incident.openedAt,
     updated: incidentUpdatedAt(incident, ctx.now),
-    summary: `${POST_TYPE_LABEL[newest.type]}: ${bodyText(newest.body)}`,
+    summary: `${POST_TYPE_LABEL[newest.type]}: ${postText(newest.body)}`,
     contentHtml: [...header, ...timeline].join("\n"),
     categories: affectedComponents(incident, ctx.components).map((component) => component.name),
   };

@@ -7,7 +7,8 @@ import type { PublicIncident } from "@/lib/timeline/types";
 import { maintenanceStatus } from "@/lib/timeline";
 import { POST_TYPE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
-import { affectedComponents, bodyText, incidentUpdatedAt, incidentUrl, latest, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
+import { affectedComponents, incidentUpdatedAt, incidentUrl, latest, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
+import { postText } from "@/lib/text/markdown";
 
 const CRLF = "\r\n";
 const MAX_OCTETS = 75;
@@ -53,7 +54,7 @@ export function icalDate(date: Date): string {
 function eventLines(ctx: FormatContext, maintenance: PublicIncident, host: string): string[] {
   const url = incidentUrl(ctx.baseUrl, maintenance.number);
   const posts = visiblePosts(maintenance, ctx.now).reverse();
-  const description = [...posts.map((post) => `${POST_TYPE_LABEL[post.type]} (${formatUtc(post.postedAt)}): ${bodyText(post.body)}`), url].join("\n\n");
+  const description = [...posts.map((post) => `${POST_TYPE_LABEL[post.type]} (${formatUtc(post.postedAt)}): ${postText(post.body)}`), url].join("\n\n");
   const changed = icalDate(incidentUpdatedAt(maintenance, ctx.now));
   const components = affectedComponents(maintenance, ctx.components).map((component) => escapeText(component.name));
   return [

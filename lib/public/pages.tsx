@@ -13,7 +13,7 @@ import { type PageMeta, renderDocument } from "@/lib/public/render";
 import type { Rendered, RenderContext } from "@/lib/public/rendered";
 import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
 import { OVERALL_VERDICT, STATE_LABEL } from "@/lib/text/labels";
-import { markdownToText } from "@/lib/text/markdown";
+import { postText } from "@/lib/text/markdown";
 import { currentStates, overallState } from "@/lib/timeline";
 import type { ComponentState } from "@/lib/timeline/types";
 
@@ -96,7 +96,7 @@ export function incidentPage(data: IncidentData, ctx: RenderContext & { number: 
     200,
     {
       title: `${incident.title} · Beacon status`,
-      description: latest ? markdownToText(latest.body).slice(0, 200) : `${STATE_LABEL[stateWord]}`,
+      description: latest ? postText(latest.body).slice(0, 200) : `${STATE_LABEL[stateWord]}`,
       path,
       faviconState: stale ? null : stateWord,
       autoRefresh: view.state.open && incident.kind === "incident",
