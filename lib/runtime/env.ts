@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { isIP } from "node:net";
 import path from "node:path";
-import { allowEntryProblem } from "@/lib/webhooks/address-policy";
+import { allowEntryProblem } from "@/lib/runtime/address-lists";
 
 export type DatabaseTarget = { provider: "sqlite"; file: string; url: string } | { provider: "postgresql"; url: string };
 

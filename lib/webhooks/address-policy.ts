@@ -38,21 +38,6 @@ export interface WebhookAllowList {
 
 export const NOTHING_ALLOWED: WebhookAllowList = { hosts: new Set(), ranges: new BlockList() };
 
-const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
-/** Why one allow-list entry is unusable, or null when it is a host name, an IP address or a CIDR range. */
-export function allowEntryProblem(entry: string): string | null {
-  const [address = "", prefix, extra] = entry.split("/");
-  if (isIP(address) === 0) {
-    return prefix === undefined && HOST_NAME.test(entry.toLowerCase()) ? null : `"${entry}" is not a host name, IP address or CIDR range`;
-  }
-  const bits = isIP(address) === 4 ? 32 : 128;
-  if (extra !== undefined || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits))) {
-    return `"${entry}" has no valid prefix length (0–${bits})`;
-  }
-  return null;
-}
-
 /** Comma-separated entries (already validated by lib/runtime/env.ts), e.g. "127.0.0.1, hooks.internal, 10.20.0.0/16". */
 export function parseWebhookAllowList(entries: readonly string[]): WebhookAllowList {
   const hosts = new Set<string>();

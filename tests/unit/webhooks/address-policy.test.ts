@@ -1,7 +1,8 @@
 // Which addresses a webhook may reach: the public Internet, and internal ranges only when the
 // operator allow-lists them (BEACON_WEBHOOK_ALLOW).
 import { describe, expect, it } from "vitest";
-import { allowEntryProblem, isAllowedAddress, NOTHING_ALLOWED, parseWebhookAllowList } from "@/lib/webhooks/address-policy";
+import { allowEntryProblem } from "@/lib/runtime/address-lists";
+import { isAllowedAddress, NOTHING_ALLOWED, parseWebhookAllowList } from "@/lib/webhooks/address-policy";
 import { loadEnv } from "@/lib/runtime/env";
 
 const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
