@@ -30,7 +30,8 @@ export function formValues(formData: FormData): Record<string, string | string[]
     const previous = values[name];
     values[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
-  return values;
+  // A plain object again: the values go back to client components, which take no null-prototype objects.
+  return { ...values };
 }
 
 /** The first message per field, keyed by its dotted path ("states.3"). */

@@ -42,6 +42,8 @@ describe("formValues", () => {
       ["toString", ["c", "d"]],
       ["name", "API"],
     ]);
+    // A plain object, as client components need (they refuse null-prototype objects).
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
     expect(createComponentSchema.safeParse({ ...values, parentId: "" }).data?.name).toBe("API");
   });
 });
