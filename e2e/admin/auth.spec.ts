@@ -54,7 +54,18 @@ async function submitSignIn(page: Page, password: string) {
   await expect(field).toHaveValue("");
 }
 
-test("five failed sign-ins lock the account with a clear message, even for the right password", async ({ page }) => {
+test("five failed sign-ins lock the account for other browsers with a clear message, even for the right password, but not for the commander's own browser", async ({
+  page,
+  browser,
+}) => {
+  // The commander's usual browser: signed in before, so it holds the known-device cookie.
+  const commander = await (await browser.newContext()).newPage();
+  await signIn(commander, "throttled");
+  const device = (await commander.context().cookies()).find((cookie) => cookie.name === "beacon_device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await commander.getByRole("button", { name: "Sign out" }).click();
+  await expect(commander).toHaveURL(/\/admin\/login$/);
+
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill(emailOf("throttled"));
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -66,4 +77,9 @@ test("five failed sign-ins lock the account with a clear message, even for the r
   await submitSignIn(page, PASSWORD);
   await expect(page.locator("[data-form-message]")).toContainText(/Too many failed sign-in attempts\. Try again in \d+ seconds\./);
   await expect(page).toHaveURL(/\/admin\/login$/);
+
+  // From the same address, the browser that signed in before still gets in with the right password.
+  await signIn(commander, "throttled");
+  await expect(commander.getByText(`${emailOf("throttled")} (commander)`)).toBeVisible();
+  await commander.context().close();
 });

@@ -35,28 +35,19 @@ const databaseUrl = z
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
   });
 
-/** One IPv4 or IPv6 address, optionally with a /prefix length. */
-function isAddressOrRange(entry: string): boolean {
-  const [address = "", prefix, extra] = entry.split("/");
-  const family = isIP(address);
-  if (family === 0 || extra !== undefined) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-}
+/** A comma-separated list, blanks dropped. */
+const commaSeparated = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
 
-const trustedProxies = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .superRefine((entries, context) => {
-    const bad = entries.find((entry) => !isAddressOrRange(entry));
-    if (bad !== undefined)
-      context.addIssue({ code: "custom", message: `has "${bad}", which is not an IP address or CIDR range such as 10.0.0.0/8 or fd00::/8` });
-  });
+/** Proxies are named by address only: a host name's address could change under Beacon. */
+const trustedProxies = commaSeparated.superRefine((entries, context) => {
+  const bad = entries.find((entry) => isIP(entry.split("/")[0] ?? "") === 0 || allowEntryProblem(entry) !== null);
+  if (bad !== undefined) context.addIssue({ code: "custom", message: `has "${bad}", which is not an IP address or CIDR range such as 10.0.0.0/8 or fd00::/8` });
+});
 
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
@@ -75,14 +66,7 @@ const envSchema = z.object({
     .min(1, "must be at least 1 minute")
     .max(10_080, "must be at most 10080 minutes (a week)")
     .default(30),
-  BEACON_WEBHOOK_ALLOW: z
-    .string()
-    .transform((value) =>
-      value
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
+  BEACON_WEBHOOK_ALLOW: commaSeparated
     .superRefine((entries, context) => {
       const problem = entries.map(allowEntryProblem).find(Boolean);
       if (problem)
