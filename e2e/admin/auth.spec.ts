@@ -83,3 +83,13 @@ test("five failed sign-ins lock the account for other browsers with a clear mess
   await expect(commander.getByText(`${emailOf("throttled")} (commander)`)).toBeVisible();
   await commander.context().close();
 });
+
+test("a forged X-Forwarded-For is not believed: the audit log records the connection's address", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.66" } });
+  const page = await context.newPage();
+  await signIn(page, "admin");
+  await page.goto("/admin/audit");
+  await expect(page.getByText("127.0.0.1").first()).toBeVisible();
+  await expect(page.getByText("198.51.100.66")).toHaveCount(0);
+  await context.close();
+});
