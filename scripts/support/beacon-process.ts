@@ -9,7 +9,7 @@ import path from "node:path";
 import { freePort } from "./free-port";
 import { treeRssKb } from "./process-tree";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** Enough of the server's output to explain a failure, without growing through a long soak. */

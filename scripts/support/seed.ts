@@ -10,7 +10,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
 const OPERATOR: Actor = { userId: null, label: "cli", role: "admin", ip: "" };
 
