@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/request";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { adminForm, runAdminAction, type AdminActionDefinition } from "./action";
 import type { FormState } from "./form-state";
+import { throwIfUnavailable } from "./unavailable";
 
 /** requireRole for actions: throws AccessDenied (401/403) for runAdminAction to answer. */
 export const actionRoleCheck = (minRole: Role) => requireRole(minRole, "action");
@@ -23,4 +24,23 @@ export function serverAction<S extends z.ZodType>(definition: AdminActionDefinit
 /** `run` returns the form's answer, or nothing for "Saved.", or redirects. */
 export function formAction<S extends z.ZodType>(role: Role, schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<FormState | void>) {
   return serverAction(adminForm(role, schema, run));
+}
+
+/**
+ * A button's action (revoke, pause, delete): it has no form to answer in, so an unreachable database
+ * throws to the error page rather than passing silently; afterwards the admin pages re-render.
+ */
+export function buttonAction<S extends z.ZodType>(role: Role, schema: S, run: (input: z.infer<S>, actor: Actor) => Promise<void>) {
+  const definition: AdminActionDefinition<S> = {
+    role,
+    schema,
+    run: async (input, actor) => {
+      await run(input, actor);
+      return { status: "ok" };
+    },
+  };
+  return async (formData: FormData): Promise<void> => {
+    throwIfUnavailable(await runAdminAction(definition, actionRoleCheck, formData));
+    revalidatePath("/admin", "layout");
+  };
 }
