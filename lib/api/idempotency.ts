@@ -6,9 +6,10 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/incidents/errors";
+import { DAY_MS } from "@/lib/timeline/dates";
 import { ApiFailure } from "./http";
 
-export const KEEP_RESPONSES_MS = 24 * 3_600_000;
+export const KEEP_RESPONSES_MS = DAY_MS;
 const RESERVATION_EXPIRES_MS = 60_000;
 
 export interface IdempotentRequest {

@@ -3,9 +3,10 @@
 // the user and a random device id, signed with SESSION_SECRET (HMAC-SHA256), so it cannot be forged
 // or moved to another user. It grants nothing on its own: it is not a session.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { DAY_MS } from "@/lib/timeline/dates";
 
 export const DEVICE_COOKIE = "beacon_device";
-export const DEVICE_COOKIE_LIFETIME_MS = 365 * 24 * 3_600_000;
+export const DEVICE_COOKIE_LIFETIME_MS = 365 * DAY_MS;
 
 export interface KnownDevice {
   userId: number;

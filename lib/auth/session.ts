@@ -4,10 +4,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/roles";
+import { DAY_MS, HOUR_MS } from "@/lib/timeline/dates";
 
 export const SESSION_COOKIE = "beacon_session";
-export const SESSION_LIFETIME_MS = 7 * 24 * 3_600_000;
-export const SESSION_IDLE_MS = 12 * 3_600_000;
+export const SESSION_LIFETIME_MS = 7 * DAY_MS;
+export const SESSION_IDLE_MS = 12 * HOUR_MS;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 

@@ -1,7 +1,8 @@
 // What is happening "now" in the demo: one open incident and one upcoming maintenance.
 import { announceMaintenance } from "./generate";
 import { ADD_ON_PROVISIONING_MAINTENANCE } from "./scenarios";
-import { addMinutes, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./time";
+import { addMinutes, floorTo } from "./time";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/timeline/dates";
 import { incident, post, setState, type UnnumberedIncident } from "./types";
 
 /** Opened 47 minutes before `now`, Platform API degraded, not resolved: Production shows yellow. */

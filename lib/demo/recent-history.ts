@@ -2,7 +2,8 @@
 import { buildIncident, announceMaintenance, completeMaintenance } from "./generate";
 import { createRandom, type Random } from "./random";
 import { INCIDENT_SCENARIOS, MAINTENANCE_SCENARIOS } from "./scenarios";
-import { addMinutes, ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./time";
+import { addMinutes, ceilTo, floorTo } from "./time";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/timeline/dates";
 import type { UnnumberedIncident } from "./types";
 
 /** History lies in [today − 88 days, today − 1 day), so it is inside any "last 90 days" and never reaches `now`. */

@@ -2,7 +2,8 @@
 import { announceMaintenance, buildIncident, completeMaintenance } from "./generate";
 import { createRandom, type Random } from "./random";
 import { INCIDENT_SCENARIOS, MAINTENANCE_SCENARIOS } from "./scenarios";
-import { addMinutes, ceilTo, DAY_MS, floorTo, HOUR_MS, MINUTE_MS } from "./time";
+import { addMinutes, ceilTo, floorTo } from "./time";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/timeline/dates";
 import { numberInTimeOrder, type DemoIncident, type UnnumberedIncident } from "./types";
 
 /** Synthetic numbers start here, far above the demo's (386, 2105, 2400…), so both can share a database. */

@@ -1,6 +1,4 @@
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+import { MINUTE_MS } from "@/lib/timeline/dates";
 
 /** A UTC instant; `month` is 1-based as people write it. */
 export function utc(year: number, month: number, day: number, hour: number, minute: number): Date {

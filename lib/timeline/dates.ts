@@ -1,4 +1,7 @@
-export const DAY_MS = 24 * 60 * 60 * 1000;
+// Lengths of time in milliseconds, defined once for the whole code base.
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** Invalid Dates would otherwise compare as NaN and silently drop out of every sort and sum. */
 export function timeOf(value: Date, label: string): number {

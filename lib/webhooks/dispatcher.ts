@@ -5,6 +5,7 @@
 // timer (once at start, then hourly) it also deletes old finished deliveries (retention.ts).
 import type { Db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
+import { DAY_MS } from "@/lib/timeline/dates";
 import { parseWebhookAllowList, type WebhookAllowList } from "./address-policy";
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import { failPending } from "./endpoints";
@@ -59,7 +60,7 @@ export class WebhookDispatcher {
     this.pruning ??= pruneWebhookDeliveries(this.db, this.now(), retention)
       .then((result) => {
         if (result.deliveries > 0) {
-          const days = Math.round(retention.maxAgeMs / 86_400_000);
+          const days = Math.round(retention.maxAgeMs / DAY_MS);
           this.options.log?.(
             `webhooks: pruned ${result.deliveries} deliveries and ${result.attempts} attempts finished more than ${days} days ago${result.complete ? "" : " (more next time)"}`,
           );

@@ -2,6 +2,7 @@
 // a delivery that is finished (delivered or failed; pending rows are never touched), was queued
 // more than 30 days ago, and is not among its endpoint's 100 newest finished deliveries (so the
 // admin's delivery log always has something to show). Pure: prune.ts applies it to the database.
+import { DAY_MS, HOUR_MS } from "@/lib/timeline/dates";
 
 /** The outbox's states (prisma/schema.prisma); prune.ts passes database rows here, so a new state fails to compile. */
 export type WebhookDeliveryStatus = "pending" | "delivered" | "failed";
@@ -19,14 +20,12 @@ export interface RetentionPolicy {
   intervalMs: number;
 }
 
-const DAY_MS = 24 * 3_600_000;
-
 export const WEBHOOK_RETENTION: RetentionPolicy = {
   maxAgeMs: 30 * DAY_MS,
   keepPerEndpoint: 100,
   batchSize: 500,
   maxBatchesPerRun: 20,
-  intervalMs: 3_600_000,
+  intervalMs: HOUR_MS,
 };
 
 export const FINISHED_STATUSES = ["delivered", "failed"] as const satisfies readonly WebhookDeliveryStatus[];

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { loadComponentStates } from "@/lib/incidents/admin-queries";
+import { HOUR_MS } from "@/lib/timeline/dates";
 import { AdminForm } from "../../_components/AdminForm";
 import { scheduleMaintenanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Schedule maintenance" };
 
-const HOUR_MS = 3_600_000;
 /** A datetime-local value in UTC. */
 const utcInput = (date: Date) => date.toISOString().slice(0, 16);
 
