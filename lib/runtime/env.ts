@@ -35,19 +35,34 @@ const databaseUrl = z
     message: 'must start with "file:" (SQLite) or "postgres://" / "postgresql://" (PostgreSQL)',
   });
 
-/** A comma-separated list, blanks dropped. */
-const commaSeparated = z.string().transform((value) =>
-  value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean),
-);
+/** A comma-separated list, blanks dropped; `problemOf` says what is wrong with an entry (null: nothing), the first problem fails the variable. */
+function commaList(problemOf: (entry: string) => string | null) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, context) => {
+      const message = entries.map(problemOf).find((problem) => problem !== null);
+      if (message) context.addIssue({ code: "custom", message });
+    })
+    .default([]);
+}
+
+const webhookAllow = commaList((entry) => {
+  const problem = allowEntryProblem(entry);
+  return problem && `must list host names, addresses or CIDR ranges (e.g. 127.0.0.1,hooks.internal,10.20.0.0/16): ${problem}`;
+});
 
 /** Proxies are named by address only: a host name's address could change under Beacon. */
-const trustedProxies = commaSeparated.superRefine((entries, context) => {
-  const bad = entries.find((entry) => isIP(entry.split("/")[0] ?? "") === 0 || allowEntryProblem(entry) !== null);
-  if (bad !== undefined) context.addIssue({ code: "custom", message: `has "${bad}", which is not an IP address or CIDR range such as 10.0.0.0/8 or fd00::/8` });
-});
+const trustedProxies = commaList((entry) =>
+  isIP(entry.split("/")[0] ?? "") === 0 || allowEntryProblem(entry) !== null
+    ? `has "${entry}", which is not an IP address or CIDR range such as 10.0.0.0/8 or fd00::/8`
+    : null,
+);
 
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
@@ -66,17 +81,8 @@ const envSchema = z.object({
     .min(1, "must be at least 1 minute")
     .max(10_080, "must be at most 10080 minutes (a week)")
     .default(30),
-  BEACON_WEBHOOK_ALLOW: commaSeparated
-    .superRefine((entries, context) => {
-      const problem = entries.map(allowEntryProblem).find(Boolean);
-      if (problem)
-        context.addIssue({
-          code: "custom",
-          message: `must list host names, addresses or CIDR ranges (e.g. 127.0.0.1,hooks.internal,10.20.0.0/16): ${problem}`,
-        });
-    })
-    .default([]),
-  BEACON_TRUSTED_PROXIES: trustedProxies.default([]),
+  BEACON_WEBHOOK_ALLOW: webhookAllow,
+  BEACON_TRUSTED_PROXIES: trustedProxies,
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
