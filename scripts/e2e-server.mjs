@@ -13,4 +13,5 @@ for (const [role, email] of Object.entries(accounts.users)) {
 }
 run("create API token", "npx", ["tsx", "e2e/support/create-api-token.ts"]);
 // The admin e2e tests move the admin dashboard's clock (lib/admin/clock.ts); nothing else honours it.
-run("start", "npx", ["tsx", "scripts/start.ts"], { env: { BEACON_TEST_CLOCK: "1" } });
+// The production server as `npm start` runs it (the bundle `npm run build` compiled).
+run("start", "npm", ["start", "--silent"], { env: { BEACON_TEST_CLOCK: "1" } });

@@ -1,10 +1,11 @@
-// `npm start`: the production server (`--dev`: the development server). Validates the
-// environment, applies pending migrations (never seeds), then serves: public pages from
-// lib/public/server.ts (plain HTML, cached), everything else from Next.js.
+// `npm start`: the production server (`--dev`: the development server), compiled ahead of time by
+// `npm run build` (scripts/build-server.ts). Validates the environment, applies pending migrations
+// (never seeds), then serves: every public URL from lib/public/server.ts, everything else (the
+// admin side, the write API) from Next.js.
 import "./production-env";
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
-import next from "next";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { prepareServer, describeDatabase, snapshotDir } from "../lib/server/boot";
 import { CliError, runCli } from "../lib/server/cli";
 import { db } from "../lib/db/client";
@@ -23,9 +24,17 @@ await runCli("beacon", async () => {
     throw new CliError("no production build found; run `npm run build` first");
   const { env, databaseReady } = await prepareServer({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  const app = next({ dev, hostname, port: env.port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+  // Next.js answers only the admin side and the write API. In production it is loaded on the first
+  // such request, so a server that only answers readers never holds it in memory; `--dev` loads it
+  // at once for hot reloading.
+  let nextHandler: Promise<(request: IncomingMessage, response: ServerResponse) => Promise<void>> | null = null;
+  const loadNext = () =>
+    (nextHandler ??= import("next").then(async ({ default: next }) => {
+      const app = next({ dev, hostname, port: env.port });
+      await app.prepare();
+      return app.getRequestHandler();
+    }));
+  if (dev) await loadNext();
   // With PostgreSQL there may be several instances: a publish on any refreshes all of them.
   if (env.database.provider === "postgresql") startCrossInstanceInvalidation(env.database.url);
   // The last known public site, kept in data/snapshot/ after every publish and every minute; it is
@@ -39,7 +48,7 @@ await runCli("beacon", async () => {
     // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
     handlePublicRequest(request, response)
-      .then((handled) => (handled ? undefined : handle(request, response)))
+      .then((handled) => (handled ? undefined : loadNext().then((handle) => handle(request, response))))
       .catch((error: unknown) => {
         console.error("request failed:", request.url, error);
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
