@@ -10,8 +10,20 @@ import { incidentState, maintenanceStatus } from "@/lib/timeline";
 import { StatePill } from "@/components/public/StatePill";
 import { formatUtc } from "@/lib/text/format-time";
 import { staleAfterMinutes as loadStaleAfter } from "@/lib/admin/settings";
+import { AdminSection } from "./_components/AdminSection";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+const newIncidentLink = (
+  <a href="/admin/incidents/new" className="rounded bg-zinc-900 px-3 py-1.5 font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+    New incident
+  </a>
+);
+const scheduleMaintenanceLink = (
+  <a href="/admin/maintenance/new" className="underline">
+    Schedule maintenance
+  </a>
+);
 
 export default async function DashboardPage() {
   const actor = await requireRole("viewer");
@@ -30,17 +42,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Dashboard</h1>
-      <section aria-labelledby="open-heading" className="space-y-3">
-        <div className="flex items-center justify-between">
-          <h2 id="open-heading" className="text-xl font-semibold">
-            Open incidents
-          </h2>
-          {canPost && (
-            <a href="/admin/incidents/new" className="rounded bg-zinc-900 px-3 py-1.5 font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
-              New incident
-            </a>
-          )}
-        </div>
+      <AdminSection id="open-heading" title="Open incidents" className="space-y-3" aside={canPost && newIncidentLink}>
         {open.length === 0 && <p>No open incidents.</p>}
         <ul className="space-y-2">
           {open.map((incident) => {
@@ -69,18 +71,8 @@ export default async function DashboardPage() {
             );
           })}
         </ul>
-      </section>
-      <section aria-labelledby="maintenance-heading" className="space-y-3">
-        <div className="flex items-center justify-between">
-          <h2 id="maintenance-heading" className="text-xl font-semibold">
-            Maintenance
-          </h2>
-          {canPost && (
-            <a href="/admin/maintenance/new" className="underline">
-              Schedule maintenance
-            </a>
-          )}
-        </div>
+      </AdminSection>
+      <AdminSection id="maintenance-heading" title="Maintenance" className="space-y-3" aside={canPost && scheduleMaintenanceLink}>
         {maintenance.length === 0 && <p>No upcoming or ongoing maintenance.</p>}
         <ul className="space-y-2">
           {maintenance.map(({ incident, status }) => (
@@ -100,11 +92,8 @@ export default async function DashboardPage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="systems-heading" className="space-y-2">
-        <h2 id="systems-heading" className="text-xl font-semibold">
-          Systems
-        </h2>
+      </AdminSection>
+      <AdminSection id="systems-heading" title="Systems" className="space-y-2">
         <ul className="grid gap-2 sm:grid-cols-2">
           {systems.map((system) => (
             <li key={system.id} className="flex items-center justify-between rounded border border-zinc-300 p-3 dark:border-zinc-700">
@@ -113,7 +102,7 @@ export default async function DashboardPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </AdminSection>
     </div>
   );
 }

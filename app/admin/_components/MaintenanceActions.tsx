@@ -4,6 +4,7 @@ import type { MaintenanceStatus } from "@/lib/timeline/types";
 import { formatUtc } from "@/lib/text/format-time";
 import { cancelMaintenanceAction, endMaintenanceEarlyAction, extendMaintenanceAction } from "../maintenance/actions";
 import { AdminForm } from "./AdminForm";
+import { AdminSection } from "./AdminSection";
 
 interface Props {
   incidentNumber: number;
@@ -29,10 +30,7 @@ export function MaintenanceActions({ incidentNumber, status, window }: Props) {
       ? { action: cancelMaintenanceAction, label: "Cancel maintenance", text: "This maintenance has been cancelled and will not take place." }
       : { action: endMaintenanceEarlyAction, label: "End maintenance now", text: "The maintenance has been completed." };
   return (
-    <section aria-labelledby="maintenance-actions" className="space-y-4">
-      <h2 id="maintenance-actions" className="text-xl font-semibold">
-        Change this maintenance
-      </h2>
+    <AdminSection id="maintenance-actions" title="Change this maintenance">
       <details data-maintenance-action="extend" className="rounded border border-zinc-300 p-3 dark:border-zinc-700">
         <summary className="cursor-pointer font-medium">Extend the window</summary>
         <AdminForm
@@ -59,6 +57,6 @@ export function MaintenanceActions({ incidentNumber, status, window }: Props) {
           fields={[number, { kind: "textarea", name: "body", label: "Resolved post for customers", value: close.text }]}
         />
       </details>
-    </section>
+    </AdminSection>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { AUDIT_PAGE_SIZE, auditActions, loadAuditEvents } from "@/lib/incidents/admin-queries";
 import { formatUtc } from "@/lib/text/format-time";
+import { AdminTable } from "../_components/AdminTable";
 import { INPUT_CLASS } from "../_components/Field";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -14,7 +15,33 @@ const filterSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
+const COLUMNS = ["Time (UTC)", "Actor", "Action", "Target", "Before", "After"];
+
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value, null, 1));
+
+type AuditEvent = Awaited<ReturnType<typeof loadAuditEvents>>[number];
+
+function auditRow(event: AuditEvent) {
+  return (
+    <tr key={event.id} data-audit-action={event.action} className="border-t border-zinc-300 align-top dark:border-zinc-700">
+      <td className="whitespace-nowrap pr-2">{formatUtc(event.createdAt)}</td>
+      <td className="pr-2">
+        {event.actorLabel}
+        {event.ip && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{event.ip}</span>}
+      </td>
+      <td className="pr-2">{event.action}</td>
+      <td className="pr-2">
+        {event.targetType} {event.targetId}
+      </td>
+      <td className="pr-2">
+        <pre className="max-w-xs whitespace-pre-wrap break-words">{json(event.before)}</pre>
+      </td>
+      <td>
+        <pre className="max-w-xs whitespace-pre-wrap break-words">{json(event.after)}</pre>
+      </td>
+    </tr>
+  );
+}
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireRole("admin");
@@ -52,41 +79,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           Filter
         </button>
       </form>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit events, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time (UTC)</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id} data-audit-action={event.action} className="border-t border-zinc-300 align-top dark:border-zinc-700">
-              <td className="whitespace-nowrap pr-2">{formatUtc(event.createdAt)}</td>
-              <td className="pr-2">
-                {event.actorLabel}
-                {event.ip && <span className="block text-xs text-zinc-600 dark:text-zinc-400">{event.ip}</span>}
-              </td>
-              <td className="pr-2">{event.action}</td>
-              <td className="pr-2">
-                {event.targetType} {event.targetId}
-              </td>
-              <td className="pr-2">
-                <pre className="max-w-xs whitespace-pre-wrap break-words">{json(event.before)}</pre>
-              </td>
-              <td>
-                <pre className="max-w-xs whitespace-pre-wrap break-words">{json(event.after)}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {events.length === 0 && <p>No events match.</p>}
+      <AdminTable caption="Audit events, newest first" columns={COLUMNS} rows={events} empty="No events match." renderRow={auditRow} />
       {older && (
         <a href={`/admin/audit?${olderQuery}`} className="underline">
           Older events

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { loadComponents, type ComponentRow } from "@/lib/db/timeline-queries";
 import { AdminForm, type FieldSpec } from "../_components/AdminForm";
+import { AdminSection } from "../_components/AdminSection";
 import { createComponentAction, moveComponentAction, updateComponentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Components" };
@@ -22,6 +23,30 @@ function placementFields(component: ComponentRow | null, systems: ComponentRow[]
     },
     { kind: "checkbox", name: "hidden", label: "Hidden from the public page", checked: component?.hidden ?? false },
   ];
+}
+
+function newComponentFields(systems: ComponentRow[]): FieldSpec[] {
+  return [
+    { kind: "text", name: "name", label: "Name" },
+    { kind: "text", name: "slug", label: "Slug (optional)", hint: "Empty: made from the name, e.g. “Git push” → git-push." },
+    ...placementFields(null, systems),
+  ];
+}
+
+function MoveForm({ component, direction }: { component: ComponentRow; direction: "up" | "down" }) {
+  const fields: FieldSpec[] = [
+    { kind: "hidden", name: "id", value: String(component.id) },
+    { kind: "hidden", name: "direction", value: direction },
+  ];
+  return (
+    <AdminForm
+      action={moveComponentAction}
+      idPrefix={`${direction}-${component.id}-`}
+      submitLabel={`Move ${direction}`}
+      className="flex items-center gap-2"
+      fields={fields}
+    />
+  );
 }
 
 export default async function ComponentsPage() {
@@ -48,26 +73,8 @@ export default async function ComponentsPage() {
               <strong>{component.name}</strong>
               <code className="text-sm">{component.slug}</code>
               {component.hidden && <span className="text-sm font-semibold">hidden</span>}
-              <AdminForm
-                action={moveComponentAction}
-                idPrefix={`up-${component.id}-`}
-                submitLabel="Move up"
-                className="flex items-center gap-2"
-                fields={[
-                  { kind: "hidden", name: "id", value: String(component.id) },
-                  { kind: "hidden", name: "direction", value: "up" },
-                ]}
-              />
-              <AdminForm
-                action={moveComponentAction}
-                idPrefix={`down-${component.id}-`}
-                submitLabel="Move down"
-                className="flex items-center gap-2"
-                fields={[
-                  { kind: "hidden", name: "id", value: String(component.id) },
-                  { kind: "hidden", name: "direction", value: "down" },
-                ]}
-              />
+              <MoveForm component={component} direction="up" />
+              <MoveForm component={component} direction="down" />
             </div>
             <details className="mt-2">
               <summary className="cursor-pointer underline">Edit {component.name}</summary>
@@ -87,21 +94,9 @@ export default async function ComponentsPage() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="add-component" className="space-y-4">
-        <h2 id="add-component" className="text-xl font-semibold">
-          Add a component
-        </h2>
-        <AdminForm
-          action={createComponentAction}
-          idPrefix="new-"
-          submitLabel="Add component"
-          fields={[
-            { kind: "text", name: "name", label: "Name" },
-            { kind: "text", name: "slug", label: "Slug (optional)", hint: "Empty: made from the name, e.g. “Git push” → git-push." },
-            ...placementFields(null, systems),
-          ]}
-        />
-      </section>
+      <AdminSection id="add-component" title="Add a component">
+        <AdminForm action={createComponentAction} idPrefix="new-" submitLabel="Add component" fields={newComponentFields(systems)} />
+      </AdminSection>
     </div>
   );
 }

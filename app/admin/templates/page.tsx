@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/request";
 import { loadComponents } from "@/lib/db/timeline-queries";
 import { listTemplates } from "@/lib/incidents/templates";
 import { AdminForm } from "../_components/AdminForm";
+import { AdminSection } from "../_components/AdminSection";
 import { createTemplateAction } from "./actions";
 import { templateFields } from "./fields";
 
@@ -38,12 +39,9 @@ export default async function TemplatesPage() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="add-template" className="space-y-4">
-        <h2 id="add-template" className="text-xl font-semibold">
-          Add a template
-        </h2>
+      <AdminSection id="add-template" title="Add a template">
         <AdminForm action={createTemplateAction} submitLabel="Save template" fields={templateFields(components)} />
-      </section>
+      </AdminSection>
     </div>
   );
 }

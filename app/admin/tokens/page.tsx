@@ -1,12 +1,50 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
-import { listApiTokens } from "@/lib/auth/api-tokens";
+import { type ApiTokenSummary, listApiTokens } from "@/lib/auth/api-tokens";
 import { formatUtc } from "@/lib/text/format-time";
+import { AdminTable } from "../_components/AdminTable";
 import { CreateTokenForm } from "./CreateTokenForm";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+const COLUMNS = ["Name", "Starts with", "Rights", "Created (UTC)", "Last used (UTC)", "Status"];
+
+function tokenRow(token: ApiTokenSummary) {
+  return (
+    <tr key={token.id} data-token={token.name} className="border-t border-zinc-300 align-top dark:border-zinc-700">
+      <td className="pr-2">{token.name}</td>
+      <td className="pr-2">
+        <code>{token.prefix}…</code>
+      </td>
+      <td className="pr-2" data-token-rights="">
+        {token.effectiveRole === token.role ? (
+          token.role
+        ) : (
+          <>
+            {token.effectiveRole} <span className="text-zinc-600 dark:text-zinc-400">(made as {token.role}; limited by its creator's role)</span>
+          </>
+        )}
+      </td>
+      <td className="pr-2">{formatUtc(token.createdAt)}</td>
+      <td className="pr-2">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
+      <td>
+        {token.revokedAt ? (
+          `Revoked ${formatUtc(token.revokedAt)}`
+        ) : (
+          <form action={revokeTokenAction}>
+            {token.suspended && <p data-token-suspended="">Refused while its creator is disabled.</p>}
+            <input type="hidden" name="tokenId" value={token.id} />
+            <button type="submit" className="underline" aria-label={`Revoke ${token.name}`}>
+              Revoke
+            </button>
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}
 
 export default async function TokensPage() {
   await requireRole("admin");
@@ -22,54 +60,7 @@ export default async function TokensPage() {
         .
       </p>
       <CreateTokenForm action={createTokenAction} />
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Rights</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Last used (UTC)</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} data-token={token.name} className="border-t border-zinc-300 align-top dark:border-zinc-700">
-              <td className="pr-2">{token.name}</td>
-              <td className="pr-2">
-                <code>{token.prefix}…</code>
-              </td>
-              <td className="pr-2" data-token-rights="">
-                {token.effectiveRole === token.role ? (
-                  token.role
-                ) : (
-                  <>
-                    {token.effectiveRole} <span className="text-zinc-600 dark:text-zinc-400">(made as {token.role}; limited by its creator's role)</span>
-                  </>
-                )}
-              </td>
-              <td className="pr-2">{formatUtc(token.createdAt)}</td>
-              <td className="pr-2">{token.lastUsedAt ? formatUtc(token.lastUsedAt) : "never"}</td>
-              <td>
-                {token.revokedAt ? (
-                  `Revoked ${formatUtc(token.revokedAt)}`
-                ) : (
-                  <form action={revokeTokenAction}>
-                    {token.suspended && <p data-token-suspended="">Refused while its creator is disabled.</p>}
-                    <input type="hidden" name="tokenId" value={token.id} />
-                    <button type="submit" className="underline" aria-label={`Revoke ${token.name}`}>
-                      Revoke
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {tokens.length === 0 && <p>No tokens yet.</p>}
+      <AdminTable caption="API tokens" columns={COLUMNS} rows={tokens} empty="No tokens yet." renderRow={tokenRow} />
     </div>
   );
 }

@@ -4,13 +4,20 @@ import { requireRole } from "@/lib/auth/request";
 import { ROLES } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/auth/users";
 import { formatUtc } from "@/lib/text/format-time";
-import { AdminForm } from "../_components/AdminForm";
+import { AdminForm, type FieldSpec } from "../_components/AdminForm";
+import { AdminSection } from "../_components/AdminSection";
 import { createUserAction, resetPasswordAction, setDisabledAction, setRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 const ROLE_OPTIONS = ROLES.map((role) => [role, role] as const);
 const ROLE_HINT = "admin: everything · commander: incidents, maintenance, templates · viewer: read only";
+const NEW_USER_FIELDS: FieldSpec[] = [
+  { kind: "email", name: "email", label: "Email" },
+  { kind: "text", name: "name", label: "Name (optional)" },
+  { kind: "select", name: "role", label: "Role", value: "viewer", options: ROLE_OPTIONS, hint: ROLE_HINT },
+  { kind: "password", name: "password", label: "Password (at least 12 characters)" },
+];
 
 export default async function UsersPage() {
   const actor = await requireRole("admin");
@@ -61,22 +68,9 @@ export default async function UsersPage() {
           );
         })}
       </ul>
-      <section aria-labelledby="add-user" className="space-y-4">
-        <h2 id="add-user" className="text-xl font-semibold">
-          Add a user
-        </h2>
-        <AdminForm
-          action={createUserAction}
-          idPrefix="new-"
-          submitLabel="Add user"
-          fields={[
-            { kind: "email", name: "email", label: "Email" },
-            { kind: "text", name: "name", label: "Name (optional)" },
-            { kind: "select", name: "role", label: "Role", value: "viewer", options: ROLE_OPTIONS, hint: ROLE_HINT },
-            { kind: "password", name: "password", label: "Password (at least 12 characters)" },
-          ]}
-        />
-      </section>
+      <AdminSection id="add-user" title="Add a user">
+        <AdminForm action={createUserAction} idPrefix="new-" submitLabel="Add user" fields={NEW_USER_FIELDS} />
+      </AdminSection>
     </div>
   );
 }

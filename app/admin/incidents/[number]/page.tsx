@@ -8,6 +8,7 @@ import { loadComponentStates, loadIncidentForAdmin } from "@/lib/incidents/admin
 import { PostBody } from "@/components/public/PostBody";
 import { POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
+import { AdminSection } from "../../_components/AdminSection";
 import { PublishForm } from "../../_components/PublishForm";
 import { PostActions } from "../../_components/PostActions";
 import { MaintenanceActions, MaintenanceStatusLine } from "../../_components/MaintenanceActions";
@@ -70,10 +71,7 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
           {notice}
         </p>
       )}
-      <section aria-labelledby="posts-heading" className="space-y-4">
-        <h2 id="posts-heading" className="text-xl font-semibold">
-          Posts
-        </h2>
+      <AdminSection id="posts-heading" title="Posts">
         <ol className="space-y-4">
           {incident.posts.map((post) => (
             <li
@@ -119,15 +117,12 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
             </li>
           ))}
         </ol>
-      </section>
+      </AdminSection>
       {canPost && status && window && <MaintenanceActions incidentNumber={incident.number} status={status} window={window} />}
       {canPost && incident.kind === "incident" && (
-        <section aria-labelledby="post-update" className="space-y-4">
-          <h2 id="post-update" className="text-xl font-semibold">
-            Post an update
-          </h2>
+        <AdminSection id="post-update" title="Post an update">
           <PublishForm action={postUpdateAction} components={components} idempotencyKey={randomUUID()} incidentNumber={incident.number} initialType="update" />
-        </section>
+        </AdminSection>
       )}
     </div>
   );

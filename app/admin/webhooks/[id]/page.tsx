@@ -4,9 +4,31 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { formatUtc } from "@/lib/text/format-time";
 import { loadWebhookLog } from "@/lib/webhooks/endpoints";
+import { AdminTable } from "../../_components/AdminTable";
 import { deleteWebhookAction, setWebhookEnabledAction } from "../actions";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
+
+const COLUMNS = ["Time (UTC)", "Delivery", "Event", "Result", "Duration", "Delivery status"];
+
+type Attempt = NonNullable<Awaited<ReturnType<typeof loadWebhookLog>>>["attempts"][number];
+
+function attemptRow(attempt: Attempt) {
+  return (
+    <tr key={attempt.id} data-attempt={attempt.statusCode ?? "error"} className="border-t border-zinc-300 dark:border-zinc-700">
+      <td className="pr-2">{formatUtc(attempt.attemptedAt)}</td>
+      <td className="pr-2">#{attempt.delivery.id}</td>
+      <td className="pr-2">{attempt.delivery.event}</td>
+      <td className="pr-2">{attempt.statusCode ? `HTTP ${attempt.statusCode}` : attempt.error}</td>
+      <td className="pr-2">{attempt.durationMs} ms</td>
+      <td>
+        {attempt.delivery.status === "pending"
+          ? `retry at ${formatUtc(attempt.delivery.nextAttemptAt)} (try ${attempt.delivery.attempts + 1} of 6)`
+          : attempt.delivery.status}
+      </td>
+    </tr>
+  );
+}
 
 export default async function WebhookLogPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole("admin");
@@ -39,36 +61,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
         </form>
       </div>
       <h2 className="text-xl font-semibold">Latest attempts</h2>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Delivery attempts, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time (UTC)</th>
-            <th scope="col">Delivery</th>
-            <th scope="col">Event</th>
-            <th scope="col">Result</th>
-            <th scope="col">Duration</th>
-            <th scope="col">Delivery status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((attempt) => (
-            <tr key={attempt.id} data-attempt={attempt.statusCode ?? "error"} className="border-t border-zinc-300 dark:border-zinc-700">
-              <td className="pr-2">{formatUtc(attempt.attemptedAt)}</td>
-              <td className="pr-2">#{attempt.delivery.id}</td>
-              <td className="pr-2">{attempt.delivery.event}</td>
-              <td className="pr-2">{attempt.statusCode ? `HTTP ${attempt.statusCode}` : attempt.error}</td>
-              <td className="pr-2">{attempt.durationMs} ms</td>
-              <td>
-                {attempt.delivery.status === "pending"
-                  ? `retry at ${formatUtc(attempt.delivery.nextAttemptAt)} (try ${attempt.delivery.attempts + 1} of 6)`
-                  : attempt.delivery.status}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {attempts.length === 0 && <p>No deliveries attempted yet.</p>}
+      <AdminTable caption="Delivery attempts, newest first" columns={COLUMNS} rows={attempts} empty="No deliveries attempted yet." renderRow={attemptRow} />
     </div>
   );
 }
