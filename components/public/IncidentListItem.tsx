@@ -6,7 +6,8 @@ import { formatDuration } from "@/lib/timeline";
 /** One line of history: title, worst state reached, when and for how long. */
 export function IncidentListItem({ view, now }: { view: IncidentView; now: Date }) {
   const { incident, state } = view;
-  const lasted = state.endedAt ? formatDuration(state.endedAt.getTime() - state.startedAt.getTime()) : null;
+  // A maintenance cancelled before its window began ended before it started: it lasted nothing.
+  const lasted = state.endedAt && state.endedAt > state.startedAt ? formatDuration(state.endedAt.getTime() - state.startedAt.getTime()) : null;
   return (
     <li data-incident={incident.number} className="flex flex-wrap items-start justify-between gap-2 py-3">
       <div>
