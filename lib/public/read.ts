@@ -1,6 +1,8 @@
 // The data each public answer needs, read through the one query module (lib/db/public-read.ts).
 // Nothing is cached here: the prepared answers built from it are (lib/public/answers.ts), so a
-// publish or a few seconds make the next answer read fresh data.
+// publish or a few seconds make the next answer read fresh data. Only work that reads many answers
+// at one instant (the snapshot) shares its reads, through withSharedReads().
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db/client";
 import {
   firstIncidentOpenedAt,
@@ -32,14 +34,32 @@ export function visibleComponent<C extends ComponentRow>(components: readonly C[
   return components.find((candidate) => candidate.slug === slug && !candidate.hidden) ?? null;
 }
 
-export const readComponents = (): Promise<PublicComponent[]> => loadPublicComponents(db());
+const sharedScope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+
+/** Runs `work` with the reads every page repeats (components, open incidents, newest lists) made once. */
+export function withSharedReads<T>(work: () => Promise<T>): Promise<T> {
+  return sharedScope.run(new Map(), work);
+}
+
+function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const reads = sharedScope.getStore();
+  if (!reads) return read();
+  let pending = reads.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    pending = read();
+    reads.set(key, pending);
+  }
+  return pending;
+}
+
+export const readComponents = (): Promise<PublicComponent[]> => shared("components", () => loadPublicComponents(db()));
 
 /** Open incidents and maintenance that has not ended. */
-export const readActive = (now: Date): Promise<PublicIncident[]> => loadActivePublicIncidents(db(), now);
+export const readActive = (now: Date): Promise<PublicIncident[]> => shared(`active ${now.getTime()}`, () => loadActivePublicIncidents(db(), now));
 
 /** The newest NEWEST_LIMIT incidents by opening time, of one kind or of both. */
 export const readNewest = (kind: IncidentKind | "any", take = NEWEST_LIMIT): Promise<PublicIncident[]> =>
-  loadNewestIncidents(db(), { take, kind: kind === "any" ? undefined : kind });
+  shared(`newest ${kind} ${take}`, () => loadNewestIncidents(db(), { take, kind: kind === "any" ? undefined : kind }));
 
 /** The newest incidents affecting a component (a system includes its sub-components). */
 export const readComponentIncidents = (components: readonly ComponentRow[], component: ComponentRow, take = FEED_ITEMS): Promise<PublicIncident[]> =>
@@ -50,7 +70,7 @@ export const readIncident = (number: number): Promise<PublicIncident | null> => 
 /** Incidents that can colour the uptime bars' window (the UPTIME_DAYS up to now). */
 export function readUptimeWindow(now: Date): Promise<TimelineIncident[]> {
   const from = uptimeWindowStart(now);
-  return loadIncidentsOverlapping(db(), { from, to: new Date(from.getTime() + (UPTIME_DAYS + 1) * DAY_MS) });
+  return shared(`uptime ${now.getTime()}`, () => loadIncidentsOverlapping(db(), { from, to: new Date(from.getTime() + (UPTIME_DAYS + 1) * DAY_MS) }));
 }
 
 export interface HomeData {

@@ -9,7 +9,7 @@ import { describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/database-
 import { listPublicIncidentNumbers } from "@/lib/db/public-read";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { prepare } from "@/lib/public/prepared";
-import { FEED_ITEMS, readActive, readComponents, readNewest } from "@/lib/public/read";
+import { FEED_ITEMS, readActive, readComponents, readNewest, withSharedReads } from "@/lib/public/read";
 import { route } from "@/lib/public/router";
 import { loadEnv } from "@/lib/runtime/env";
 import { snapshotFileFor, staticLinks } from "./paths";
@@ -66,7 +66,8 @@ export async function collectSnapshot(scope: SnapshotScope, now = new Date()): P
 /** Hands each entry to `emit` as soon as it is made, so a whole-site export holds one page at a time. */
 export async function collectInto(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEntry) => void): Promise<Omit<Snapshot, "entries">> {
   try {
-    return await collect(scope, now, emit);
+    // One instant, one set of reads: every page shares the components, open incidents and lists.
+    return await withSharedReads(() => collect(scope, now, emit));
   } catch (error) {
     if (isDatabaseUnreachable(error)) throw new SnapshotNotLive(describeDatabaseError(error), { cause: error });
     throw error;
