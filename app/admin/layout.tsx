@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { DatabaseUnavailableError } from "@/lib/db/database-errors";
 import { DatabaseUnavailable } from "./_components/DatabaseUnavailable";
 import { signOutAction } from "./actions";
+import { SkipLink } from "@/components/SkipLink";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Beacon admin" }, robots: { index: false } };
 
@@ -20,9 +21,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
   }
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-zinc-200 bg-zinc-900 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <a href="/admin" className="text-lg font-bold">

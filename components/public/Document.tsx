@@ -1,4 +1,5 @@
 import type { ComponentState } from "@/lib/timeline/types";
+import { SkipLink } from "@/components/SkipLink";
 
 export interface DocumentProps {
   title: string;
@@ -54,9 +55,7 @@ export function Document(props: DocumentProps) {
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
       </head>
       <body className="min-h-screen antialiased" data-auto-refresh={props.autoRefresh ? "60" : undefined}>
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 focus:text-black">
-          Skip to content
-        </a>
+        <SkipLink />
         <header className="border-b border-zinc-200 bg-white print:hidden dark:border-zinc-800 dark:bg-zinc-900">
           <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-4">
             <a href="/" className="text-lg font-bold">
