@@ -91,8 +91,17 @@ onPublicViewsInvalidated(() => {
 });
 
 /** The answer for a valid route: kept, refreshed in the background, or made now within the deadline. */
-export async function answerFor(route: ValidRoute): Promise<PreparedResponse> {
+export function answerFor(route: ValidRoute): PreparedResponse | Promise<PreparedResponse> {
   const key = `${generation} ${route.key}`;
+  // The common case, answered without a promise: a fresh answer is kept.
+  if (answers.getRemainingTTL(key) > 0) {
+    const fresh = answers.get(key);
+    if (fresh) return fresh;
+  }
+  return keptOrMade(route, key);
+}
+
+async function keptOrMade(route: ValidRoute, key: string): Promise<PreparedResponse> {
   // A fetch that a publish aborted (its data may be older than the publish): make this answer directly.
   const orMadeNow = (pending: Promise<PreparedResponse | undefined>) =>
     pending

@@ -27,6 +27,8 @@ export interface PreparedResponse {
   encoded: Partial<Record<Encoding, Buffer | Promise<Buffer>>> | null;
   /** Date.now() when it was prepared: its age decides freshness (lib/public/answers.ts). */
   preparedAt: number;
+  /** The headers as written for each way of sending it, flattened once: most requests only look them up. */
+  wire: Partial<Record<Encoding | "identity" | "not-modified", string[]>>;
 }
 
 /** Cache-Control for public HTML, feeds and read APIs: a CDN may serve briefly stale copies. */
@@ -81,7 +83,7 @@ export function prepare(rendered: Rendered, kind: AnswerKind, extraHeaders: Reco
     ...rendered.headers,
     ...extraHeaders,
   };
-  return { status: rendered.status, headers, etag, lastModifiedMs, identity, encoded: compressible ? {} : null, preparedAt: Date.now() };
+  return { status: rendered.status, headers, etag, lastModifiedMs, identity, encoded: compressible ? {} : null, preparedAt: Date.now(), wire: {} };
 }
 
 /** Roughly what an answer holds in memory, for the cache's byte bound. */
@@ -102,6 +104,19 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding | nul
     if (name === "gzip" || name === "x-gzip" || name === "*") gzipOk = true;
   }
   return gzipOk ? "gzip" : null;
+}
+
+// Clients send a handful of distinct Accept-Encoding values; parse each once.
+const encodingByHeader = new Map<string, Encoding | null>();
+function encodingFor(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  let encoding = encodingByHeader.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = pickEncoding(acceptEncoding);
+    if (encodingByHeader.size >= 64) encodingByHeader.clear();
+    encodingByHeader.set(acceptEncoding, encoding);
+  }
+  return encoding;
 }
 
 function encodedBody(prepared: PreparedResponse, encoding: Encoding): Buffer | Promise<Buffer> {
@@ -135,25 +150,34 @@ export function isNotModified(headers: IncomingMessage["headers"], prepared: Pic
   return prepared.lastModifiedMs !== null && !Number.isNaN(since) && prepared.lastModifiedMs <= since;
 }
 
-function write(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | null, head: boolean): void {
-  if (body) headers["Content-Length"] = String(body.length);
-  response.writeHead(status, headers);
-  response.end(head ? undefined : (body ?? undefined));
+type Variant = Encoding | "identity" | "not-modified";
+
+/** The headers of one way of sending `prepared`, flattened for writeHead, made on first use. */
+function wireHeaders(prepared: PreparedResponse, variant: Variant, body: Buffer | null): string[] {
+  let wire = prepared.wire[variant];
+  if (!wire) {
+    wire = Object.entries(prepared.headers).flat();
+    if (variant === "br" || variant === "gzip") wire.push("Content-Encoding", variant);
+    if (body) wire.push("Content-Length", String(body.length));
+    prepared.wire[variant] = wire;
+  }
+  return wire;
+}
+
+function write(response: ServerResponse, prepared: PreparedResponse, variant: Variant, body: Buffer | null, head: boolean): void {
+  response.writeHead(variant === "not-modified" ? 304 : prepared.status, wireHeaders(prepared, variant, body));
+  response.end(head || !body ? undefined : body);
 }
 
 /** Writes a prepared answer for a GET or HEAD: 304 when the client's copy is current, else the best-encoded body. */
 export function send(request: IncomingMessage, response: ServerResponse, prepared: PreparedResponse): void | Promise<void> {
   const head = request.method === "HEAD";
-  if ((request.method === "GET" || head) && isNotModified(request.headers, prepared)) {
-    write(response, 304, { ...prepared.headers }, null, true);
-    return;
-  }
-  const encoding = prepared.encoded ? pickEncoding(request.headers["accept-encoding"]) : null;
-  if (!encoding) return write(response, prepared.status, { ...prepared.headers }, prepared.identity, head);
-  const headers = { ...prepared.headers, "Content-Encoding": encoding };
+  if ((request.method === "GET" || head) && isNotModified(request.headers, prepared)) return write(response, prepared, "not-modified", null, true);
+  const encoding = prepared.encoded ? encodingFor(request.headers["accept-encoding"]) : null;
+  if (!encoding) return write(response, prepared, "identity", prepared.identity, head);
   const body = encodedBody(prepared, encoding);
-  if (Buffer.isBuffer(body)) return write(response, prepared.status, headers, body, head);
-  return body.then((ready) => write(response, prepared.status, headers, ready, head));
+  if (Buffer.isBuffer(body)) return write(response, prepared, encoding, body, head);
+  return body.then((ready) => write(response, prepared, encoding, ready, head));
 }
 
 /** OPTIONS (a CORS preflight: conditional requests from browsers carry non-simple headers) and other methods. */

@@ -1,6 +1,7 @@
 // Matches a request against the endpoint table (lib/public/endpoints.ts): decodes the path safely,
 // validates path and query with the endpoint's zod schemas and names the answer by its *validated*
 // input only — unknown query parameters (cache busters) share one answer, bad ones are a 400.
+import { LRUCache } from "lru-cache";
 import type * as z from "zod";
 import { type AnyEndpoint, PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { badRequestPage, notFoundPage } from "@/lib/public/pages";
@@ -52,8 +53,21 @@ const pageNotFound = (path: string) => (baseUrl: string) => notFoundPage(path, {
 /** Error answers are kept per endpoint, not per address, so they name the endpoint's base path. */
 const basePath = (endpoint: AnyEndpoint) => endpoint.path.replace(/\/:[a-z]+.*$/, "") || "/";
 
+// Most requests repeat a few addresses: each is matched and validated once. Bounded by count; a
+// client inventing addresses only costs the matching it would have cost anyway.
+const routed = new LRUCache<string, { route: Route | null }>({ max: 5_000 });
+
 /** The endpoint and validated input for a path and query string, or null when no table URL matches. */
 export function route(pathname: string, search: string): Route | null {
+  const address = `${pathname}${search}`;
+  const known = routed.get(address);
+  if (known) return known.route;
+  const found = matchRoute(pathname, search);
+  routed.set(address, { route: found });
+  return found;
+}
+
+function matchRoute(pathname: string, search: string): Route | null {
   for (const { endpoint, regex, names } of matchers) {
     const match = regex.exec(pathname);
     if (!match) continue;

@@ -32,7 +32,9 @@ export async function handlePublicRequest(request: IncomingMessage, response: Se
     sendMethodAnswer(request, response, found.endpoint.kind);
     return true;
   }
-  const answer = found.error ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind)) : await answerFor(found);
-  await send(request, response, answer);
+  const answer = found.error ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind)) : answerFor(found);
+  // A kept answer is sent in this very tick; only a render or a first compression is awaited.
+  const sent = answer instanceof Promise ? answer.then((ready) => send(request, response, ready)) : send(request, response, answer);
+  if (sent) await sent;
   return true;
 }
