@@ -91,30 +91,33 @@ onPublicViewsInvalidated(() => {
 });
 
 /** The answer for a valid route: kept, refreshed in the background, or made now within the deadline. */
-export function answerFor(route: ValidRoute): PreparedResponse | Promise<PreparedResponse> {
+export function answerFor(route: ValidRoute, retried = false): PreparedResponse | Promise<PreparedResponse> {
   const key = `${generation} ${route.key}`;
   // The common case, answered without a promise: a fresh answer is kept.
   if (answers.getRemainingTTL(key) > 0) {
     const fresh = answers.get(key);
     if (fresh) return fresh;
   }
-  return keptOrMade(route, key);
+  return keptOrMade(route, key, retried);
 }
 
-async function keptOrMade(route: ValidRoute, key: string): Promise<PreparedResponse> {
-  // A fetch that a publish aborted (its data may be older than the publish): make this answer directly.
-  const orMadeNow = (pending: Promise<PreparedResponse | undefined>) =>
+async function keptOrMade(route: ValidRoute, key: string, retried: boolean): Promise<PreparedResponse> {
+  // A fetch aborted by a publish (its data may predate it) or by the snapshot answer set below is
+  // asked for once more, so the waiting crowd joins the one new fetch or the kept snapshot answer
+  // instead of each request reading the database on its own.
+  const again = () => (retried ? produce(route) : answerFor(route, true));
+  const orAgain = (pending: Promise<PreparedResponse | undefined>) =>
     pending
-      .then((answer) => answer ?? produce(route))
+      .then((answer) => answer ?? again())
       .catch((error: unknown) => {
         if (!(error instanceof Error && /^(deleted|replaced|evicted)$/.test(error.message))) console.error(`${route.key}: the answer cache failed:`, error);
-        return produce(route);
+        return again();
       });
   const kept = answers.peek(key, { allowStale: true });
   if (kept && Date.now() - kept.preparedAt <= ANSWER_TTL_MS + RENDER_DEADLINE_MS) {
-    return orMadeNow(answers.fetch(key, { context: route }));
+    return orAgain(answers.fetch(key, { context: route }));
   }
-  const pending = orMadeNow(answers.fetch(key, { context: route, allowStale: false }));
+  const pending = orAgain(answers.fetch(key, { context: route, allowStale: false }));
   const outcome = await withinDeadline(pending, RENDER_DEADLINE_MS);
   if (outcome.done) return outcome.value;
   // The database hangs: answer from the snapshot, and keep that a few seconds so the crowd need not wait.
