@@ -7,7 +7,8 @@
 import { LRUCache } from "lru-cache";
 import { RENDER_DEADLINE_MS, withinDeadline } from "@/lib/public/deadline";
 import { onPublicViewsInvalidated } from "@/lib/events/public-views";
-import { unavailablePage } from "@/lib/public/pages";
+import type { HistoryQuery } from "@/lib/public/history-range";
+import { historyHref, unavailablePage } from "@/lib/public/pages";
 import { type PreparedResponse, prepare, preparedSize } from "@/lib/public/prepared";
 import { jsonError } from "@/lib/public/rendered";
 import type { Route } from "@/lib/public/router";
@@ -36,20 +37,25 @@ function snapshotPath(route: ValidRoute): string | null {
   if (!endpoint.query) return path;
   const query = route.query as Record<string, unknown>;
   // The snapshot holds history pages by number, and the APIs' default lists; nothing else with a query.
-  if (endpoint.path === "/history") return query.component ? null : query.page === 1 ? "/history" : `/history?page=${query.page}`;
+  if (endpoint.path === "/history") return query.component ? null : historyHref(query as HistoryQuery);
   return JSON.stringify(query) === JSON.stringify(endpoint.query.parse({})) ? path : null;
+}
+
+/** The snapshot's answer for this route, or null when it holds none. */
+function snapshotAnswerFor(route: ValidRoute): PreparedResponse | null {
+  const path = snapshotPath(route);
+  return path ? fallbackSource(path) : null;
 }
 
 /** What to answer when the data cannot be read. */
 function unavailable(route: ValidRoute): PreparedResponse {
-  const path = snapshotPath(route);
-  const fromSnapshot = path ? fallbackSource(path) : null;
+  const fromSnapshot = snapshotAnswerFor(route);
   if (fromSnapshot) return fromSnapshot;
   const { endpoint } = route;
   const rendered =
     endpoint.unavailable?.() ??
     (endpoint.kind === "page"
-      ? unavailablePage(path ?? "/", { baseUrl: loadEnv().publicUrl })
+      ? unavailablePage(snapshotPath(route) ?? "/", { baseUrl: loadEnv().publicUrl })
       : jsonError(503, "status_unavailable", "The status cannot be read right now; try again shortly. Nothing is known to be operational."));
   return prepare(rendered, endpoint.kind);
 }
@@ -121,8 +127,7 @@ async function keptOrMade(route: ValidRoute, key: string, retried: boolean): Pro
   const outcome = await withinDeadline(pending, RENDER_DEADLINE_MS);
   if (outcome.done) return outcome.value;
   // The database hangs: answer from the snapshot, and keep that a few seconds so the crowd need not wait.
-  const path = snapshotPath(route);
-  const fromSnapshot = path ? fallbackSource(path) : null;
+  const fromSnapshot = snapshotAnswerFor(route);
   if (!fromSnapshot) return pending;
   answers.set(key, fromSnapshot, { ttl: ANSWER_TTL_MS });
   return fromSnapshot;
