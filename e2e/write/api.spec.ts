@@ -21,16 +21,18 @@ async function summary(request: APIRequestContext) {
   return response.json();
 }
 
+const OPEN_INCIDENT = {
+  title: TITLE,
+  type: "issue",
+  body: "Error rates are elevated.",
+  componentIds: ["production"],
+  stateChanges: [{ componentId: "production", state: "red" }],
+};
+
 test("opens an incident with Production red over HTTP; the page and summary.json show it", async ({ page, request }) => {
   const response = await request.post("/api/admin/incidents", {
     headers: { ...headers(), "Idempotency-Key": `open-${RUN}` },
-    data: {
-      title: TITLE,
-      type: "issue",
-      body: "Error rates are elevated.",
-      componentIds: ["production"],
-      stateChanges: [{ componentId: "production", state: "red" }],
-    },
+    data: OPEN_INCIDENT,
   });
   expect(response.status()).toBe(201);
   const body = await response.json();
@@ -39,13 +41,7 @@ test("opens an incident with Production red over HTTP; the page and summary.json
 
   const retry = await request.post("/api/admin/incidents", {
     headers: { ...headers(), "Idempotency-Key": `open-${RUN}` },
-    data: {
-      title: TITLE,
-      type: "issue",
-      body: "Error rates are elevated.",
-      componentIds: ["production"],
-      stateChanges: [{ componentId: "production", state: "red" }],
-    },
+    data: OPEN_INCIDENT,
   });
   expect(retry.headers()["idempotent-replayed"]).toBe("true");
   expect((await retry.json()).incident.number).toBe(number);
