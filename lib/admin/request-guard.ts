@@ -3,7 +3,7 @@
 // size limit → 413 and a cross-site Origin → 403 (Next's own CSRF check refuses the same requests,
 // but by throwing). Called by proxy.ts for every admin page and admin API request.
 
-/** Next's default `serverActions.bodySizeLimit` (next.config.ts does not change it). */
+/** Next's default `serverActions.bodySizeLimit` (next.config.mjs does not change it). */
 export const ADMIN_POST_LIMIT_BYTES = 1024 * 1024;
 
 interface AdminRequest {

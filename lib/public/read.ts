@@ -36,9 +36,19 @@ export function visibleComponent<C extends ComponentRow>(components: readonly C[
 
 const sharedScope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 
-/** Runs `work` with the reads every page repeats (components, open incidents, newest lists) made once. */
-export function withSharedReads<T>(work: () => Promise<T>): Promise<T> {
-  return sharedScope.run(new Map(), work);
+/**
+ * Runs `work` with the reads every page repeats (components, open incidents, newest lists) made once.
+ * The reads are dropped when `work` ends: every promise created inside keeps the scope's map alive
+ * (Prisma keeps its last closed transactions, and with them the map, for minutes), so without
+ * clearing it each snapshot's large result sets stayed on the heap.
+ */
+export async function withSharedReads<T>(work: () => Promise<T>): Promise<T> {
+  const reads = new Map<string, Promise<unknown>>();
+  try {
+    return await sharedScope.run(reads, work);
+  } finally {
+    reads.clear();
+  }
 }
 
 function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
