@@ -20,7 +20,7 @@ import type { Impact } from "./impact";
 import { maintenanceImpact, type MaintenanceChange, type ScheduledMaintenance } from "./maintenance-impact";
 import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
 import { confirmationProblem, syncIncidentTimes, type PublishOptions, type PublishOutcome } from "./publish";
-import { afterCommit, inTransaction } from "./published";
+import { afterCommit, inTransaction, overriddenWarnings } from "./published";
 
 /** One maintenance change as asked for by a form, the API or the CLI. */
 export type MaintenanceRequest =
@@ -66,7 +66,8 @@ export async function publishMaintenance(db: Db, actor: Actor | null, request: M
       const { change, impact } = await planMaintenance(tx, request, options.now);
       const problem = confirmationProblem(impact, options.confirmation);
       if (problem) return { status: "needs-confirmation", reason: problem, impact };
-      const { incidentNumber, postId } = await writeChange(tx, author, change, impact, options.now, idempotencyKey);
+      const written = { now: options.now, idempotencyKey, overriddenWarnings: overriddenWarnings(impact, options.confirmation) };
+      const { incidentNumber, postId } = await writeChange(tx, author, change, impact, written);
       return { status: "published", incidentNumber, postId, replayed: false, impact };
     });
     if (outcome.status === "published") afterCommit();
@@ -112,7 +113,13 @@ const CLOSE_REFUSED: Record<"upcoming" | "in_progress", string> = {
   upcoming: "This maintenance has already started. End it early instead.",
 };
 
-async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, impact: Impact, now: Date, idempotencyKey: string | undefined) {
+interface Written {
+  now: Date;
+  idempotencyKey: string | undefined;
+  overriddenWarnings: string[];
+}
+
+async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, impact: Impact, { now, idempotencyKey, overriddenWarnings }: Written) {
   if (change.action === "schedule") {
     const incident = await tx.incident.create({
       data: {
@@ -148,6 +155,7 @@ async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, imp
       now,
       before: { exists: false },
       after,
+      overriddenWarnings,
     });
     return { incidentNumber: incident.number, postId: post.id };
   }
@@ -175,7 +183,7 @@ async function writeChange(tx: Tx, author: Actor, change: MaintenanceChange, imp
           before: { status: change.action === "cancel" ? "upcoming" : "in_progress", endsAt: iso(maintenance.scheduledEndAt) },
           after: { status: "completed", endedAt: now.toISOString(), body: change.body },
         };
-  await inTransaction(tx, { ...audit, actor: author, incidentNumber: maintenance.number, postId: post.id, now });
+  await inTransaction(tx, { ...audit, actor: author, incidentNumber: maintenance.number, postId: post.id, now, overriddenWarnings });
   return { incidentNumber: maintenance.number, postId: post.id };
 }
 

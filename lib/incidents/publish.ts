@@ -12,7 +12,7 @@ import { assertKnownComponents, loadPublishContext, type PublishContext } from "
 import { PublishError } from "./errors";
 import { publishImpact, type Impact, type ProposedPost } from "./impact";
 import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
-import { afterCommit, inTransaction } from "./published";
+import { afterCommit, inTransaction, overriddenWarnings } from "./published";
 
 export type PublishOutcome =
   | { status: "published"; incidentNumber: number; postId: number; replayed: boolean; impact: Impact | null }
@@ -128,6 +128,7 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
     postId: post.id,
     now,
     componentChanges: impact.changes,
+    overriddenWarnings: overriddenWarnings(impact, options.confirmation),
     before: { open: before?.open ?? false, components: Object.fromEntries(impact.changes.map((c) => [c.name, c.before])) },
     after: {
       open: after.open,

@@ -2,10 +2,12 @@
 // inside the publish transaction: the audit event is written there, and webhook deliveries are
 // queued there as outbox rows, so a notification exists exactly when the post does. `afterCommit`
 // runs once the transaction has committed: public pages, feeds and APIs reload, and the webhook
-// dispatcher is woken to send the new rows now rather than at its next poll.
+// dispatcher is woken to send the new rows now rather than at its next poll. The incident's
+// internal timeline gets its system events (published, state changed, guardrail overridden) there too.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
+import { recordSystemEvents } from "@/lib/incident-timeline/system-events";
 import type { Actor } from "@/lib/auth/roles";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import type { ComponentState } from "@/lib/timeline/types";
@@ -30,7 +32,9 @@ export interface TimelineChange {
   /** When it happened (the use-case's clock); webhook rows are due from then. */
   now?: Date;
   /** Components whose public state the change moves, for webhook filters and payloads. */
-  componentChanges?: { componentId: number; before: ComponentState; after: ComponentState }[];
+  componentChanges?: { componentId: number; name?: string; before: ComponentState; after: ComponentState }[];
+  /** Guardrail warnings the person acknowledged at confirm, for the internal timeline. */
+  overriddenWarnings?: string[];
 }
 
 export async function inTransaction(tx: Tx, change: TimelineChange): Promise<void> {
@@ -42,7 +46,17 @@ export async function inTransaction(tx: Tx, change: TimelineChange): Promise<voi
     before: change.before,
     after: { incidentNumber: change.incidentNumber, ...(change.after as object) },
   });
-  await enqueueWebhooks(tx, { ...change, now: change.now ?? new Date(), componentChanges: change.componentChanges ?? [] });
+  const now = change.now ?? new Date();
+  await enqueueWebhooks(tx, { ...change, now, componentChanges: change.componentChanges ?? [] });
+  await recordSystemEvents(tx, { ...change, now });
+}
+
+/** The warnings a confirmed write went ahead despite (none for API and CLI writes, which confirm nothing). */
+export function overriddenWarnings(
+  impact: { warnings: readonly { message: string }[] },
+  confirmation: { warningsAcknowledged?: boolean } | undefined,
+): string[] {
+  return confirmation?.warningsAcknowledged ? impact.warnings.map((warning) => warning.message) : [];
 }
 
 export function afterCommit(): void {
