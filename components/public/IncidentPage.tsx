@@ -61,6 +61,13 @@ export function IncidentPage({
           </p>
         )}
         {affected.length > 0 && <p className="mt-2">Affected: {affected.map((component) => component.name).join(", ")}</p>}
+        {incident.postmortem && (
+          <p className="mt-2" data-postmortem-link="">
+            <a href={`/incidents/${incident.number}/postmortem`} className="font-medium underline">
+              Read the postmortem
+            </a>
+          </p>
+        )}
       </div>
       {durations.length > 0 && (
         <section aria-labelledby="durations" className="rounded-lg bg-white p-4 shadow-sm dark:bg-zinc-900">

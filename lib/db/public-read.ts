@@ -13,6 +13,8 @@ const publicInclude = {
     ...timelineInclude.posts,
     select: { ...timelineInclude.posts.select, body: true, statuspagePhase: true, updatedAt: true, _count: { select: { revisions: true } } },
   },
+  // Only what was confirmed at publishing: never the draft's sections, its internal notes or its state.
+  postmortem: { select: { publishedBody: true, publishedAt: true } },
 } satisfies Prisma.IncidentInclude;
 
 type Row = Prisma.IncidentGetPayload<{ include: typeof publicInclude }>;
@@ -30,7 +32,12 @@ function toPublicIncident(row: Row): PublicIncident {
       updatedAt: post.updatedAt,
       edited: post._count.revisions > 0,
     })),
+    postmortem: publishedPostmortem(row.postmortem),
   };
+}
+
+function publishedPostmortem(row: Row["postmortem"]): PublicIncident["postmortem"] {
+  return row?.publishedAt && row.publishedBody !== null ? { body: row.publishedBody, publishedAt: row.publishedAt } : null;
 }
 
 async function findPublic(db: Db, where: Prisma.IncidentWhereInput, take?: number): Promise<PublicIncident[]> {
@@ -91,4 +98,14 @@ export async function firstIncidentOpenedAt(db: Db): Promise<Date | null> {
 export async function listPublicIncidentNumbers(db: Db): Promise<number[]> {
   const rows = await db.incident.findMany({ where: { deletedAt: null }, select: { number: true }, orderBy: [{ openedAt: "desc" }, { id: "desc" }] });
   return rows.map((row) => row.number);
+}
+
+/** The incident numbers with a published postmortem, newest first (their pages go into the snapshot). */
+export async function listPublishedPostmortemNumbers(db: Db): Promise<number[]> {
+  const rows = await db.postmortem.findMany({
+    where: { publishedAt: { not: null }, publishedBody: { not: null }, incident: { deletedAt: null } },
+    select: { incident: { select: { number: true } } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map((row) => row.incident.number);
 }

@@ -17,6 +17,10 @@ export function incidentUrl(baseUrl: string, number: number): string {
   return `${baseUrl}/incidents/${number}`;
 }
 
+export function postmortemUrl(baseUrl: string, number: number): string {
+  return `${incidentUrl(baseUrl, number)}/postmortem`;
+}
+
 export function componentUrl(baseUrl: string, slug: string): string {
   return `${baseUrl}/components/${slug}`;
 }

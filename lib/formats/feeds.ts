@@ -1,6 +1,7 @@
 // RSS 2.0, Atom 1.0 (written by the `feed` library) and JSON Feed 1.1: one item per incident —
 // its title, a link to its page, the newest post's type and text as the summary, the whole timeline
-// as sanitized HTML content, and the affected components as categories. Absolute URLs only.
+// as sanitized HTML content, and the affected components as categories — and one per published
+// postmortem, just before its incident's item. Absolute URLs only.
 import { Feed } from "feed";
 import { MAINTENANCE_LABEL, POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
 import type { PublicComponent, PublicIncident } from "@/lib/timeline/types";
@@ -14,6 +15,7 @@ import {
   incidentUpdatedAt,
   incidentUrl,
   latest,
+  postmortemUrl,
   STATUS_PAGE_NAME,
   visiblePosts,
   xmlSafe,
@@ -107,8 +109,23 @@ function entryFor(ctx: FormatContext, incident: PublicIncident): Entry | null {
   };
 }
 
+/** A published postmortem as its own entry, at its own address, dated when it was published. */
+function postmortemEntry(ctx: FormatContext, incident: PublicIncident): Entry | null {
+  const { postmortem } = incident;
+  if (!postmortem) return null;
+  return {
+    title: `Postmortem: ${incident.title}`,
+    url: postmortemUrl(ctx.baseUrl, incident.number),
+    published: postmortem.publishedAt,
+    updated: postmortem.publishedAt,
+    summary: postText(postmortem.body),
+    contentHtml: postHtml(postmortem.body),
+    categories: affectedComponents(incident, ctx.components).map((component) => component.name),
+  };
+}
+
 function entries(ctx: FormatContext, incidents: readonly PublicIncident[]): Entry[] {
-  return incidents.flatMap((incident) => entryFor(ctx, incident) ?? []);
+  return incidents.flatMap((incident) => [postmortemEntry(ctx, incident), entryFor(ctx, incident)].filter((entry) => entry !== null));
 }
 
 /** A serialized feed and when it last changed (for Last-Modified). */

@@ -113,7 +113,12 @@ function statuspageEvent<S extends z.ZodEnum, I extends z.ZodEnum, U extends z.Z
 
 export const statuspageIncident = named(
   "StatuspageIncident",
-  z.strictObject(statuspageEvent(statuspageIncidentStatus, statuspageIncidentImpact, statuspageIncidentUpdate)),
+  z.strictObject({
+    ...statuspageEvent(statuspageIncidentStatus, statuspageIncidentImpact, statuspageIncidentUpdate),
+    // Statuspage's postmortem fields; public pages leave them out until a postmortem is published.
+    postmortem_body: z.string().optional().meta({ description: "The published postmortem (Markdown), once there is one" }),
+    postmortem_published_at: statuspageTime.optional().meta({ description: "When the postmortem was published" }),
+  }),
 );
 
 export const statuspageMaintenance = named(

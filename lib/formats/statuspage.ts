@@ -196,7 +196,10 @@ export function incidentJson(site: StatuspageSite, incident: PublicIncident): St
   const posts = visiblePosts(incident, site.ctx.now);
   const state = incidentState(incident, site.ctx.now);
   const statuses = incidentUpdateStatuses(posts);
-  return eventJson(site, incident, posts, statuses, incidentStatus(state, statuses), incidentImpact(state));
+  const event = eventJson(site, incident, posts, statuses, incidentStatus(state, statuses), incidentImpact(state));
+  const { postmortem } = incident;
+  // Statuspage's own field names; present once a postmortem is published (real pages omit them otherwise).
+  return postmortem ? { ...event, postmortem_body: postmortem.body, postmortem_published_at: iso(postmortem.publishedAt) } : event;
 }
 
 export function maintenanceJson(site: StatuspageSite, maintenance: PublicIncident): StatuspageMaintenance {

@@ -20,7 +20,7 @@ import {
   summaryJson,
 } from "@/lib/formats/statuspage";
 import { historyPageRange, historyQuerySchema } from "@/lib/public/history-range";
-import { componentPage, historyPage, homePage, incidentPage } from "@/lib/public/pages";
+import { componentPage, historyPage, homePage, incidentPage, postmortemPage } from "@/lib/public/pages";
 import {
   FEED_ITEMS,
   NEWEST_LIMIT,
@@ -75,6 +75,12 @@ const endpoint = <Params = Record<string, never>, Query = Record<string, never>,
   definition;
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a component slug") });
+const incidentParams = z.object({
+  number: z
+    .string()
+    .regex(/^\d{1,9}$/, "must be an incident number")
+    .transform(Number),
+});
 const none = async () => null;
 
 // ── Pages ────────────────────────────────────────────────────────────────────────────────────────
@@ -85,14 +91,17 @@ const pages = [
     path: "/incidents/:number",
     kind: "page",
     snapshot: "last-known",
-    params: z.object({
-      number: z
-        .string()
-        .regex(/^\d{1,9}$/, "must be an incident number")
-        .transform(Number),
-    }),
+    params: incidentParams,
     read: ({ params }) => readIncidentPage(params.number),
     render: (data, ctx) => incidentPage(data, { ...ctx, number: ctx.params.number }),
+  }),
+  endpoint({
+    path: "/incidents/:number/postmortem",
+    kind: "page",
+    snapshot: "last-known",
+    params: incidentParams,
+    read: ({ params }) => readIncidentPage(params.number),
+    render: (data, ctx) => postmortemPage(data, { ...ctx, number: ctx.params.number }),
   }),
   endpoint({
     path: "/history",

@@ -5,6 +5,7 @@ import { HistoryPage } from "@/components/public/HistoryPage";
 import { HomePage } from "@/components/public/HomePage";
 import { IncidentPage } from "@/components/public/IncidentPage";
 import { MessagePage } from "@/components/public/MessagePage";
+import { PostmortemPage } from "@/components/public/PostmortemPage";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import { historyMonths, historyPageRange, type HistoryQuery } from "@/lib/public/history-range";
 import type { ComponentData, HistoryData, HomeData, IncidentData } from "@/lib/public/read";
@@ -103,6 +104,20 @@ export function incidentPage(data: IncidentData, ctx: RenderContext & { number: 
     },
     ctx,
     <IncidentPage view={view} components={components} now={now} stale={stale} loadedAt={loadedAt} />,
+  );
+}
+
+/** A published postmortem; a draft (or no postmortem) is a 404 like a missing incident. */
+export function postmortemPage(data: IncidentData, ctx: RenderContext & { number: number }): Rendered {
+  const path = `/incidents/${ctx.number}/postmortem`;
+  const { stale, loadedAt } = shown(ctx);
+  const { incident } = data;
+  if (!incident?.postmortem) return notFoundPage(path, ctx, "postmortem");
+  return page(
+    200,
+    { title: `Postmortem: ${incident.title} · Beacon status`, description: postText(incident.postmortem.body).slice(0, 200), path, faviconState: null },
+    ctx,
+    <PostmortemPage incident={incident} postmortem={incident.postmortem} now={ctx.now} stale={stale} loadedAt={loadedAt} />,
   );
 }
 

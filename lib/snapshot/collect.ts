@@ -6,7 +6,7 @@
 import { setImmediate as letRequestsThrough } from "node:timers/promises";
 import { db } from "@/lib/db/client";
 import { describeDatabaseError, isDatabaseUnreachable } from "@/lib/db/database-errors";
-import { listPublicIncidentNumbers } from "@/lib/db/public-read";
+import { listPublicIncidentNumbers, listPublishedPostmortemNumbers } from "@/lib/db/public-read";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { prepare } from "@/lib/public/prepared";
 import { FEED_ITEMS, readActive, readComponents, readNewest, withSharedReads } from "@/lib/public/read";
@@ -129,6 +129,8 @@ async function collect(scope: SnapshotScope, now: Date, emit: (entry: SnapshotEn
   }
   for (const component of components) await add(`/components/${component.slug}`);
   for (const number of numbers) await add(`/incidents/${number}`);
+  const listed = new Set(numbers);
+  for (const number of await listPublishedPostmortemNumbers(db())) if (listed.has(number)) await add(`/incidents/${number}/postmortem`);
 
   // Every fixed address of the table, then each component's and incident's own payloads.
   for (const endpoint of PUBLIC_ENDPOINTS) {

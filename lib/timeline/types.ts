@@ -75,10 +75,19 @@ export interface PublicPost extends TimelinePost {
   edited: boolean;
 }
 
+/** A published postmortem as customers read it: only the text confirmed at publishing. */
+export interface PublicPostmortem {
+  /** Markdown. */
+  body: string;
+  publishedAt: Date;
+}
+
 export interface PublicIncident extends TimelineIncident {
   resolvedAt: Date | null;
   updatedAt: Date;
   posts: PublicPost[];
+  /** Set once a postmortem is published; a draft never reaches the public read model. */
+  postmortem?: PublicPostmortem | null;
 }
 
 export interface StateInterval {

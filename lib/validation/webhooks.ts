@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS = [
   "maintenance.extended",
   "maintenance.ended",
   "maintenance.cancelled",
+  "postmortem.published",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_FORMATS = ["json", "slack"] as const;

@@ -1,6 +1,7 @@
 // Writing the outbox: inside the publish transaction, one WebhookDelivery row per enabled endpoint
 // that the change concerns, with the exact body to send. The rows commit (or roll back) with the
-// post, so a notification exists exactly when the post does and a restart loses none.
+// post, so a notification exists exactly when the post does and a restart loses none. A published
+// postmortem queues its rows the same way, in the transaction that publishes it.
 import type { Tx } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
 import type { ComponentState } from "@/lib/timeline/types";
@@ -38,7 +39,7 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
   if (matching.length === 0) return 0;
 
   const { components: _links, ...incident } = post.incident;
-  const notice: WebhookNotice = {
+  return insertDeliveries(tx, matching, {
     event,
     occurredAt: change.now,
     baseUrl: loadEnv().publicUrl,
@@ -51,10 +52,56 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
       before: c.before,
       after: c.after,
     })),
-  };
+  });
+}
+
+/** A published postmortem: `postmortem.published` to every endpoint whose filters take the incident. Returns how many were queued. */
+export async function enqueuePostmortemWebhooks(tx: Tx, change: { incidentNumber: number; now: Date }): Promise<number> {
+  const event = "postmortem.published";
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } });
+  if (endpoints.length === 0) return 0;
+  const [row, components] = await Promise.all([
+    tx.incident.findUniqueOrThrow({
+      where: { number: change.incidentNumber },
+      select: {
+        number: true,
+        title: true,
+        kind: true,
+        openedAt: true,
+        resolvedAt: true,
+        components: { select: { componentId: true } },
+        postmortem: { select: { publishedAt: true, publishedBody: true } },
+      },
+    }),
+    tx.component.findMany({ select: { id: true, parentId: true } }),
+  ]);
+  const { components: links, postmortem, ...incident } = row;
+  if (!postmortem?.publishedAt || postmortem.publishedBody === null) return 0;
+  const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
+  const scope = { event, componentIds: links.map((link) => link.componentId) };
+  const matching = endpoints.filter((endpoint) => endpointMatches(filterOf(endpoint), scope, parentOf));
+  return insertDeliveries(tx, matching, {
+    event,
+    occurredAt: change.now,
+    baseUrl: loadEnv().publicUrl,
+    incident,
+    post: null,
+    postmortem: { body: postmortem.publishedBody, publishedAt: postmortem.publishedAt },
+    componentChanges: [],
+  });
+}
+
+async function insertDeliveries(tx: Tx, matching: readonly { id: number; format: "json" | "slack" }[], notice: WebhookNotice): Promise<number> {
+  if (matching.length === 0) return 0;
   const bodies = { json: payloadFor("json", notice), slack: payloadFor("slack", notice) };
   await tx.webhookDelivery.createMany({
-    data: matching.map((endpoint) => ({ endpointId: endpoint.id, event, payload: bodies[endpoint.format], nextAttemptAt: change.now, createdAt: change.now })),
+    data: matching.map((endpoint) => ({
+      endpointId: endpoint.id,
+      event: notice.event,
+      payload: bodies[endpoint.format],
+      nextAttemptAt: notice.occurredAt,
+      createdAt: notice.occurredAt,
+    })),
   });
   return matching.length;
 }
