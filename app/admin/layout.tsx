@@ -30,9 +30,11 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
           {user && (
             <nav aria-label="Admin" className="flex flex-wrap items-center gap-4 text-sm">
               <a href="/admin">Dashboard</a>
+              <a href="/admin/metrics">Metrics</a>
               {hasRole(user.role, "commander") && <a href="/admin/incidents/new">New incident</a>}
               {hasRole(user.role, "commander") && <a href="/admin/maintenance/new">Maintenance</a>}
               {hasRole(user.role, "commander") && <a href="/admin/templates">Templates</a>}
+              <a href="/admin/deploys">Deploys</a>
               {hasRole(user.role, "admin") && <a href="/admin/components">Components</a>}
               {hasRole(user.role, "admin") && <a href="/admin/users">Users</a>}
               {hasRole(user.role, "admin") && <a href="/admin/settings">Settings</a>}

@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { staleAfterMinutes } from "@/lib/admin/settings";
+import { loadWorkingHours } from "@/lib/admin/working-hours";
+import { WEEKDAY_NAMES } from "@/lib/metrics/working-hours";
+import { clockText, WEEKDAY_FIELDS } from "@/lib/validation/working-hours";
 import { AdminForm } from "../_components/AdminForm";
-import { updateSettingsAction } from "./actions";
+import { AdminSection } from "../_components/AdminSection";
+import { updateSettingsAction, updateWorkingHoursAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireRole("admin");
-  const stale = await staleAfterMinutes(db());
+  const [stale, working] = await Promise.all([staleAfterMinutes(db()), loadWorkingHours(db())]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -27,6 +31,36 @@ export default async function SettingsPage() {
           },
         ]}
       />
+      <AdminSection id="working-hours-heading" title="Working hours">
+        <p>
+          <a href="/admin/metrics">Metrics</a> count the incidents that began outside these hours, and cut weeks, months and quarters at midnight in this time
+          zone. Write each day's hours as 09:00-17:00; leave a day off empty.{" "}
+          {working.source === "default" ? "Not set yet: Monday to Friday, 09:00–17:00 UTC." : ""}
+        </p>
+        <AdminForm
+          action={updateWorkingHoursAction}
+          submitLabel="Save working hours"
+          idPrefix="hours-"
+          fields={[
+            {
+              kind: "text",
+              name: "timeZone",
+              label: "Time zone",
+              value: working.hours.timeZone,
+              hint: "A name from the tz database: Europe/Berlin, America/New_York, UTC.",
+            },
+            ...WEEKDAY_FIELDS.map((name, index) => {
+              const span = working.hours.days[index];
+              return {
+                kind: "text" as const,
+                name,
+                label: WEEKDAY_NAMES[index] ?? name,
+                value: span ? `${clockText(span.start)}-${clockText(span.end)}` : "",
+              };
+            }),
+          ]}
+        />
+      </AdminSection>
     </div>
   );
 }
