@@ -35,6 +35,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
               {hasRole(user.role, "commander") && <a href="/admin/maintenance/new">Maintenance</a>}
               {hasRole(user.role, "commander") && <a href="/admin/templates">Templates</a>}
               <a href="/admin/deploys">Deploys</a>
+              <a href="/admin/action-items">Action items</a>
               {hasRole(user.role, "admin") && <a href="/admin/components">Components</a>}
               {hasRole(user.role, "admin") && <a href="/admin/users">Users</a>}
               {hasRole(user.role, "admin") && <a href="/admin/settings">Settings</a>}

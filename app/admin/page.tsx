@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { updateAge } from "@/lib/incidents/staleness";
 import { loadComponentStates } from "@/lib/incidents/admin-queries";
 import { loadActiveIncidents } from "@/lib/db/timeline-queries";
+import { commandersOf } from "@/lib/incident-timeline/command";
 import { incidentState, maintenanceStatus } from "@/lib/timeline";
 import { StatePill } from "@/components/public/StatePill";
 import { formatUtc } from "@/lib/text/format-time";
@@ -31,6 +32,10 @@ export default async function DashboardPage() {
   const [components, active, staleAfter] = await Promise.all([loadComponentStates(db(), now), loadActiveIncidents(db(), now), loadStaleAfter(db())]);
   const staleAfterMinutes = staleAfter.minutes;
   const open = active.filter((incident) => incident.kind === "incident" && incidentState(incident, now).open);
+  const commanders = await commandersOf(
+    db(),
+    open.map((incident) => incident.id),
+  );
   const systems = components.filter((component) => component.parentId === null);
   const canPost = hasRole(actor.role, "commander");
   const maintenance = active
@@ -60,6 +65,9 @@ export default async function DashboardPage() {
                   <p className={age.stale ? "font-semibold text-red-800 dark:text-red-300" : "text-sm"} data-stale={age.stale ? "" : undefined}>
                     Last update {age.label}
                     {age.stale && ` — no public update for over ${staleAfterMinutes} minutes. Post an update so customers know you are on it.`}
+                  </p>
+                  <p className="text-sm" data-commander={commanders.get(incident.id) ?? ""}>
+                    {commanders.has(incident.id) ? `Commander: ${commanders.get(incident.id)}` : "Nobody has taken command."}
                   </p>
                 </div>
                 {canPost && (

@@ -110,3 +110,20 @@ export function revertStepsLabel(deploy: ClassifiedDeploy, suspects: readonly Su
   const suspect = suspects.find((s) => s.service === deploy.service && s.environment === deploy.environment);
   return suspect?.previous.find((p) => p.version === deploy.version)?.label ?? null;
 }
+
+export interface IncidentDeploy extends DeployRecord {
+  /** The version this deploy went back to, if it is a revert. */
+  revertOfVersion: string | null;
+  /** On this incident: the −N a revert went back to, when its service is a suspect. */
+  revertSteps: string | null;
+}
+
+/** An incident's deploys from `from` (the window's start) on, each marked as a revert (with its −N) or not. */
+export function incidentDeploys(deploys: readonly DeployRecord[], suspects: readonly SuspectService[], from: Date): IncidentDeploy[] {
+  return classifyDeploys(deploys)
+    .filter((deploy) => deploy.deployedAt.getTime() >= from.getTime())
+    .map((deploy) => {
+      const { revertOf, ...record } = deploy;
+      return { ...record, revertOfVersion: revertOf?.version ?? null, revertSteps: revertStepsLabel(deploy, suspects) };
+    });
+}

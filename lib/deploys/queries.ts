@@ -5,7 +5,7 @@ import { loadActiveIncidents, loadComponents } from "@/lib/db/timeline-queries";
 import { commandersOf } from "@/lib/incident-timeline/command";
 import type { DeployEnvironment } from "@/lib/validation/deploys";
 import { gateDecision, incidentsAffectingEnvironment, type GateDecision, type GateFreeze } from "./gate";
-import { PREVIOUS_VERSIONS_SHOWN, type DeployRecord } from "./history";
+import { deploysBeforeIncident, incidentDeploys, PREVIOUS_VERSIONS_SHOWN, type DeployRecord, type DeploysBeforeIncident, type IncidentDeploy } from "./history";
 
 const deployFields = {
   id: true,
@@ -37,6 +37,16 @@ export async function loadDeploysAround(db: Tx, { from, to }: { from: Date; to: 
     ),
   );
   return [...earlier.flat(), ...recent];
+}
+
+/** An incident's deploys: the window before it began (suspects, −1/−2) and every deploy from then to its end. */
+export async function loadIncidentDeploys(
+  db: Db,
+  { startedAt, endedAt, windowMs }: { startedAt: Date; endedAt: Date; windowMs: number },
+): Promise<{ before: DeploysBeforeIncident; deploys: IncidentDeploy[] }> {
+  const deploys = await loadDeploysAround(db, { from: new Date(startedAt.getTime() - windowMs), to: endedAt });
+  const before = deploysBeforeIncident(deploys, startedAt, windowMs);
+  return { before, deploys: incidentDeploys(deploys, before.suspects, before.from) };
 }
 
 /** /admin/deploys: the newest deploys, grouped by service (services by their latest deploy). */

@@ -2,7 +2,7 @@
 // interleaved with the internal timeline (notes, links, handoffs, system events, freezes) and the
 // deploys around it — filtered to all, public or internal lines. Newest first, like the posts list.
 // No I/O: the admin page reads the rows and hands them in.
-import { classifyDeploys, revertStepsLabel, type DeployRecord, type SuspectService } from "@/lib/deploys/history";
+import type { IncidentDeploy } from "@/lib/deploys/history";
 import type { DeployEnvironment } from "@/lib/validation/deploys";
 
 export const TIMELINE_FILTERS = ["all", "public", "internal"] as const;
@@ -30,17 +30,10 @@ export interface InternalEntry {
   environment: DeployEnvironment | null;
 }
 
-export interface TimelineDeploy extends DeployRecord {
-  /** The version this deploy went back to, if it is a revert. */
-  revertOfVersion: string | null;
-  /** On this incident: the −N a revert went back to, when the service is a suspect. */
-  revertSteps: string | null;
-}
-
 export type TimelineLine<Post> =
   | { type: "post"; audience: "public"; at: Date; key: string; post: Post }
   | { type: "entry"; audience: "internal"; at: Date; key: string; entry: InternalEntry }
-  | { type: "deploy"; audience: "internal"; at: Date; key: string; deploy: TimelineDeploy }
+  | { type: "deploy"; audience: "internal"; at: Date; key: string; deploy: IncidentDeploy }
   | { type: "window"; audience: "internal"; at: Date; key: string; event: "maintenance.started" | "maintenance.ended" };
 
 export interface MaintenanceWindow {
@@ -53,11 +46,8 @@ export interface MaintenanceWindow {
 export interface TimelineParts<Post extends { id: number; postedAt: Date; createdAt: Date }> {
   posts: readonly Post[];
   entries: readonly InternalEntry[];
-  /** Deploys from the window before the incident to its end, with enough history to spot reverts. */
-  deploys: readonly DeployRecord[];
-  /** Deploys shown are those at or after this instant (the start of the window before the incident). */
-  deploysFrom: Date;
-  suspects: readonly SuspectService[];
+  /** Deploys from the window before the incident on (lib/deploys/history.ts incidentDeploys). */
+  deploys: readonly IncidentDeploy[];
   /** A maintenance window: its start and end become lines once they have passed. */
   window: MaintenanceWindow | null;
   now: Date;
@@ -70,15 +60,7 @@ export function incidentTimeline<Post extends { id: number; postedAt: Date; crea
   const lines: TimelineLine<Post>[] = [
     ...parts.posts.map((post) => ({ type: "post" as const, audience: "public" as const, at: post.postedAt, key: `post-${post.id}`, post })),
     ...parts.entries.map((entry) => ({ type: "entry" as const, audience: "internal" as const, at: entry.occurredAt, key: `entry-${entry.id}`, entry })),
-    ...classifyDeploys(parts.deploys)
-      .filter((deploy) => deploy.deployedAt.getTime() >= parts.deploysFrom.getTime())
-      .map(({ revertOf, ...deploy }) => ({
-        type: "deploy" as const,
-        audience: "internal" as const,
-        at: deploy.deployedAt,
-        key: `deploy-${deploy.id}`,
-        deploy: { ...deploy, revertOfVersion: revertOf?.version ?? null, revertSteps: revertStepsLabel({ ...deploy, revertOf }, parts.suspects) },
-      })),
+    ...parts.deploys.map((deploy) => ({ type: "deploy" as const, audience: "internal" as const, at: deploy.deployedAt, key: `deploy-${deploy.id}`, deploy })),
     ...windowLines<Post>(parts.window, parts.now),
   ];
   return lines.filter((line) => filter === "all" || line.audience === filter).sort((a, b) => b.at.getTime() - a.at.getTime() || tieBreak(b) - tieBreak(a));

@@ -63,3 +63,6 @@ export type FreezeDeploysInput = z.infer<typeof freezeDeploysSchema>;
 
 export const liftDeployFreezeSchema = z.object({ incidentNumber, environment: deployEnvironmentSchema });
 export type LiftDeployFreezeInput = z.infer<typeof liftDeployFreezeSchema>;
+
+/** The admin's "deploys before the incident" window in hours (?window=…); anything invalid is the default 2. */
+export const deployWindowHoursSchema = z.coerce.number().int().min(1).max(168).catch(2);

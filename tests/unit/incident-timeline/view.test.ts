@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploysBeforeIncident } from "@/lib/deploys/history";
+import { deploysBeforeIncident, incidentDeploys } from "@/lib/deploys/history";
 import { incidentTimeline, timelineFilterOf, type InternalEntry, type TimelineParts } from "@/lib/incident-timeline/view";
 import { utc } from "../timeline/fixtures";
 import { deploy } from "../deploys/fixtures";
@@ -30,9 +30,7 @@ function parts(overrides: Partial<TimelineParts<ReturnType<typeof post>>> = {}):
   return {
     posts: [post(1, "2020-09-03T14:02"), post(2, "2020-09-03T15:32")],
     entries: [entry(10, "note", "2020-09-03T14:10", "401s from the git server"), entry(11, "handoff", "2020-09-03T14:05")],
-    deploys: [...before, revert],
-    deploysFrom: new Date(started.getTime() - 2 * 3_600_000),
-    suspects: deploysBeforeIncident(before, started).suspects,
+    deploys: incidentDeploys([...before, revert], deploysBeforeIncident(before, started).suspects, utc("2020-09-03T12:02")),
     window: null,
     now: utc("2020-09-04T00:00"),
     ...overrides,
@@ -63,7 +61,8 @@ describe("the merged incident timeline", () => {
   });
 
   it("leaves out deploys before the window, though they still tell a revert", () => {
-    const lines = incidentTimeline(parts({ deploysFrom: utc("2020-09-03T13:00") }), "internal");
+    const deploys = incidentDeploys([...before, revert], deploysBeforeIncident(before, started).suspects, utc("2020-09-03T13:00"));
+    const lines = incidentTimeline(parts({ deploys }), "internal");
 
     expect(lines.map((line) => line.key)).not.toContain(`deploy-${before[0]!.id}`);
     expect(lines.find((line) => line.key === `deploy-${revert.id}`)).toMatchObject({ deploy: { revertOfVersion: "g7" } });

@@ -5,20 +5,27 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { loadComponentStates, loadIncidentForAdmin } from "@/lib/incidents/admin-queries";
-import { PostBody } from "@/components/public/PostBody";
-import { POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
+import { HOUR_MS } from "@/lib/timeline/dates";
 import { AdminSection } from "../../_components/AdminSection";
 import { PublishForm } from "../../_components/PublishForm";
-import { PostActions } from "../../_components/PostActions";
+import { PostItem } from "../../_components/PostItem";
 import { MaintenanceActions, MaintenanceStatusLine } from "../../_components/MaintenanceActions";
+import { IncidentTimeline } from "../../_components/IncidentTimeline";
+import { IncidentCommand } from "../../_components/IncidentCommand";
+import { DeploysBeforeIncident } from "../../_components/DeploysBeforeIncident";
 import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
-import { maintenanceStatus } from "@/lib/timeline";
+import { incidentState, maintenanceStatus } from "@/lib/timeline";
+import { commandCandidates, commandersOf } from "@/lib/incident-timeline/command";
+import { loadInternalEntries } from "@/lib/incident-timeline/entries";
+import { incidentTimeline, timelineFilterOf } from "@/lib/incident-timeline/view";
+import { loadIncidentDeploys, openFreezes } from "@/lib/deploys/queries";
+import { deployWindowHoursSchema } from "@/lib/validation/deploys";
 import { deletePostAction, editPostAction, postUpdateAction } from "../actions";
+import { addLinkAction, addNoteAction, freezeDeploysAction, handOffCommandAction, liftDeployFreezeAction, takeCommandAction } from "../timeline-actions";
 
 export const metadata: Metadata = { title: "Incident" };
 
-const BACKDATED_AFTER_MS = 60_000;
 const MAINTENANCE_NOTICE: Record<string, string> = {
   scheduled: "Maintenance scheduled. Customers see it as upcoming.",
   extended: "Maintenance extended; customers see the new end.",
@@ -48,9 +55,26 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
       : query.deleted
         ? "Post deleted."
         : maintenanceNotice(query.maintenance);
-  const timeline = incident.kind === "maintenance" ? await loadIncidentByNumber(db(), incident.number) : null;
+  const timeline = (await loadIncidentByNumber(db(), incident.number))!;
+  const state = incidentState(timeline, now);
   const window = incident.scheduledStartAt && incident.scheduledEndAt ? { start: incident.scheduledStartAt, end: incident.scheduledEndAt } : null;
-  const status = timeline && window ? maintenanceStatus(timeline, now) : null;
+  const status = incident.kind === "maintenance" && window ? maintenanceStatus(timeline, now) : null;
+  const windowHours = deployWindowHoursSchema.parse(query.window);
+  const [entries, deploys, commanders, candidates, productionFreezes, developmentFreezes] = await Promise.all([
+    loadInternalEntries(db(), incident.id),
+    loadIncidentDeploys(db(), { startedAt: state.startedAt, endedAt: state.endedAt ?? now, windowMs: windowHours * HOUR_MS }),
+    commandersOf(db(), [incident.id]),
+    canPost ? commandCandidates(db()) : [],
+    openFreezes(db(), "production"),
+    openFreezes(db(), "development"),
+  ]);
+  const filter = timelineFilterOf(query.timeline);
+  const lines = incidentTimeline(
+    { posts: incident.posts, entries, deploys: deploys.deploys, window: window && { ...window, endedAt: state.endedAt }, now },
+    filter,
+  );
+  const href = `/admin/incidents/${incident.number}`;
+  const postActions = canPost ? { editAction: editPostAction, deleteAction: deletePostAction } : null;
 
   return (
     <div className="space-y-8">
@@ -64,6 +88,14 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
           <a href={`/incidents/${incident.number}`} className="underline">
             public page
           </a>
+          {incident.kind === "incident" && (
+            <>
+              {" · "}
+              <a href={`/admin/incidents/${incident.number}/postmortem`} className="underline" data-postmortem-link="">
+                postmortem
+              </a>
+            </>
+          )}
         </p>
       </div>
       {notice && (
@@ -71,52 +103,32 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
           {notice}
         </p>
       )}
-      <AdminSection id="posts-heading" title="Posts">
-        <ol className="space-y-4">
-          {incident.posts.map((post) => (
-            <li
-              key={post.id}
-              data-post={post.id}
-              data-deleted={post.deletedAt ? "" : undefined}
-              className={`rounded border p-3 ${post.deletedAt ? "border-dashed opacity-70" : "border-zinc-300 dark:border-zinc-700"}`}
-            >
-              <p className="flex flex-wrap gap-x-2 text-sm">
-                <strong>{POST_TYPE_LABEL[post.type]}</strong>
-                <span>{formatUtc(post.postedAt)}</span>
-                {Math.abs(post.createdAt.getTime() - post.postedAt.getTime()) > BACKDATED_AFTER_MS && (
-                  <span>(backdated; written {formatUtc(post.createdAt)})</span>
-                )}
-                <span>by {post.authorName || "unknown"}</span>
-                {post.revisions.length > 0 && <span>(edited)</span>}
-              </p>
-              {post.deletedAt && (
-                <p className="font-semibold">
-                  Deleted {formatUtc(post.deletedAt)}: {post.deletedReason}
-                </p>
-              )}
-              <PostBody markdown={post.body} />
-              {post.stateChanges.length > 0 && (
-                <p className="text-sm">Sets: {post.stateChanges.map((change) => `${nameOf(change.componentId)} ${STATE_LABEL[change.state]}`).join(", ")}</p>
-              )}
-              {post.revisions.length > 0 && (
-                <details className="mt-2 text-sm" data-revisions="">
-                  <summary className="cursor-pointer underline">Earlier versions ({post.revisions.length})</summary>
-                  <ol className="mt-2 space-y-2">
-                    {post.revisions.map((revision) => (
-                      <li key={revision.id} className="border-l-2 border-zinc-400 pl-2">
-                        <p>
-                          Replaced {formatUtc(revision.editedAt)} by {revision.editor?.email ?? "a former user"}
-                        </p>
-                        <PostBody markdown={revision.body} />
-                      </li>
-                    ))}
-                  </ol>
-                </details>
-              )}
-              {canPost && !post.deletedAt && <PostActions postId={post.id} body={post.body} editAction={editPostAction} deleteAction={deletePostAction} />}
-            </li>
-          ))}
-        </ol>
+      <IncidentCommand
+        incidentNumber={incident.number}
+        commander={commanders.get(incident.id) ?? null}
+        commandsIt={incident.commanderId !== null && incident.commanderId === actor.userId}
+        candidates={candidates}
+        freezes={{ production: productionFreezes, development: developmentFreezes }}
+        actions={
+          canPost
+            ? {
+                takeCommand: takeCommandAction,
+                handOff: handOffCommandAction,
+                addNote: addNoteAction,
+                addLink: addLinkAction,
+                freeze: freezeDeploysAction,
+                unfreeze: liftDeployFreezeAction,
+              }
+            : null
+        }
+      />
+      <AdminSection id="timeline-heading" title="Timeline">
+        <IncidentTimeline
+          lines={lines}
+          filter={filter}
+          href={href}
+          renderPost={(post) => <PostItem key={post.id} post={post} nameOf={nameOf} actions={postActions} />}
+        />
       </AdminSection>
       {canPost && status && window && <MaintenanceActions incidentNumber={incident.number} status={status} window={window} />}
       {canPost && incident.kind === "incident" && (
@@ -124,6 +136,7 @@ export default async function AdminIncidentPage({ params, searchParams }: PagePr
           <PublishForm action={postUpdateAction} components={components} idempotencyKey={randomUUID()} incidentNumber={incident.number} initialType="update" />
         </AdminSection>
       )}
+      <DeploysBeforeIncident window={deploys.before} hours={windowHours} href={href} />
     </div>
   );
 }
