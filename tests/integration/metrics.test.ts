@@ -1,0 +1,99 @@
+// The metrics' one query (lib/db/metrics-queries.ts) on the demo seed, on SQLite and PostgreSQL:
+// it returns what lib/metrics/ needs — incidents with their posts, components, each incident's
+// earliest internal entry and the action items alive in the range — and the figures follow.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { loadMetricsData } from "@/lib/db/metrics-queries";
+import { seedDemo } from "@/lib/db/seed";
+import { periodsBetween } from "@/lib/metrics/periods";
+import { metricsReport } from "@/lib/metrics/report";
+import { DEFAULT_WORKING_HOURS } from "@/lib/metrics/working-hours";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const NOW = new Date("2026-11-22T14:37:12.345Z");
+const MINUTE = 60_000;
+const SEPTEMBER_2020 = { from: new Date("2020-09-01T00:00:00Z"), to: new Date("2020-10-01T00:00:00Z") };
+const at = (iso: string) => new Date(iso);
+
+describe.each(providers)("metrics data on $name", (provider) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let incident2105: number;
+
+  beforeAll(async () => {
+    ({ db, close } = await openTestDatabase(provider));
+    expect((await seedDemo(db, { now: NOW })).status).toBe("seeded");
+    incident2105 = (await db.incident.findUniqueOrThrow({ where: { number: 2105 } })).id;
+    // An alert an hour before the first public post (earlier than anything the demo's internal timeline holds).
+    await db.incidentInternalEntry.create({
+      data: { incidentId: incident2105, kind: "note", occurredAt: at("2020-09-03T13:00:00Z"), authorLabel: "test", body: "401 alert fired" },
+    });
+    const item = (title: string, createdAt: string, closedAt: string | null, dueAt: string | null) => ({
+      incidentId: incident2105,
+      title,
+      createdAt: at(createdAt),
+      closedAt: closedAt ? at(closedAt) : null,
+      status: closedAt ? ("done" as const) : ("open" as const),
+      dueAt: dueAt ? at(dueAt) : null,
+    });
+    await db.actionItem.createMany({
+      data: [
+        item("metrics test: closed in range", "2020-08-20T00:00:00Z", "2020-09-10T00:00:00Z", "2020-09-30T00:00:00Z"),
+        item("metrics test: still open", "2020-09-05T00:00:00Z", null, "2020-09-15T00:00:00Z"),
+        item("metrics test: closed before range", "2020-07-01T00:00:00Z", "2020-08-01T00:00:00Z", null),
+        item("metrics test: created after range", "2020-10-05T00:00:00Z", null, null),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it("loads the components, the incidents open in the range with their posts and state changes, and nothing else", async () => {
+    const data = await loadMetricsData(db, SEPTEMBER_2020);
+    expect(data.components).toHaveLength(9);
+    expect(data.incidents.map((incident) => incident.number)).toContain(2105);
+    expect(data.incidents.map((incident) => incident.number)).not.toContain(386);
+    const gitPush = data.components.find((component) => component.slug === "git-push")!;
+    const loaded = data.incidents.find((incident) => incident.number === 2105)!;
+    expect(loaded.posts.map((post) => [post.type, post.postedAt.toISOString()])).toEqual([
+      ["investigating", "2020-09-03T14:02:00.000Z"],
+      ["issue", "2020-09-03T14:29:00.000Z"],
+      ["update", "2020-09-03T15:06:00.000Z"],
+      ["resolved", "2020-09-03T15:32:00.000Z"],
+    ]);
+    expect(loaded.posts[0]!.stateChanges).toEqual([{ componentId: gitPush.id, state: "yellow" }]);
+  });
+
+  it("gives each incident its earliest internal entry, and the action items alive in the range", async () => {
+    const data = await loadMetricsData(db, SEPTEMBER_2020);
+    expect(data.firstSignals.get(incident2105)).toEqual(at("2020-09-03T13:00:00Z"));
+    expect(data.actionItems).toContainEqual({ createdAt: at("2020-08-20T00:00:00Z"), closedAt: at("2020-09-10T00:00:00Z"), dueAt: at("2020-09-30T00:00:00Z") });
+    expect(data.actionItems).toContainEqual({ createdAt: at("2020-09-05T00:00:00Z"), closedAt: null, dueAt: at("2020-09-15T00:00:00Z") });
+    expect(data.actionItems).not.toContainEqual(expect.objectContaining({ closedAt: at("2020-08-01T00:00:00Z") }));
+    expect(data.actionItems).not.toContainEqual(expect.objectContaining({ createdAt: at("2020-10-05T00:00:00Z") }));
+  });
+
+  it("yields #2105's figures: 62 min from the alert to the first post, 152 min to resolve, 90 yellow minutes on Git push", async () => {
+    const data = await loadMetricsData(db, SEPTEMBER_2020);
+    const gitPush = data.components.find((component) => component.slug === "git-push")!;
+    const periods = periodsBetween("month", { year: 2020, month: 9, day: 1 }, { year: 2020, month: 9, day: 30 }, "UTC");
+    const report = metricsReport(data, { periods, componentId: gitPush.id, workingHours: DEFAULT_WORKING_HOURS, now: NOW });
+    expect(report.incidents.map((facts) => facts.incident.number)).toEqual([2105]);
+    expect(report.incidents[0]).toMatchObject({ timeToFirstPostMs: 62 * MINUTE, timeToResolveMs: 152 * MINUTE, worst: "yellow", outOfHours: false });
+    expect(report.components).toEqual([expect.objectContaining({ componentId: gitPush.id, redMs: 0, yellowMs: 90 * MINUTE })]);
+    // The demo may hold action items of its own in September 2020; ours add one closed and one overdue.
+    expect(report.actionItems[0]!.closed).toBeGreaterThanOrEqual(1);
+    expect(report.actionItems[0]!.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reads the 2012 outage for June 2012: red 300 and yellow 480 minutes on Production", async () => {
+    const data = await loadMetricsData(db, { from: at("2012-06-01T00:00:00Z"), to: at("2012-07-01T00:00:00Z") });
+    expect(data.incidents.map((incident) => incident.number)).toEqual([386]);
+    const production = data.components.find((component) => component.slug === "production")!;
+    const periods = periodsBetween("month", { year: 2012, month: 6, day: 1 }, { year: 2012, month: 6, day: 30 }, "UTC");
+    const report = metricsReport(data, { periods, componentId: production.id, workingHours: DEFAULT_WORKING_HOURS, now: NOW });
+    expect(report.components.find((row) => row.componentId === production.id)).toMatchObject({ redMs: 300 * MINUTE, yellowMs: 480 * MINUTE });
+  });
+});
