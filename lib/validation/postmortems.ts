@@ -7,6 +7,12 @@ const section = () =>
   multiLineText()
     .max(SECTION_LIMIT, `Keep each section under ${SECTION_LIMIT.toLocaleString("en-US")} characters.`)
     .default("");
+function utcDate(text: string, ctx: z.RefinementCtx): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
+  return date;
+}
+
 const incidentNumber = z.coerce.number({ error: "Choose an incident." }).int().positive();
 /** A checkbox group arrives as nothing, one string or several. */
 const idList = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.coerce.number().int().positive()).max(1_000));
@@ -24,7 +30,8 @@ export const savePostmortemSchema = z.object({
   keep: idList,
   /** A line written by hand, added at `newLineAt`. */
   newLineText: singleLineText().max(500, "Keep a timeline line under 500 characters.").default(""),
-  newLineAt: z.union([z.literal(""), z.coerce.date({ error: "Enter a valid date and time." })]).default(""),
+  /** From a datetime-local input, read as UTC (the form says so). */
+  newLineAt: z.union([z.literal(""), z.string().transform((value, ctx) => utcDate(/Z$|[+-]\d{2}:\d{2}$/.test(value) ? value : `${value}Z`, ctx))]).default(""),
 });
 export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
 
@@ -41,7 +48,16 @@ export const actionItemSchema = z.object({
   incidentNumber,
   title: singleLineText().min(1, "Say what will change.").max(200, "Keep the title under 200 characters."),
   owner: singleLineText().max(100, "Keep the owner under 100 characters.").default(""),
-  dueAt: z.union([z.literal(""), z.coerce.date({ error: "Enter a valid date." })]).default(""),
+  /** The last day it is due, a UTC date. */
+  dueAt: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+        .transform((value, ctx) => utcDate(`${value}T00:00:00Z`, ctx)),
+    ])
+    .default(""),
   url: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter an http(s) address." }).max(2_000)]).default(""),
 });
 export type ActionItemInput = z.infer<typeof actionItemSchema>;

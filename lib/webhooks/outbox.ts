@@ -55,14 +55,14 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
   });
 }
 
-/** A published postmortem: `postmortem.published` to every endpoint whose filters take the incident. Returns how many were queued. */
-export async function enqueuePostmortemWebhooks(tx: Tx, change: { incidentNumber: number; now: Date }): Promise<number> {
-  const event = "postmortem.published";
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } });
-  if (endpoints.length === 0) return 0;
-  const [row, components] = await Promise.all([
+const POSTMORTEM_EVENT = "postmortem.published";
+
+/** The incident of a postmortem and the enabled endpoints whose filters take it. */
+async function postmortemTargets(tx: Tx, incidentNumber: number) {
+  const [endpoints, row, components] = await Promise.all([
+    tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } }),
     tx.incident.findUniqueOrThrow({
-      where: { number: change.incidentNumber },
+      where: { number: incidentNumber },
       select: {
         number: true,
         title: true,
@@ -75,13 +75,23 @@ export async function enqueuePostmortemWebhooks(tx: Tx, change: { incidentNumber
     }),
     tx.component.findMany({ select: { id: true, parentId: true } }),
   ]);
-  const { components: links, postmortem, ...incident } = row;
-  if (!postmortem?.publishedAt || postmortem.publishedBody === null) return 0;
   const parentOf = new Map(components.map((component) => [component.id, component.parentId]));
-  const scope = { event, componentIds: links.map((link) => link.componentId) };
-  const matching = endpoints.filter((endpoint) => endpointMatches(filterOf(endpoint), scope, parentOf));
+  const scope = { event: POSTMORTEM_EVENT, componentIds: row.components.map((link) => link.componentId) };
+  return { row, matching: endpoints.filter((endpoint) => endpointMatches(filterOf(endpoint), scope, parentOf)) };
+}
+
+/** How many endpoints publishing the incident's postmortem would notify (the confirm step says so). */
+export async function countPostmortemWebhooks(tx: Tx, incidentNumber: number): Promise<number> {
+  return (await postmortemTargets(tx, incidentNumber)).matching.length;
+}
+
+/** A published postmortem: `postmortem.published` to every endpoint whose filters take the incident. Returns how many were queued. */
+export async function enqueuePostmortemWebhooks(tx: Tx, change: { incidentNumber: number; now: Date }): Promise<number> {
+  const { row, matching } = await postmortemTargets(tx, change.incidentNumber);
+  const { components: _links, postmortem, ...incident } = row;
+  if (!postmortem?.publishedAt || postmortem.publishedBody === null) return 0;
   return insertDeliveries(tx, matching, {
-    event,
+    event: POSTMORTEM_EVENT,
     occurredAt: change.now,
     baseUrl: loadEnv().publicUrl,
     incident,
