@@ -40,14 +40,14 @@ export async function addLink(db: Db, actor: Actor | null, input: AddLinkInput, 
 }
 
 /** The signed-in commander takes command (from whoever had it). */
-export function takeCommand(db: Db, actor: Actor | null, input: TakeCommandInput, when: When): Promise<{ commander: string }> {
+export async function takeCommand(db: Db, actor: Actor | null, input: TakeCommandInput, when: When): Promise<{ commander: string }> {
   const taker = authorize(actor, "commander");
   if (taker.userId === null) throw new InputError("form", "Only a signed-in person can take command.");
   return passCommand(db, taker, input.incidentNumber, taker.userId, when);
 }
 
 /** Command passes to another commander or admin. */
-export function handOffCommand(db: Db, actor: Actor | null, input: HandOffCommandInput, when: When): Promise<{ commander: string }> {
+export async function handOffCommand(db: Db, actor: Actor | null, input: HandOffCommandInput, when: When): Promise<{ commander: string }> {
   return passCommand(db, authorize(actor, "commander"), input.incidentNumber, input.toUserId, when);
 }
 
