@@ -1,7 +1,7 @@
 // The postmortem's confirm step: the text exactly as customers will read it (the public page's own
 // PostBody), what it replaces, and every place it appears once published.
 import { PostBody } from "@/components/public/PostBody";
-import type { PostmortemPreview as Preview } from "@/lib/postmortems/manage";
+import type { PostmortemPreview as Preview } from "@/lib/incidents/postmortems";
 
 export function PostmortemPreview({ incidentNumber, title, preview, webhooks }: { incidentNumber: number; title: string; preview: Preview; webhooks: number }) {
   return (

@@ -1,7 +1,8 @@
 // Demo data and synthetic history into an empty (or explicitly replaced) database; used by
 // `npm run db:seed` and the integration tests. Never touches users, API tokens or the audit log.
-import { DEMO_COMPONENTS, demoDataset, syntheticHistory, SYNTHETIC_FIRST_NUMBER } from "@/lib/demo";
+import { DEMO_COMPONENTS, demoDataset, demoPostmortems, syntheticHistory, SYNTHETIC_FIRST_NUMBER } from "@/lib/demo";
 import type { Db } from "./client";
+import { insertPostmortems } from "./seed-postmortems";
 import { clearContent, ensureComponents, insertIncidents, type InsertedCounts, type Tx } from "./seed-rows";
 
 export interface SeedCounts extends InsertedCounts {
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db, { now, force = false }: { now: Date; forc
     const dataset = demoDataset(now);
     const { ids, created } = await ensureComponents(tx, dataset.components);
     const inserted = await insertIncidents(tx, dataset.incidents, ids, now);
+    await insertPostmortems(tx, demoPostmortems(dataset.components));
     return { status: "seeded", replaced: !contents.empty, counts: { components: created, ...inserted } } as const;
   }, TRANSACTION_OPTIONS);
 }

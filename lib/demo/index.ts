@@ -23,6 +23,7 @@ export function demoDataset(now: Date): DemoDataset {
 }
 
 export { DEMO_COMPONENTS } from "./components";
+export { type DemoActionItem, type DemoPostmortem, demoPostmortems } from "./postmortems";
 export { syntheticHistory, SYNTHETIC_FIRST_NUMBER } from "./synthetic";
 export { demoToTimeline, numberedComponents } from "./timeline";
 export type { DemoComponent, DemoDataset, DemoIncident, DemoPost, DemoStateChange } from "./types";

@@ -18,7 +18,7 @@ import {
   savePostmortem,
   setActionItemStatus,
   startPostmortem,
-} from "@/lib/postmortems/manage";
+} from "@/lib/incidents/postmortems";
 import { loadPostmortemForAdmin } from "@/lib/postmortems/queries";
 import {
   actionItemSchema,

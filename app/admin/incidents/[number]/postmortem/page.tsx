@@ -4,7 +4,7 @@ import { PostBody } from "@/components/public/PostBody";
 import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { publicTextOf } from "@/lib/postmortems/manage";
+import { publicTextOf } from "@/lib/incidents/postmortems";
 import { type AdminPostmortem, isOverdue, loadPostmortemForAdmin } from "@/lib/postmortems/queries";
 import { canPublish } from "@/lib/postmortems/states";
 import { SECTION_PROMPTS } from "@/lib/postmortems/template";

@@ -14,11 +14,11 @@ import { MAX_BODY_LENGTH } from "@/lib/text/markdown";
 import type { ActionItemInput, SavePostmortemInput } from "@/lib/validation/postmortems";
 import { enqueuePostmortemWebhooks } from "@/lib/webhooks/outbox";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
-import { postmortemPublicText } from "./public-text";
-import { type AdminPostmortem, loadInternalEvents, loadPostmortemForAdmin } from "./queries";
-import { canMove, canPublish } from "./states";
-import { draftFromTemplate } from "./template";
-import type { PostmortemState } from "./types";
+import { postmortemPublicText } from "@/lib/postmortems/public-text";
+import { type AdminPostmortem, loadInternalEvents, loadPostmortemForAdmin } from "@/lib/postmortems/queries";
+import { canMove, canPublish } from "@/lib/postmortems/states";
+import { draftFromTemplate } from "@/lib/postmortems/template";
+import type { PostmortemState } from "@/lib/postmortems/types";
 
 const audit = (tx: Tx, actor: Actor, action: string, incidentNumber: number, after: Prisma.InputJsonValue = {}) =>
   recordAudit(tx, { actor, action, targetType: "postmortem", targetId: incidentNumber, after: { incidentNumber, ...(after as object) } });
