@@ -17,7 +17,7 @@ const INCIDENTS_PER_BATCH = 500;
 /** ≤ 9 columns × 1,000 rows stays far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ROWS_PER_STATEMENT = 1_000;
 
-type Value = string | number | Date | null;
+type Value = string | number | boolean | Date | null;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
@@ -29,8 +29,11 @@ function lookup<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
   return value;
 }
 
-/** Deletes components, incidents and everything hanging off them; users, tokens and the audit log stay. */
+/** Deletes components, incidents and everything hanging off them, and deploys; users, tokens and the audit log stay. */
 export async function clearContent(tx: Tx): Promise<void> {
+  await tx.deployFreeze.deleteMany();
+  await tx.deploy.deleteMany();
+  await tx.incidentInternalEntry.deleteMany();
   await tx.componentStateChange.deleteMany();
   await tx.postRevision.deleteMany();
   await tx.post.deleteMany();
@@ -104,12 +107,40 @@ export async function insertIncidents(
       post.changes.map((change) => [lookup(postIds, postKey(incidentId, post.postedAt), "post"), componentId(change.componentSlug), change.state]),
     );
     await insertValues(tx, '"ComponentStateChange" ("postId", "componentId", "state")', changes);
+    await insertInternalStories(tx, batch, incidentId);
 
     counts.incidents += batch.length;
     counts.posts += posts.length;
     counts.stateChanges += changes.length;
   }
   return counts;
+}
+
+/** The demo's internal timelines and the deploys their stories need (few rows: one statement each). */
+async function insertInternalStories(tx: Tx, batch: readonly DemoIncident[], incidentId: (incident: DemoIncident) => number): Promise<void> {
+  const entries = batch.flatMap((incident) =>
+    (incident.internal ?? []).map((entry) => [incidentId(incident), entry.kind, entry.at, entry.at, entry.author, entry.body, entry.systemCode ?? null]),
+  );
+  await insertValues(tx, '"IncidentInternalEntry" ("incidentId", "kind", "occurredAt", "createdAt", "authorLabel", "body", "systemCode")', entries);
+  const deploys = batch.flatMap((incident) =>
+    (incident.deploys ?? []).map((d) => [
+      d.service,
+      d.version,
+      d.previousVersion,
+      d.environment,
+      d.deployedBy,
+      d.deployedAt,
+      d.deployedAt,
+      "demo",
+      d.forcedBy !== undefined,
+      d.forcedBy ?? null,
+    ]),
+  );
+  await insertValues(
+    tx,
+    '"Deploy" ("service", "version", "previousVersion", "environment", "deployedBy", "deployedAt", "createdAt", "recordedByLabel", "forcedThroughGate", "forcedBy")',
+    deploys,
+  );
 }
 
 function postKey(incidentId: number, postedAt: Date): string {

@@ -1,5 +1,5 @@
 // Two incidents recreated from Heroku's status history, with their real numbers and UTC times.
-import { incident, post, setState, type DemoIncident } from "./types";
+import { deploy, incident, note, post, setState, type DemoIncident } from "./types";
 import { utc } from "./time";
 
 const SYSTEMS = ["production", "development"];
@@ -49,6 +49,10 @@ export function widespreadOutage386(): DemoIncident {
         "All applications and databases have been restored and the platform is operating normally. We will publish a full post-mortem of this incident.",
       ),
     ]),
+    internal: [
+      note(at(3, 21), "on-call", "PagerDuty crushed — no alerts coming through. Watching the error graphs by hand."),
+      note(at(3, 40), "on-call", "AWS API offline — can't get new capacity. Restoring on the instances we still have."),
+    ],
   };
 }
 
@@ -76,5 +80,26 @@ export function gitPush401Incident2105(): DemoIncident {
         post("resolved", at(15, 32), "This incident has been resolved. If a push failed during the incident, please run `git push heroku main` again."),
       ],
     ),
+    internal: [
+      {
+        kind: "system",
+        at: at(13, 55),
+        author: "monitoring",
+        systemCode: "alert.fired",
+        body: "Alert: git push answers HTTP 401 for 38% of pushes (threshold 1%).",
+      },
+      note(at(14, 12), "on-call", "The 401s come from the Platform API: the new git-server build calls it without credentials."),
+      note(
+        at(14, 24),
+        "on-call",
+        "The deploy needed three steps: set the config variable, **transmit** it to the instances, deploy. The transmit ran for staging, not for production.",
+      ),
+      note(at(14, 41), "on-call", "Config transmitted to production (`config:transmit --env production`)."),
+      note(at(14, 52), "on-call", "Restarting the git-server instances so they pick up the configuration."),
+    ],
+    deploys: [
+      deploy("git-server", "2020.08.26.1", "2020.08.31.2", utc(2020, 8, 31, 16, 5), "deploy-pipeline"),
+      deploy("git-server", "2020.08.31.2", "2020.09.03.1", at(13, 47), "deploy-pipeline"),
+    ],
   };
 }

@@ -72,6 +72,18 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
     await database?.close();
   });
 
+  it("seeds the demo's internal story: the open incident's reverts went through the closed gate", async () => {
+    const reverts = await db.deploy.findMany({ where: { service: "platform-api", forcedThroughGate: true }, orderBy: { deployedAt: "asc" } });
+    expect(reverts.map((d) => [d.version, d.forcedBy])).toEqual([
+      ["2.42.0", "on-call"],
+      ["2.41.0", "on-call"],
+    ]);
+    const outage = await db.incident.findUniqueOrThrow({ where: { number: 386 } });
+    expect((await loadInternalEntries(db, outage.id)).map((entry) => entry.body)).toContain(
+      "PagerDuty crushed — no alerts coming through. Watching the error graphs by hand.",
+    );
+  });
+
   it("writes system events in the publish transaction: published and each component's change", async () => {
     const opened = landed(
       await openIncident(
@@ -109,9 +121,10 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
       () => freezeDeploys(db, actor, { incidentNumber: number, environment: "production", reason: "" }, when()),
       () => recordDeploy(db, actor, { service: "api", version: "1", environment: "production", deployedBy: "ci", force: true }, when()),
     ];
+    const demoDeploys = await db.deploy.count();
     for (const attempt of attempts(actors.viewer)) await expect(attempt()).rejects.toEqual(new AccessDenied(403));
     for (const attempt of attempts(null)) await expect(attempt()).rejects.toEqual(new AccessDenied(401));
-    expect(await db.deploy.count()).toBe(0);
+    expect(await db.deploy.count()).toBe(demoDeploys);
     expect(await db.deployFreeze.count()).toBe(0);
   });
 
@@ -147,10 +160,14 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
 
     const deploy = { service: SECRET.deployService, version: SECRET.deployVersion, environment: "production" as const, deployedBy: "ada" };
     expect((await recordDeploy(db, actors.commander, { ...deploy, force: false }, when())).status).toBe("gate-closed");
-    expect(await db.deploy.count()).toBe(0);
+    expect(await db.deploy.count({ where: { service: SECRET.deployService } })).toBe(0);
     const forced = await recordDeploy(db, actors.commander, { ...deploy, force: true }, when());
     expect(forced).toMatchObject({ status: "recorded", forcedThroughGate: true });
-    expect(await db.deploy.findFirstOrThrow()).toMatchObject({ forcedThroughGate: true, forcedBy: "ada", recordedByLabel: "commander@example.com" });
+    expect(await db.deploy.findFirstOrThrow({ where: { service: SECRET.deployService } })).toMatchObject({
+      forcedThroughGate: true,
+      forcedBy: "ada",
+      recordedByLabel: "commander@example.com",
+    });
   });
 
   it("a freeze closes development's gate until it is lifted; both are lines on the incident", async () => {
