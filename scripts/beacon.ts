@@ -1,5 +1,6 @@
-// `npm run beacon -- incident open|post|resolve …`: publish from a terminal over the write API.
-// Exit codes: 0 published, 1 the server refused or could not be reached, 2 a usage mistake.
+// `npm run beacon -- incident open|post|resolve|deploy …`: publish (or record a deploy) from a
+// terminal or CI over the write API. Exit codes: 0 done, 1 the server refused, the deploy gate is
+// closed or the server could not be reached, 2 a usage mistake.
 import { parseCommand, sendCall, UsageError } from "../lib/api/cli";
 
 try {

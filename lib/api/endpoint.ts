@@ -38,6 +38,7 @@ export interface WriteResult {
 export interface WriteDefinition<Body, Params> {
   role: Role;
   params?: z.ZodType<Params, Record<string, string>>;
+  /** The JSON body; for a GET (which has none), the query parameters. */
   body: z.ZodType<Body>;
 }
 
@@ -55,8 +56,9 @@ export function writeEndpoint<Body, Params = Record<string, never>>(
       const actor = await authenticated(db, request, definition.role, now);
       const params = definition.params ? definition.params.safeParse((await routeContext?.params) ?? {}) : { success: true as const, data: {} as Params };
       if (!params.success) throw new ApiFailure(404, "not_found", "There is no such resource.");
-      const text = await readBodyText(request);
-      const body = definition.body.safeParse(parseJson(text));
+      const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : null;
+      const text = query ? "" : await readBodyText(request);
+      const body = definition.body.safeParse(query ?? parseJson(text));
       if (!body.success) throw invalidInput(body.error);
 
       const header = request.headers.get("idempotency-key");

@@ -15,6 +15,7 @@ import {
   apiPostBody,
   apiScheduleMaintenanceBody,
 } from "@/lib/validation/api";
+import { apiDeployGateQuery, apiRecordDeployBody, DEPLOY_ENVIRONMENTS } from "@/lib/validation/deploys";
 import { MAX_BODY_BYTES } from "./http";
 
 const errorSchema = z.object({
@@ -39,6 +40,22 @@ const revisedSchema = z.object({
   incident: incidentRefSchema,
   post: z.object({ id: z.number().int(), edited: z.boolean().optional(), deleted: z.boolean().optional() }),
 });
+
+const stateSchema = z.enum(["green", "blue", "yellow", "red"]);
+const deployGateSchema = z.object({
+  gate: z.enum(["clear", "closed"]),
+  service: z.string(),
+  environment: z.enum(DEPLOY_ENVIRONMENTS),
+  reason: z.string().optional(),
+  incidents: z
+    .array(incidentRefSchema.extend({ title: z.string(), current_state: stateSchema, worst_state: stateSchema, commander: z.string().nullable() }))
+    .optional(),
+  freezes: z
+    .array(z.object({ frozen_at: z.iso.datetime(), frozen_by: z.string(), incident_number: z.number().int().nullable(), reason: z.string() }))
+    .optional(),
+});
+const deployRecordedSchema = deployGateSchema.extend({ deploy: z.object({ id: z.number().int(), forced_through_gate: z.boolean() }) });
+const gateClosedSchema = deployGateSchema.extend(errorSchema.shape);
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
@@ -112,6 +129,39 @@ const WRITE_PATHS = {
   "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
 };
 
+const GATE_CLOSED = "The gate is closed: open incidents affect the environment (with their worst state and commander) or its deploys are frozen";
+
+function deployPaths() {
+  const record = operation("Record a deploy (CI); refused with 423 while the gate is closed unless force", apiRecordDeployBody, {
+    status: "201",
+    schema: deployRecordedSchema,
+    description: "Recorded, with the gate's answer at that moment (forced_through_gate when it was closed)",
+  });
+  const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema) } });
+  const query = Object.entries(z.toJSONSchema(apiDeployGateQuery).properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: name === "service",
+    description: name === "environment" ? "production (default) or development" : "The service about to deploy",
+    schema,
+  }));
+  const {
+    requestBody: _body,
+    parameters: _parameters,
+    ...gate
+  } = operation("Ask the deploy gate before deploying", apiDeployGateQuery, {
+    status: "200",
+    schema: deployGateSchema,
+    description: "Clear: deploy",
+  });
+  return {
+    "/api/admin/deploys": { post: { ...record, responses: { ...record.responses, "423": { description: GATE_CLOSED, content: json(gateClosedSchema) } } } },
+    "/api/admin/deploys/gate": {
+      get: { ...gate, parameters: query, responses: { ...gate.responses, "423": { description: GATE_CLOSED, content: json(deployGateSchema) } } },
+    },
+  };
+}
+
 const READ_SCHEMAS: Record<string, z.ZodType> = READ_RESPONSE_SCHEMAS;
 
 const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
@@ -176,6 +226,6 @@ export function openApiDocument(baseUrl: string, readPatterns: readonly string[]
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token: bcn_…" } },
       schemas: { Error: jsonSchema(errorSchema), ...readComponentSchemas() },
     },
-    paths: { ...WRITE_PATHS, ...readPaths(readPatterns) },
+    paths: { ...WRITE_PATHS, ...deployPaths(), ...readPaths(readPatterns) },
   };
 }

@@ -18,6 +18,10 @@ import {
 } from "@/lib/validation/api";
 import { openIncidentSchema, postUpdateSchema } from "@/lib/validation/incidents";
 import { closeMaintenanceSchema, extendMaintenanceSchema, scheduleMaintenanceSchema } from "@/lib/validation/maintenance";
+import { recordDeploy } from "@/lib/deploys/record";
+import { deployGate } from "@/lib/deploys/queries";
+import type { GateDecision } from "@/lib/deploys/gate";
+import { apiDeployGateQuery, apiRecordDeployBody, recordDeployInputOf, recordDeploySchema } from "@/lib/validation/deploys";
 import { withComponentIds } from "./components";
 import { writeEndpoint, type ApiDeps, type WriteResult } from "./endpoint";
 import { ApiFailure, invalidInput } from "./http";
@@ -49,6 +53,29 @@ function published(baseUrl: string, outcome: PublishOutcome, status = 201): Writ
   return {
     status: outcome.replayed ? 200 : status,
     body: { incident: incidentRef(baseUrl, outcome.incidentNumber), post: { id: outcome.postId }, replayed: outcome.replayed, ...(impact ? { impact } : {}) },
+  };
+}
+
+/** The deploy gate's answer as JSON (lib/api/openapi.ts: DeployGate). */
+function gateBody(baseUrl: string, gate: GateDecision) {
+  const base = { gate: gate.status, service: gate.service, environment: gate.environment };
+  if (gate.status === "clear") return base;
+  return {
+    ...base,
+    reason: gate.reason,
+    incidents: gate.incidents.map(({ number, title, currentState, worstState, commander }) => ({
+      ...incidentRef(baseUrl, number),
+      title,
+      current_state: currentState,
+      worst_state: worstState,
+      commander,
+    })),
+    freezes: gate.freezes.map((freeze) => ({
+      frozen_at: freeze.frozenAt.toISOString(),
+      frozen_by: freeze.frozenBy,
+      incident_number: freeze.incidentNumber,
+      reason: freeze.reason,
+    })),
   };
 }
 
@@ -143,5 +170,21 @@ export function createWriteApi(deps: ApiDeps) {
         return published(baseUrl, await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
       },
     ),
+
+    /** POST /api/admin/deploys — recorded (201), or 423 while the gate is closed unless `force` (then recorded as forced). */
+    recordDeploy: writeEndpoint(deps, { role: commander, body: apiRecordDeployBody }, async ({ db, actor, body, now, baseUrl }) => {
+      const outcome = await recordDeploy(db, actor, shared(recordDeploySchema, recordDeployInputOf(body)), { now });
+      if (outcome.status === "gate-closed") {
+        const error = { code: "gate_closed", message: `${outcome.gate.reason} Send "force": true to deploy anyway (recorded with who forced it).` };
+        return { status: 423, body: { error, ...gateBody(baseUrl, outcome.gate) } };
+      }
+      return { status: 201, body: { deploy: { id: outcome.deployId, forced_through_gate: outcome.forcedThroughGate }, ...gateBody(baseUrl, outcome.gate) } };
+    }),
+
+    /** GET /api/admin/deploys/gate?service=…&environment=production — 200 when clear, 423 while closed. */
+    deployGate: writeEndpoint(deps, { role: commander, body: apiDeployGateQuery }, async ({ db, body, now, baseUrl }) => {
+      const gate = await deployGate(db, { service: body.service, environment: body.environment ?? "production" }, now);
+      return { status: gate.status === "clear" ? 200 : 423, body: gateBody(baseUrl, gate) };
+    }),
   };
 }

@@ -66,3 +66,33 @@ export type LiftDeployFreezeInput = z.infer<typeof liftDeployFreezeSchema>;
 
 /** The admin's "deploys before the incident" window in hours (?window=…); anything invalid is the default 2. */
 export const deployWindowHoursSchema = z.coerce.number().int().min(1).max(168).catch(2);
+
+/** The write API's body for POST /api/admin/deploys (snake_case, strict: unknown fields are errors). */
+export const apiRecordDeployBody = z.strictObject({
+  service: serviceNameSchema,
+  version: versionSchema,
+  previous_version: versionSchema.optional(),
+  environment: deployEnvironmentSchema.optional(),
+  url: httpUrlSchema.optional(),
+  deployed_by: recordDeploySchema.shape.deployedBy,
+  force: z.boolean().optional(),
+  deployed_at: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time with a time zone, e.g. 2026-11-22T10:00:00Z." }).optional(),
+});
+export type ApiRecordDeployBody = z.infer<typeof apiRecordDeployBody>;
+
+/** The same deploy in the shared schema's words. */
+export function recordDeployInputOf(body: ApiRecordDeployBody): z.input<typeof recordDeploySchema> {
+  return {
+    service: body.service,
+    version: body.version,
+    previousVersion: body.previous_version,
+    environment: body.environment,
+    url: body.url,
+    deployedBy: body.deployed_by,
+    force: body.force,
+    deployedAt: body.deployed_at,
+  };
+}
+
+/** GET /api/admin/deploys/gate's query. */
+export const apiDeployGateQuery = z.strictObject({ service: serviceNameSchema, environment: deployEnvironmentSchema.optional() });
