@@ -1,6 +1,6 @@
 // Figures worked out by hand from the demo seed (lib/demo/landmark-incidents.ts), then asserted.
 import { describe, expect, it } from "vitest";
-import { DEMO_COMPONENTS, demoDataset, demoToTimeline, numberedComponents } from "@/lib/demo";
+import { DEMO_COMPONENTS, demoDataset, demoPostmortems, demoToTimeline, numberedComponents } from "@/lib/demo";
 import type { ActionItemFacts } from "@/lib/metrics/action-items";
 import { periodsBetween } from "@/lib/metrics/periods";
 import { type MetricsData, median, metricsReport } from "@/lib/metrics/report";
@@ -12,12 +12,22 @@ const MINUTE = 60_000;
 const components = numberedComponents(DEMO_COMPONENTS);
 const ids = new Map(components.map((component) => [component.slug, component.id]));
 const id = (slug: string) => ids.get(slug)!;
-const demo = demoDataset(NOW).incidents.map((incident) => demoToTimeline(incident, ids));
+const dataset = demoDataset(NOW);
+const demo = dataset.incidents.map((incident) => demoToTimeline(incident, ids));
 const byNumber = (number: number) => demo.find((incident) => incident.number === number)!;
+// As the seed stores them: each incident's internal timeline (demo ids are the numbers) and the postmortems' action items.
+const demoSignals = new Map(
+  dataset.incidents.flatMap((incident) =>
+    incident.internal?.length ? [[incident.number, new Date(Math.min(...incident.internal.map((entry) => entry.at.getTime())))] as const] : [],
+  ),
+);
+const demoActionItems = demoPostmortems(DEMO_COMPONENTS).flatMap((postmortem) => postmortem.actionItems);
 
 function data(incidents: TimelineIncident[], extra: Partial<MetricsData> = {}): MetricsData {
   return { components, incidents, firstSignals: new Map(), actionItems: [], ...extra };
 }
+
+const demoData = data(demo, { firstSignals: demoSignals, actionItems: demoActionItems });
 
 const options = (
   first: [number, number, number],
@@ -32,9 +42,10 @@ const options = (
 });
 
 describe("#386, the 2012 outage (30 June 2012, a Saturday)", () => {
-  const report = metricsReport(data(demo), options([2012, 6, 1], [2012, 6, 30]));
+  const report = metricsReport(demoData, options([2012, 6, 1], [2012, 6, 30]));
 
-  it("began at 03:18 UTC with its Investigating post, resolved at 16:25: 0 min to the first post, 787 min to resolve, out of hours, red", () => {
+  it("began at 03:18 UTC with its Investigating post (the PagerDuty and AWS notes came later), resolved at 16:25: 0 min to the first post, 787 to resolve", () => {
+    expect(demoSignals.get(386)).toEqual(new Date("2012-06-30T03:21:00Z"));
     expect(report.incidents.map((facts) => facts.incident.number)).toEqual([386]);
     const [facts] = report.incidents;
     expect(facts).toMatchObject({ startedAt: new Date("2012-06-30T03:18:00Z"), worst: "red", outOfHours: true });
@@ -72,16 +83,34 @@ describe("#386, the 2012 outage (30 June 2012, a Saturday)", () => {
 });
 
 describe("#2105, git push 401 (Thursday 3 September 2020)", () => {
-  it("yellow on Git push for 90 min, resolved 90 min after it began at 14:02 UTC, inside working hours", () => {
-    const report = metricsReport(data(demo), options([2020, 9, 1], [2020, 9, 30], "month", id("git-push")));
+  it("began with the 401 alert at 13:55 UTC: 7 min to the Investigating post at 14:02, 97 min to resolve at 15:32, inside working hours", () => {
+    const report = metricsReport(demoData, options([2020, 9, 1], [2020, 9, 30], "month", id("git-push")));
     expect(report.incidents.map((facts) => facts.incident.number)).toEqual([2105]);
-    expect(report.incidents[0]).toMatchObject({ worst: "yellow", outOfHours: false, timeToFirstPostMs: 0, timeToResolveMs: 90 * MINUTE });
-    expect(report.byPeriod[0]).toMatchObject({ incidents: 1, byWorst: { red: 0, yellow: 1, blue: 0, green: 0 }, medianTimeToResolveMs: 90 * MINUTE });
+    expect(report.incidents[0]).toMatchObject({ startedAt: new Date("2020-09-03T13:55:00Z"), worst: "yellow", outOfHours: false });
+    expect(report.incidents[0]).toMatchObject({ timeToFirstPostMs: 7 * MINUTE, timeToResolveMs: 97 * MINUTE });
+    expect(report.byPeriod[0]).toMatchObject({
+      incidents: 1,
+      byWorst: { red: 0, yellow: 1, blue: 0, green: 0 },
+      medianTimeToFirstPostMs: 7 * MINUTE,
+      medianTimeToResolveMs: 97 * MINUTE,
+    });
     expect(report.components).toEqual([expect.objectContaining({ componentId: id("git-push"), redMs: 0, yellowMs: 90 * MINUTE, uptimePercent: 100 })]);
   });
 
+  it("has its action item opened on 4 September and done on 22 September, before its due date", () => {
+    const report = metricsReport(demoData, options([2020, 9, 1], [2020, 10, 1]));
+    expect(report.actionItems.map(({ period, opened, closed, overdue }) => [period.label, opened, closed, overdue])).toEqual([
+      ["2020-09", 1, 1, 0],
+      ["2020-10", 0, 0, 0],
+    ]);
+  });
+
+  it("counts 0 min to the first post without its internal timeline: the Investigating post opened it", () => {
+    expect(metricsReport(data(demo), options([2020, 9, 1], [2020, 9, 30])).incidents[0]).toMatchObject({ timeToFirstPostMs: 0, timeToResolveMs: 90 * MINUTE });
+  });
+
   it("rolls up into Production (its system) and is not Development's", () => {
-    const production = metricsReport(data(demo), options([2020, 9, 1], [2020, 9, 30], "month", id("production")));
+    const production = metricsReport(demoData, options([2020, 9, 1], [2020, 9, 30], "month", id("production")));
     expect(production.incidents.map((facts) => facts.incident.number)).toEqual([2105]);
     expect(production.incidents[0]?.worst).toBe("yellow");
     expect(production.components.map((row) => [row.componentId, row.yellowMs / MINUTE])).toEqual([
