@@ -1,11 +1,12 @@
 // The postmortem use-cases, one path each for every caller: start from the template, save the draft,
 // move it between draft and review, publish (confirming the exact text customers will read), and the
-// action items. Each writes one audit event in its transaction. Publishing also queues the
-// `postmortem.published` webhooks there and refreshes the public side once committed.
+// action items. Commanders (and admins) only: each checks the role itself and writes one audit event
+// in its transaction. Publishing also queues the `postmortem.published` webhooks there and refreshes
+// the public side once committed.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import { recordAudit } from "@/lib/audit/log";
-import type { Actor } from "@/lib/auth/roles";
+import { type Actor, authorize } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/client";
 import { loadPublicComponents, loadPublicIncident } from "@/lib/db/public-read";
 import { InputError } from "@/lib/errors/input-error";
@@ -30,7 +31,8 @@ async function postmortemOf(tx: Db | Tx, incidentNumber: number): Promise<AdminP
 }
 
 /** Drafts the incident's postmortem from the template; an existing one is left as it is. */
-export async function startPostmortem(db: Db, actor: Actor, incidentNumber: number, now: Date): Promise<void> {
+export async function startPostmortem(db: Db, actor: Actor | null, incidentNumber: number, now: Date): Promise<void> {
+  const commander = authorize(actor, "commander");
   const [incident, components] = await Promise.all([loadPublicIncident(db, incidentNumber), loadPublicComponents(db)]);
   if (!incident) throw new InputError("incidentNumber", `There is no incident #${incidentNumber}.`);
   const draft = draftFromTemplate(incident, components, await loadInternalEvents(db, incident.id), now);
@@ -41,16 +43,17 @@ export async function startPostmortem(db: Db, actor: Actor, incidentNumber: numb
       data: {
         incidentId: incident.id,
         ...sections,
-        authorId: actor.userId,
-        authorLabel: actor.label,
+        authorId: commander.userId,
+        authorLabel: commander.label,
         lines: { create: lines.map((line, position) => ({ ...line, position })) },
       },
     });
-    await audit(tx, actor, "postmortem.create", incidentNumber);
+    await audit(tx, commander, "postmortem.create", incidentNumber);
   });
 }
 
-export async function savePostmortem(db: Db, actor: Actor, input: SavePostmortemInput): Promise<void> {
+export async function savePostmortem(db: Db, actor: Actor | null, input: SavePostmortemInput): Promise<void> {
+  const commander = authorize(actor, "commander");
   const { incidentNumber, keep, newLineText, newLineAt, ...sections } = input;
   if (newLineText && newLineAt === "") throw new InputError("newLineAt", "Say when it happened.");
   await db.$transaction(async (tx) => {
@@ -65,17 +68,18 @@ export async function savePostmortem(db: Db, actor: Actor, input: SavePostmortem
         data: { postmortemId: postmortem.id, at: newLineAt, text: newLineText, source: "manual", kept: true, position: postmortem.lines.length },
       });
     }
-    await audit(tx, actor, "postmortem.edit", incidentNumber);
+    await audit(tx, commander, "postmortem.edit", incidentNumber);
   });
 }
 
-export async function movePostmortem(db: Db, actor: Actor, input: { incidentNumber: number; to: Exclude<PostmortemState, "published"> }): Promise<void> {
+export async function movePostmortem(db: Db, actor: Actor | null, input: { incidentNumber: number; to: Exclude<PostmortemState, "published"> }): Promise<void> {
+  const commander = authorize(actor, "commander");
   await db.$transaction(async (tx) => {
     const postmortem = await postmortemOf(tx, input.incidentNumber);
     if (!canMove(postmortem.state, input.to))
       throw new InputError("form", `A postmortem that is ${postmortem.state.replace("_", " ")} cannot move to ${input.to.replace("_", " ")}.`);
     await tx.postmortem.update({ where: { id: postmortem.id }, data: { state: input.to } });
-    await audit(tx, actor, "postmortem.move", input.incidentNumber, { from: postmortem.state, to: input.to });
+    await audit(tx, commander, "postmortem.move", input.incidentNumber, { from: postmortem.state, to: input.to });
   });
 }
 
@@ -118,19 +122,20 @@ export type PostmortemPublishOutcome = { status: "published" } | { status: "need
  */
 export async function publishPostmortem(
   db: Db,
-  actor: Actor,
+  actor: Actor | null,
   input: { incidentNumber: number; confirmedHash: string },
   now: Date,
 ): Promise<PostmortemPublishOutcome> {
+  const commander = authorize(actor, "commander");
   const outcome = await db.$transaction(async (tx): Promise<PostmortemPublishOutcome> => {
     const postmortem = await postmortemOf(tx, input.incidentNumber);
     const preview = previewPostmortem(postmortem);
     if (preview.hash !== input.confirmedHash) return { status: "needs-confirmation", preview };
     await tx.postmortem.update({
       where: { id: postmortem.id },
-      data: { state: "published", publishedBody: preview.text, publishedAt: now, publishedById: actor.userId, publishedByLabel: actor.label },
+      data: { state: "published", publishedBody: preview.text, publishedAt: now, publishedById: commander.userId, publishedByLabel: commander.label },
     });
-    await audit(tx, actor, "postmortem.publish", input.incidentNumber, { republished: postmortem.publishedBody !== null, textHash: preview.hash });
+    await audit(tx, commander, "postmortem.publish", input.incidentNumber, { republished: postmortem.publishedBody !== null, textHash: preview.hash });
     await enqueuePostmortemWebhooks(tx, { incidentNumber: input.incidentNumber, now });
     return { status: "published" };
   });
@@ -141,7 +146,8 @@ export async function publishPostmortem(
   return outcome;
 }
 
-export async function addActionItem(db: Db, actor: Actor, input: ActionItemInput): Promise<void> {
+export async function addActionItem(db: Db, actor: Actor | null, input: ActionItemInput): Promise<void> {
+  const commander = authorize(actor, "commander");
   await db.$transaction(async (tx) => {
     const postmortem = await postmortemOf(tx, input.incidentNumber);
     const item = await tx.actionItem.create({
@@ -154,16 +160,17 @@ export async function addActionItem(db: Db, actor: Actor, input: ActionItemInput
         url: input.url === "" ? null : input.url,
       },
     });
-    await audit(tx, actor, "action_item.create", input.incidentNumber, { actionItemId: item.id, title: item.title });
+    await audit(tx, commander, "action_item.create", input.incidentNumber, { actionItemId: item.id, title: item.title });
   });
 }
 
-export async function setActionItemStatus(db: Db, actor: Actor, input: { id: number; status: "open" | "done" }, now: Date): Promise<void> {
+export async function setActionItemStatus(db: Db, actor: Actor | null, input: { id: number; status: "open" | "done" }, now: Date): Promise<void> {
+  const commander = authorize(actor, "commander");
   await db.$transaction(async (tx) => {
     const item = await tx.actionItem.findUnique({ where: { id: input.id }, include: { incident: { select: { number: true } } } });
     if (!item) throw new InputError("form", "That action item no longer exists.");
     if (item.status === input.status) return;
     await tx.actionItem.update({ where: { id: item.id }, data: { status: input.status, closedAt: input.status === "done" ? now : null } });
-    await audit(tx, actor, "action_item.status", item.incident.number, { actionItemId: item.id, from: item.status, to: input.status });
+    await audit(tx, commander, "action_item.status", item.incident.number, { actionItemId: item.id, from: item.status, to: input.status });
   });
 }
