@@ -18,7 +18,7 @@ function MetricsForm({ view }: { view: MetricsView }) {
   const systems = components.filter((component) => component.parentId === null);
   return (
     <form method="get" action="/admin/metrics" className="grid gap-4 sm:grid-cols-5 sm:items-end">
-      <Field name="period" label="Per" error={errors.period}>
+      <Field name="period" label="Period" error={errors.period}>
         {(control) => (
           <select {...control} defaultValue={values.period || "month"} className={INPUT_CLASS}>
             {PERIOD_KINDS.map((kind) => (
