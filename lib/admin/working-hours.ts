@@ -22,13 +22,19 @@ export async function loadWorkingHours(db: Db): Promise<StoredWorkingHours> {
   return stored?.success ? { hours: stored.data, source: "setting" } : { hours: DEFAULT_WORKING_HOURS, source: "default" };
 }
 
+/** The stored shape with its keys in one order (PostgreSQL's jsonb reorders them), so values compare as text. */
+function canonical(hours: WorkingHours) {
+  return { timeZone: hours.timeZone, days: hours.days.map((span) => (span ? { start: span.start, end: span.end } : null)) };
+}
+
 export async function updateWorkingHours(db: Db, actor: Actor | null, hours: WorkingHours): Promise<void> {
   const admin = authorize(actor, "admin");
-  const value = { timeZone: hours.timeZone, days: hours.days.map((span) => (span ? { start: span.start, end: span.end } : null)) };
+  const value = canonical(hours);
   await db.$transaction(async (tx) => {
     const current = await tx.setting.findUnique({ where: { key: WORKING_HOURS_KEY } });
     const before = current ? current.value : null;
-    if (JSON.stringify(before) === JSON.stringify(value)) throw new InputError("form", "Nothing changed.");
+    const stored = workingHoursSchema.safeParse(before);
+    if (stored.success && JSON.stringify(canonical(stored.data)) === JSON.stringify(value)) throw new InputError("form", "Nothing changed.");
     await tx.setting.upsert({ where: { key: WORKING_HOURS_KEY }, create: { key: WORKING_HOURS_KEY, value }, update: { value } });
     await recordAudit(tx, {
       actor: admin,

@@ -3,11 +3,14 @@
 // earliest internal entry and the action items alive in the range — and the demo's figures follow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { loadWorkingHours, updateWorkingHours, WORKING_HOURS_KEY } from "@/lib/admin/working-hours";
+import type { Actor, Role } from "@/lib/auth/roles";
 import { loadMetricsData } from "@/lib/db/metrics-queries";
 import { seedDemo } from "@/lib/db/seed";
 import { periodsBetween } from "@/lib/metrics/periods";
 import { metricsReport } from "@/lib/metrics/report";
 import { DEFAULT_WORKING_HOURS } from "@/lib/metrics/working-hours";
+import { createActors } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T14:37:12.345Z");
@@ -94,5 +97,29 @@ describe.each(providers)("metrics data on $name", (provider) => {
     const periods = periodsBetween("month", { year: 2012, month: 6, day: 1 }, { year: 2012, month: 6, day: 30 }, "UTC");
     const report = metricsReport(data, { periods, componentId: production.id, workingHours: DEFAULT_WORKING_HOURS, now: NOW });
     expect(report.components.find((row) => row.componentId === production.id)).toMatchObject({ redMs: 300 * MINUTE, yellowMs: 480 * MINUTE });
+  });
+
+  describe("working hours", () => {
+    let actors: Record<Role, Actor>;
+    const tokyo = { timeZone: "Asia/Tokyo", days: [{ start: 540, end: 1080 }, null, null, null, null, null, null] };
+
+    beforeAll(async () => {
+      actors = await createActors(db);
+    });
+
+    it("are Monday to Friday 09:00–17:00 UTC until an admin sets them, then read back as stored, with an audit event", async () => {
+      expect(await loadWorkingHours(db)).toMatchObject({ source: "default", hours: DEFAULT_WORKING_HOURS });
+      await expect(updateWorkingHours(db, actors.commander, tokyo)).rejects.toMatchObject({ status: 403 });
+      await updateWorkingHours(db, actors.admin, tokyo);
+      expect(await loadWorkingHours(db)).toEqual({ source: "setting", hours: tokyo });
+      const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "setting.update", targetId: WORKING_HOURS_KEY } });
+      expect(audit).toMatchObject({ actorLabel: "admin@example.com", after: { value: tokyo } });
+      await expect(updateWorkingHours(db, actors.admin, tokyo)).rejects.toThrow("Nothing changed.");
+    });
+
+    it("fall back to the default when the stored value no longer validates", async () => {
+      await db.setting.update({ where: { key: WORKING_HOURS_KEY }, data: { value: { timeZone: "Mars/Olympus", days: [] } } });
+      expect(await loadWorkingHours(db)).toMatchObject({ source: "default", hours: DEFAULT_WORKING_HOURS });
+    });
   });
 });
