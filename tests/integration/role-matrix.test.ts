@@ -11,6 +11,7 @@ import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/incidents/templates";
 import { updateSettings } from "@/lib/admin/settings";
+import { updateWorkingHours } from "@/lib/admin/working-hours";
 import { editPostSchema } from "@/lib/validation/incidents";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
 import { openTestDatabase, providers } from "../support/test-databases";
@@ -98,6 +99,11 @@ describe.each(providers)("role matrix on $name", (provider) => {
     },
     { name: "reorder components", minRole: "admin", setup: freshComponent, run: (actor, id) => moveComponent(db, actor, { id, direction: "up" }) },
     { name: "change a setting", minRole: "admin", run: (actor) => updateSettings(db, actor, { staleAfterMinutes: 10 + ++seq }) },
+    {
+      name: "change the working hours",
+      minRole: "admin",
+      run: (actor) => updateWorkingHours(db, actor, { timeZone: "UTC", days: [{ start: 0, end: 60 + ++seq }, null, null, null, null, null, null] }),
+    },
   ];
 
   const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
