@@ -43,6 +43,21 @@ test.describe("metrics", () => {
     expect(lines[1]).toBe("#386,Widespread Application Outage,2012-06-30 03:18,red,0,787,yes");
   });
 
+  test("odd form values get a message next to their field, never a 500", async ({ page }) => {
+    const cases: [query: string, field: string, message: RegExp][] = [
+      ["period=__proto__", "Period", /Choose week, month or quarter/],
+      ["component=constructor", "Component", /Choose a component from the list/],
+      ["from=2026-02-30", "From (optional)", /Use a date such as/],
+      ["from=2026-03-01&to=2026-02-01", "From (optional)", /must not be after the end/],
+      ["period=week&from=1990-01-01&to=2026-01-01", "From (optional)", /at most 260 periods/],
+    ];
+    for (const [query, field, message] of cases) {
+      const response = await page.goto(`/admin/metrics?${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(page.getByLabel(field, { exact: true })).toHaveAccessibleDescription(message);
+    }
+  });
+
   test("the page has no accessibility violations", async ({ page }) => {
     await page.goto(OUTAGE_2012);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
