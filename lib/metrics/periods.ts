@@ -15,7 +15,7 @@ export interface Period {
 /** The first local day of the period that contains `date`. */
 function periodStart(kind: PeriodKind, date: CalendarDate): CalendarDate {
   if (kind === "week") {
-    const weekday = localWeekday(date);
+    const weekday = isoWeekday(date);
     return addDays(date, 1 - weekday);
   }
   const firstMonth = kind === "quarter" ? date.month - ((date.month - 1) % 3) : date.month;
@@ -28,7 +28,7 @@ function nextPeriodStart(kind: PeriodKind, start: CalendarDate): CalendarDate {
 }
 
 /** ISO weekday of a calendar date, independent of any zone (day 0 of the epoch was a Thursday). */
-function localWeekday(date: CalendarDate): number {
+function isoWeekday(date: CalendarDate): number {
   return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
@@ -46,10 +46,13 @@ function labelOf(kind: PeriodKind, start: CalendarDate): string {
   return `${start.year}-${String(start.month).padStart(2, "0")}`;
 }
 
-/** Every period from the one containing local date `first` to the one containing `last`, in order. */
-export function periodsBetween(kind: PeriodKind, first: CalendarDate, last: CalendarDate, timeZone: string): Period[] {
+/**
+ * Every period from the one containing local date `first` to the one containing `last`, in order;
+ * past `limit` it stops after one more, so a caller learns a range is too long without building it.
+ */
+export function periodsBetween(kind: PeriodKind, first: CalendarDate, last: CalendarDate, timeZone: string, limit = Number.POSITIVE_INFINITY): Period[] {
   const periods: Period[] = [];
-  for (let start = periodStart(kind, first); compareDates(start, last) <= 0; ) {
+  for (let start = periodStart(kind, first); compareDates(start, last) <= 0 && periods.length <= limit; ) {
     const next = nextPeriodStart(kind, start);
     periods.push({ label: labelOf(kind, start), start: zonedInstant(start, timeZone), end: zonedInstant(next, timeZone) });
     start = next;

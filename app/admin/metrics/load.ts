@@ -47,7 +47,7 @@ export async function loadMetricsView(params: Record<string, string | string[] |
   const last = query.to ?? localTime(now, timeZone);
   const periods =
     query.from || query.to
-      ? periodsBetween(query.period, query.from ?? last, last, timeZone)
+      ? periodsBetween(query.period, query.from ?? last, last, timeZone, MAX_PERIODS)
       : recentPeriods(query.period, DEFAULT_PERIOD_COUNT, now, timeZone);
   if (periods.length > MAX_PERIODS) return { ...view, errors: { from: `Choose a shorter range: at most ${MAX_PERIODS} periods at a time.` } };
   const range = { from: periods[0]!.start, to: periods[periods.length - 1]!.end };

@@ -33,6 +33,11 @@ describe("periods in a time zone", () => {
     ]);
   });
 
+  it("stops one period past a limit", () => {
+    const weeks = periodsBetween("week", { year: 1970, month: 1, day: 1 }, { year: 9999, month: 12, day: 31 }, "UTC", 260);
+    expect(weeks).toHaveLength(261);
+  });
+
   it("lists the last N periods up to the one containing now, by the local date", () => {
     // 23:30 UTC on 31 December is already 1 January in Berlin.
     const now = new Date("2026-12-31T23:30:00Z");
