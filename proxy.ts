@@ -3,13 +3,12 @@
 // signing in (lib/auth/return-path.ts validates it). Overwrites any client-sent value of either.
 import { NextResponse, type NextRequest } from "next/server";
 import { refusedAdminRequest } from "@/lib/admin/request-guard";
-import { ADMIN_API_POLICY, adminPagePolicy, adminSecurityHeaders } from "@/lib/auth/admin-headers";
+import { adminPagePolicy, adminSecurityHeaders } from "@/lib/auth/admin-headers";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/return-path";
 
 export function proxy(request: NextRequest) {
-  const api = request.nextUrl.pathname.startsWith("/api/");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = api ? ADMIN_API_POLICY : adminPagePolicy(nonce, process.env.NODE_ENV === "development");
+  const policy = adminPagePolicy(nonce, process.env.NODE_ENV === "development");
   // Requests Next.js would answer with a 500 (undecodable path, oversized or cross-site form post) get their 4xx here.
   const refused = refusedAdminRequest(request);
   const headers = new Headers(request.headers);
@@ -20,4 +19,5 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/api/admin/:path*"] };
+// The write API (/api/admin) is answered before Next.js, by lib/api/server.ts, with the same headers.
+export const config = { matcher: ["/admin", "/admin/:path*"] };

@@ -213,4 +213,27 @@ test.describe("admin form posts", () => {
       if (headers.Authorization) expect(response.status()).toBe(413);
     }
   });
+
+  test("a 2 MB chunked body (no Content-Length) gets 413, and the connection then answers its next request", async ({ baseURL }) => {
+    const statuses = await new Promise<number[]>((resolve, reject) => {
+      const socket = connect(Number(new URL(baseURL!).port), "127.0.0.1");
+      let answer = "";
+      socket.setTimeout(30_000, () => socket.destroy(new Error(`no complete answer: ${answer.slice(0, 200)}`)));
+      socket.on("connect", () => {
+        socket.write(
+          `POST /api/admin/incidents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${e2eApiToken()}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        );
+        const chunk = "x".repeat(64 * 1024);
+        for (let sent = 0; sent < 32; sent++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+        socket.write("0\r\n\r\n");
+        socket.write("GET /api/v2/status.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      });
+      socket.on("data", (data: Buffer) => {
+        answer += data.toString("latin1");
+      });
+      socket.on("end", () => resolve([...answer.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => Number(match[1]))));
+      socket.on("error", reject);
+    });
+    expect(statuses).toEqual([413, 200]);
+  });
 });

@@ -1,7 +1,7 @@
 // `npm start`: the production server (`--dev`: the development server), compiled ahead of time by
 // `npm run build` (scripts/build-server.ts). Validates the environment, applies pending migrations
-// (never seeds), then serves: every public URL from lib/public/server.ts, everything else (the
-// admin side, the write API) from Next.js.
+// (never seeds), then serves: every public URL from lib/public/server.ts, the write API from
+// lib/api/server.ts, the admin side from Next.js.
 import "./production-env";
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
@@ -11,6 +11,7 @@ import { CliError, runCli } from "../lib/server/cli";
 import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
+import { handleWriteApiRequest } from "../lib/api/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
 import { invalidatePublicViews } from "../lib/events/public-views";
 import { startSnapshotWriter } from "../lib/snapshot/writer";
@@ -24,9 +25,9 @@ await runCli("beacon", async () => {
     throw new CliError("no production build found; run `npm run build` first");
   const { env, databaseReady } = await prepareServer({ log: (line) => console.log(`migrate: ${line}`) });
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  // Next.js answers only the admin side and the write API. In production it is loaded on the first
-  // such request, so a server that only answers readers never holds it in memory; `--dev` loads it
-  // at once for hot reloading.
+  // Next.js answers only the admin side. In production it is loaded on the first such request, so a
+  // server that only answers readers and the write API never holds it in memory; `--dev` loads it at
+  // once for hot reloading.
   let nextHandler: Promise<(request: IncomingMessage, response: ServerResponse) => Promise<void>> | null = null;
   const loadNext = () =>
     (nextHandler ??= import("next").then(async ({ default: next }) => {
@@ -48,6 +49,7 @@ await runCli("beacon", async () => {
     // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
     handlePublicRequest(request, response)
+      .then((handled) => handled || handleWriteApiRequest(request, response))
       .then((handled) => (handled ? undefined : loadNext().then((handle) => handle(request, response))))
       .catch((error: unknown) => {
         console.error("request failed:", request.url, error);

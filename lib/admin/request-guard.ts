@@ -1,7 +1,8 @@
 // Admin requests that Next.js would fail with a 500 get a clear 4xx first: a path it cannot
 // percent-decode (/admin/incidents/%zz) → 400; for form posts (server actions), a body over their
 // size limit → 413 and a cross-site Origin → 403 (Next's own CSRF check refuses the same requests,
-// but by throwing). Called by proxy.ts for every admin page and admin API request.
+// but by throwing). Called by proxy.ts for every admin page request (the write API never reaches
+// Next.js: lib/api/server.ts answers it).
 
 /** Next's default `serverActions.bodySizeLimit` (next.config.mjs does not change it). */
 export const ADMIN_POST_LIMIT_BYTES = 1024 * 1024;
@@ -16,7 +17,7 @@ interface AdminRequest {
 export function refusedAdminRequest(request: AdminRequest): Response | null {
   const { pathname } = request.nextUrl;
   if (!isDecodable(pathname)) return refusal(400, "This address is not valid: it has malformed percent-encoding.");
-  if (request.method !== "POST" || pathname.startsWith("/api/")) return null;
+  if (request.method !== "POST") return null;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > ADMIN_POST_LIMIT_BYTES) return refusal(413, "The form data is too large (over 1 MB).");
   if (!sameOrigin(request.headers)) return refusal(403, "This form was sent from another site; open the admin page and send it again.");

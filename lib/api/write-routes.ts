@@ -188,3 +188,5 @@ export function createWriteApi(deps: ApiDeps) {
     }),
   };
 }
+
+export type WriteApi = ReturnType<typeof createWriteApi>;

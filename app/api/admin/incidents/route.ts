@@ -1,4 +1,0 @@
-import { writeApi } from "@/lib/api/app";
-
-export const dynamic = "force-dynamic";
-export const POST = writeApi.openIncident;
