@@ -50,3 +50,16 @@ test("a commander drafts, reviews and publishes a postmortem; customers find it 
   expect(entry).toContain(SUMMARY);
   expect(atom).not.toContain(INTERNAL);
 });
+
+test("a viewer reads the postmortem and the action items across incidents but gets no form", async ({ page }) => {
+  await signIn(page, "viewer");
+  await page.getByRole("link", { name: "Action items" }).click();
+  const item = page.locator("tr[data-action-item]", { hasText: "Merge config and deploy into one step" });
+  await expect(item).toContainText("Done 2020-09-22");
+  await expect(item).not.toHaveAttribute("data-overdue");
+  await expect(page.getByRole("button", { name: /Mark done|Reopen/ })).toHaveCount(0);
+  await item.getByRole("link", { name: "#2105" }).click();
+  await expect(page.locator("[data-postmortem-state]")).toHaveText("Published");
+  await expect(page.getByText("why the system allowed a deploy while its configuration was not synchronized")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Save draft|Send to review|Preview|Publish postmortem|Add action item/ })).toHaveCount(0);
+});
