@@ -10,14 +10,23 @@ async function xml(request: import("@playwright/test").APIRequestContext, path: 
   return parser.parse(text);
 }
 
-test("/history.rss is valid RSS 2.0 with one item per incident and absolute links", async ({ request, baseURL }) => {
+test("/history.rss is valid RSS 2.0 with one item per incident, one per published postmortem just before it, and absolute links", async ({
+  request,
+  baseURL,
+}) => {
   const { rss } = await xml(request, "/history.rss");
   expect(rss["@version"]).toBe("2.0");
   const items = list(rss.channel.item) as Record<string, any>[];
-  expect(items.length).toBeGreaterThan(2);
-  expect(items.length).toBeLessThanOrEqual(50);
+  const incidentItems = items.filter((item) => new RegExp(`^${baseURL}/incidents/\\d+$`).test(item.link));
+  const postmortemItems = items.filter((item) => new RegExp(`^${baseURL}/incidents/\\d+/postmortem$`).test(item.link));
+  expect(incidentItems.length + postmortemItems.length).toBe(items.length);
+  expect(incidentItems.length).toBeGreaterThan(2);
+  expect(incidentItems.length).toBeLessThanOrEqual(50);
   expect(items[0]!.title).toBe("Elevated error rates on the Platform API");
-  for (const item of items) expect(item.link).toMatch(new RegExp(`^${baseURL}/incidents/\\d+$`));
+  // The demo publishes #2105's postmortem: its entry comes right before the incident's own.
+  const postmortem = items.findIndex((item) => item.link === `${baseURL}/incidents/2105/postmortem`);
+  expect(postmortem).toBeGreaterThanOrEqual(0);
+  expect(items[postmortem + 1]!.link).toBe(`${baseURL}/incidents/2105`);
   const outage = items.find((item) => item.link.endsWith("/incidents/386"))!;
   expect(outage.description).toMatch(/^Resolved: /);
   expect(outage["content:encoded"]).toContain("Production: Outage 5h · Degraded 8h");

@@ -1,6 +1,7 @@
 // PURE: the write API's addresses — method and path pattern → the endpoint of write-routes.ts that
 // answers it. Beacon's own server (lib/api/server.ts) answers every /api/admin request from this
 // table, so publishing through the API never loads Next.js. Adding an endpoint: one line here.
+import { percentDecoded } from "@/lib/text/percent-decoding";
 import type { WriteApi } from "./write-routes";
 
 export type WriteMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -65,11 +66,9 @@ function paramsOf(pattern: readonly string[], segments: readonly string[]): Reco
       continue;
     }
     if (segment === "") return null;
-    try {
-      params[part.slice(1)] = decodeURIComponent(segment);
-    } catch {
-      return MALFORMED;
-    }
+    const value = percentDecoded(segment);
+    if (value === null) return MALFORMED;
+    params[part.slice(1)] = value;
   }
   return params;
 }

@@ -4,6 +4,7 @@
 // involved, so a server that is only published to through the API never loads it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ADMIN_API_POLICY, adminSecurityHeaders } from "@/lib/auth/admin-headers";
+import { percentDecoded } from "@/lib/text/percent-decoding";
 import { writeApi } from "./app";
 import { ApiFailure, apiError } from "./http";
 import { matchWriteRoute, WRITE_API_PREFIX } from "./routes";
@@ -29,7 +30,7 @@ function pathOf(url: string | undefined): string | null {
 }
 
 async function answer(request: IncomingMessage, pathname: string): Promise<Response> {
-  const match = isDecodable(pathname) ? matchWriteRoute(request.method ?? "GET", pathname) : { malformed: true as const };
+  const match = percentDecoded(pathname) !== null ? matchWriteRoute(request.method ?? "GET", pathname) : { malformed: true as const };
   if (match === null) return apiError(new ApiFailure(404, "not_found", "There is no such endpoint; see /api/openapi.json."));
   if ("malformed" in match) return apiError(new ApiFailure(400, "bad_request", "This address is not valid: it has malformed percent-encoding."));
   if ("allowed" in match) {
@@ -38,15 +39,6 @@ async function answer(request: IncomingMessage, pathname: string): Promise<Respo
   }
   const endpoint = writeApi[match.found.endpoint];
   return endpoint(toWebRequest(request), { params: Promise.resolve(match.params) });
-}
-
-function isDecodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

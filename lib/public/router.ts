@@ -6,6 +6,7 @@ import type * as z from "zod";
 import { type AnyEndpoint, PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { badRequestPage, notFoundPage } from "@/lib/public/pages";
 import { jsonError, type Rendered } from "@/lib/public/rendered";
+import { percentDecoded } from "@/lib/text/percent-decoding";
 
 export type Route =
   /** A valid request: `key` names its answer in the cache. */
@@ -29,14 +30,6 @@ const matchers: Matcher[] = PUBLIC_ENDPOINTS.map((endpoint) => {
   const slash = endpoint.kind === "page" && endpoint.path !== "/" ? "/?" : "";
   return { endpoint, regex: new RegExp(`^${source}${slash}$`), names };
 });
-
-function decoded(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "value", issue.message]));
@@ -74,7 +67,7 @@ function matchRoute(pathname: string, search: string): Route | null {
     const page = endpoint.kind === "page";
     const rawParams: Record<string, string> = Object.create(null);
     for (const [index, name] of names.entries()) {
-      const value = decoded(match[index + 1]!);
+      const value = percentDecoded(match[index + 1]!);
       if (value === null) {
         const message = "The address is not valid (malformed percent-encoding).";
         return {
