@@ -19,16 +19,19 @@ export type SystemEventCode =
   | "maintenance.cancelled"
   | "guardrail.overridden";
 
+/** What a commander did to the public timeline (also the audit event's action). */
+export type TimelineActionName =
+  | "incident.open"
+  | "post.publish"
+  | "post.edit"
+  | "post.delete"
+  | "maintenance.schedule"
+  | "maintenance.extend"
+  | "maintenance.end_early"
+  | "maintenance.cancel";
+
 export interface PublicTimelineAction {
-  action:
-    | "incident.open"
-    | "post.publish"
-    | "post.edit"
-    | "post.delete"
-    | "maintenance.schedule"
-    | "maintenance.extend"
-    | "maintenance.end_early"
-    | "maintenance.cancel";
+  action: TimelineActionName;
   actor: Pick<Actor, "userId" | "label">;
   postId: number;
   now: Date;

@@ -7,7 +7,7 @@
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
-import { recordSystemEvents } from "@/lib/incident-timeline/system-events";
+import { recordSystemEvents, type TimelineActionName } from "@/lib/incident-timeline/system-events";
 import type { Actor } from "@/lib/auth/roles";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import type { ComponentState } from "@/lib/timeline/types";
@@ -15,15 +15,7 @@ import { enqueueWebhooks } from "@/lib/webhooks/outbox";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
 
 export interface TimelineChange {
-  action:
-    | "incident.open"
-    | "post.publish"
-    | "post.edit"
-    | "post.delete"
-    | "maintenance.schedule"
-    | "maintenance.extend"
-    | "maintenance.end_early"
-    | "maintenance.cancel";
+  action: TimelineActionName;
   actor: Actor;
   incidentNumber: number;
   postId: number;

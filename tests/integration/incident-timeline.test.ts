@@ -13,12 +13,11 @@ import { invalidatePublicViews } from "@/lib/events/public-views";
 import { addLink, addNote, commandersOf, handOffCommand, takeCommand } from "@/lib/incident-timeline/command";
 import { loadInternalEntries } from "@/lib/incident-timeline/entries";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
-import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
-import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { landed } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
 import { openTestDatabase, providers } from "../support/test-databases";
+import { leaksIn, publicOutputs } from "../support/public-outputs";
 
 const globals = globalThis as unknown as { beaconDb?: Db };
 
@@ -192,32 +191,13 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
   it("no internal text appears in any public page, feed, API, the snapshot or a webhook payload", async () => {
     // A publish after the internal writes, so webhook payloads are made with them in the database.
     landed(await publishPost(db, actors.second, { incidentNumber, type: "update", body: "A fix is being deployed.", stateChanges: [] }, when()));
-    invalidatePublicViews();
-    const slugs = (await db.component.findMany({ select: { slug: true } })).map((component) => component.slug);
-    const addresses = PUBLIC_ENDPOINTS.flatMap((endpoint) => {
-      if (endpoint.path.includes(":slug")) return slugs.map((slug) => endpoint.path.replace(":slug", slug));
-      return [endpoint.path.replace(":number", String(incidentNumber)).replace(":id", String(incidentNumber))];
-    });
-    const outputs: { where: string; text: string }[] = [];
-    for (const address of addresses) {
-      // Redirects (e.g. /feed) are answers too; following them would leave the test server.
-      const response = await fetch(`${server.base}${address}`, { redirect: "manual" });
-      outputs.push({ where: `${address} (${response.status})`, text: await response.text() });
-    }
-    for (const entry of (await collectSnapshot("site")).entries) {
-      outputs.push({ where: `snapshot ${entry.path}`, text: [entry.body.toString("utf8"), entry.lastKnown?.toString("utf8") ?? ""].join("\n") });
-    }
-    for (const delivery of await db.webhookDelivery.findMany()) outputs.push({ where: `webhook ${delivery.event}`, text: delivery.payload });
+    const outputs = await publicOutputs(db, server.base, incidentNumber);
 
     // The outputs do show this incident (so the search looked in the right places)…
     expect(outputs.filter((output) => output.text.includes(PUBLIC_TEXT)).length).toBeGreaterThan(5);
     expect(outputs.some((output) => output.where.startsWith("webhook"))).toBe(true);
     // …and nothing internal.
-    const leaks = outputs.flatMap((output) =>
-      Object.values(SECRET)
-        .filter((secret) => output.text.includes(secret))
-        .map((secret) => `${secret} in ${output.where}`),
-    );
+    const leaks = leaksIn(outputs, Object.values(SECRET));
     expect(leaks).toEqual([]);
   });
 });

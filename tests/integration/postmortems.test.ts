@@ -19,13 +19,13 @@ import {
 } from "@/lib/incidents/postmortems";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { loadPostmortemForAdmin } from "@/lib/postmortems/queries";
-import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { savePostmortemSchema } from "@/lib/validation/postmortems";
 import { createActors, landed } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
 import { openTestDatabase, providers } from "../support/test-databases";
+import { leaksIn, publicOutputs } from "../support/public-outputs";
 
 const globals = globalThis as unknown as { beaconDb?: Db };
 
@@ -47,29 +47,7 @@ describe.each(providers)("postmortems on $name", (provider) => {
   let actors: Awaited<ReturnType<typeof createActors>>;
   let incidentNumber = 0;
 
-  /** Every public endpoint for the incident (and every component), the whole-site snapshot and every webhook body. */
-  async function publicOutputs(): Promise<{ where: string; text: string }[]> {
-    invalidatePublicViews();
-    const slugs = (await db.component.findMany({ select: { slug: true } })).map((component) => component.slug);
-    const addresses = PUBLIC_ENDPOINTS.flatMap((endpoint) =>
-      endpoint.path.includes(":slug")
-        ? slugs.map((slug) => endpoint.path.replace(":slug", slug))
-        : [endpoint.path.replace(":number", String(incidentNumber)).replace(":id", String(incidentNumber))],
-    );
-    const outputs: { where: string; text: string }[] = [];
-    for (const address of addresses) {
-      const response = await fetch(`${server.base}${address}`, { redirect: "manual" });
-      outputs.push({ where: `${address} (${response.status})`, text: await response.text() });
-    }
-    for (const entry of (await collectSnapshot("site")).entries) {
-      outputs.push({ where: `snapshot ${entry.path}`, text: [entry.body.toString("utf8"), entry.lastKnown?.toString("utf8") ?? ""].join("\n") });
-    }
-    for (const delivery of await db.webhookDelivery.findMany()) outputs.push({ where: `webhook ${delivery.event}`, text: delivery.payload });
-    return outputs;
-  }
-
-  const leaksIn = (outputs: { where: string; text: string }[], secrets: readonly string[]) =>
-    outputs.flatMap((output) => secrets.filter((secret) => output.text.includes(secret)).map((secret) => `${secret} in ${output.where}`));
+  const readPublicOutputs = () => publicOutputs(db, server.base, incidentNumber);
 
   const save = (actor: Actor | null, fields: Record<string, unknown>) => savePostmortem(db, actor, savePostmortemSchema.parse({ incidentNumber, ...fields }));
 
@@ -163,7 +141,7 @@ describe.each(providers)("postmortems on $name", (provider) => {
     // A publish after the writes, so webhook payloads are made with the postmortem in the database.
     landed(await publishPost(db, actors.commander, { incidentNumber, type: "update", body: "A fix is rolling out.", stateChanges: [] }, { now: new Date() }));
 
-    const outputs = await publicOutputs();
+    const outputs = await readPublicOutputs();
     expect(outputs.filter((output) => output.text.includes(PUBLIC_TEXT)).length).toBeGreaterThan(5);
     expect(outputs.find((output) => output.where.startsWith(`/incidents/${incidentNumber}/postmortem`))?.where).toContain("(404)");
     expect(leaksIn(outputs, Object.values(SECRET))).toEqual([]);
@@ -183,7 +161,7 @@ describe.each(providers)("postmortems on $name", (provider) => {
     expect(await db.webhookDelivery.count({ where: { event: "postmortem.published" } })).toBe(before + 1);
 
     await save(actors.commander, { summary: SECRET.unconfirmedEdit, internalNotes: SECRET.internalNotes });
-    const outputs = await publicOutputs();
+    const outputs = await readPublicOutputs();
     const page = outputs.find((output) => output.where.startsWith(`/incidents/${incidentNumber}/postmortem`))!;
     expect(page.where).toContain("(200)");
     expect(page.text).toContain(PUBLISHED_SUMMARY);
