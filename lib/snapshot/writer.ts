@@ -10,6 +10,13 @@ import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "./files";
 
 const AFTER_PUBLISH_MS = 250;
 const PERIOD_MS = 60_000;
+/**
+ * With a snapshot from the previous run to fall back on, the first write waits this long: a
+ * restarted server answers the readers queued at its door first (the first requests load the
+ * query compiler and warm the renderers, and a collection beside them doubled the time to the
+ * first answer). Without one, it writes at once.
+ */
+const FIRST_WRITE_WITH_SNAPSHOT_MS = 5_000;
 
 export interface SnapshotWriter {
   /** Resolves when the write that is running or scheduled (if any) has finished. */
@@ -17,7 +24,10 @@ export interface SnapshotWriter {
   stop(): void;
 }
 
-export function startSnapshotWriter(dir: string, options: { log?: (line: string) => void; periodMs?: number } = {}): SnapshotWriter {
+export function startSnapshotWriter(
+  dir: string,
+  options: { log?: (line: string) => void; periodMs?: number; firstWriteAfterMs?: number } = {},
+): SnapshotWriter {
   const log = options.log ?? ((line: string) => console.log(`snapshot: ${line}`));
   const leftovers = removeTemporaryFiles(dir);
   if (leftovers > 0) log(`removed ${leftovers} half-written files left by an earlier crash`);
@@ -63,8 +73,13 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
     return running;
   };
 
+  // One timer; an earlier due time (a publish during the first write's wait) replaces a later one.
+  let timerDue = 0;
   const schedule = (delay: number) => {
-    if (stopped || timer) return;
+    const due = Date.now() + delay;
+    if (stopped || (timer && timerDue <= due)) return;
+    if (timer) clearTimeout(timer);
+    timerDue = due;
     timer = setTimeout(() => {
       timer = null;
       void run();
@@ -75,7 +90,8 @@ export function startSnapshotWriter(dir: string, options: { log?: (line: string)
   const unsubscribe = onPublicViewsInvalidated(() => schedule(AFTER_PUBLISH_MS));
   const period = setInterval(() => void run(), options.periodMs ?? PERIOD_MS);
   period.unref();
-  void run();
+  if (existing) schedule(options.firstWriteAfterMs ?? FIRST_WRITE_WITH_SNAPSHOT_MS);
+  else void run();
 
   return {
     async settled() {

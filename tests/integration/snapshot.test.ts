@@ -14,6 +14,7 @@ import { handlePublicRequest } from "@/lib/public/server";
 import { collectSnapshot, SnapshotNotLive } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
 import { readSnapshot, removeTemporaryFiles, writeSnapshot } from "@/lib/snapshot/files";
+import { startSnapshotWriter } from "@/lib/snapshot/writer";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const globals = globalThis as unknown as { beaconDb?: Db; beaconLastGood?: Map<string, unknown> };
@@ -112,6 +113,33 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     expect(read.entries.map((entry) => [entry.path, entry.etag, entry.body.length])).toEqual(
       snapshot.entries.map((entry) => [entry.path, entry.etag, entry.body.length]),
     );
+  });
+
+  it("after a restart, keeps the snapshot it found for a moment (a publish ends the wait); with none, writes at once", async () => {
+    const found = readSnapshot(dir)!.generatedAt.getTime();
+    const quiet = { log: () => {}, periodMs: 3_600_000, firstWriteAfterMs: 60_000 };
+    const restarted = startSnapshotWriter(dir, quiet);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(readSnapshot(dir)!.generatedAt.getTime()).toBe(found);
+      invalidatePublicViews(); // a publish: the next write comes after its short delay, not after the minute
+      const started = Date.now();
+      await restarted.settled();
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(readSnapshot(dir)!.generatedAt.getTime()).toBeGreaterThan(found);
+    } finally {
+      restarted.stop();
+    }
+
+    const empty = mkdtempSync(path.join(tmpdir(), "beacon-snapshot-first-"));
+    const first = startSnapshotWriter(empty, quiet);
+    try {
+      await first.settled();
+      expect(readSnapshot(empty)?.entries.length).toBeGreaterThan(10);
+    } finally {
+      first.stop();
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it("is never built from data that is not live, and the previous snapshot stays", async () => {
