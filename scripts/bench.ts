@@ -5,7 +5,7 @@
 // publish → visible under read load; uncached latency on the demo data and on a synthetic history
 // of `--history` incidents, with the server's memory; the query plans of the hot reads.
 // Loopback only; every server and database it starts, it stops.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +16,7 @@ import { createThrowawayDatabase, PROVIDERS, type Provider, type ThrowawayDataba
 import { createWriteToken, openDatabase, seedDatabase } from "./support/seed";
 import { openIncident } from "./support/write-client";
 import { queryPlans } from "./bench/plans";
-import { markdownTable, mb, ms } from "./bench/stats";
+import { markdownTable, mb, ms, percentile } from "./bench/stats";
 import { ceiling, throughput, throughputTable, type ThroughputRow } from "./bench/throughput";
 import { uncachedLatency, type UncachedFigures } from "./bench/uncached";
 import { publishToVisible, type VisibleResult } from "./bench/visible";
@@ -52,6 +52,8 @@ interface DatabaseFigures {
   name: string;
   throughput: ThroughputRow[];
   rss: { idle: number; afterLoad: number; demoAfterUncached: number; historyIdle: number; historyAfterUncached: number };
+  /** Spawn → first answer of `/`, in ms, for each restart. */
+  startToFirstAnswer: number[];
   visible: VisibleResult;
   uncachedDemo: UncachedFigures[];
   uncachedHistory: UncachedFigures[];
@@ -86,6 +88,27 @@ async function withDatabase<T>(
   }
 }
 
+/**
+ * From spawning the server to its first answer of `/`, as after a restart: the snapshot of the
+ * previous run is on disk and the database is migrated. Three restarts.
+ */
+async function startToFirstAnswer(database: ThrowawayDatabase): Promise<number[]> {
+  const times: number[] = [];
+  for (let restart = 0; restart < 3; restart++) {
+    const started = performance.now();
+    const server = await startBeacon(database);
+    try {
+      const response = await fetch(`${server.url}/`);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`the first GET / answered ${response.status}`);
+      times.push(performance.now() - started);
+    } finally {
+      await server.stop();
+    }
+  }
+  return times;
+}
+
 /** Next serves only the public/ files present at its start, so the file is written before the measured start. */
 async function writeStaticFile(server: BeaconProcess): Promise<string> {
   const html = await (await fetch(`${server.url}/`)).text();
@@ -98,7 +121,9 @@ async function benchDatabase(name: string, provider: Provider, staticHtml: { val
   console.log(`\n== ${name}: demo data`);
   const demo = await withDatabase(provider, undefined, async (database, token) => {
     staticHtml.value ??= await withServer(database, writeStaticFile);
-    return withServer(database, async (server) => {
+    console.log("start → first answer (3 restarts)");
+    const started = await startToFirstAnswer(database);
+    const measured = await withServer(database, async (server) => {
       const idle = server.rssKb();
       console.log(`throughput (wrk, ${seconds} s per URL)`);
       const rows = throughput(server.url, `/${staticName}`, seconds);
@@ -110,6 +135,7 @@ async function benchDatabase(name: string, provider: Provider, staticHtml: { val
       const uncached = await uncachedLatency({ server, token, incident, ...UNCACHED, samples });
       return { rows, visible, uncached, rss: { idle, afterLoad, afterUncached: server.rssKb() } };
     });
+    return { ...measured, started };
   });
 
   console.log(`\n== ${name}: demo data and a synthetic history of ${history} incidents`);
@@ -136,6 +162,7 @@ async function benchDatabase(name: string, provider: Provider, staticHtml: { val
       historyIdle: big.rss.idle,
       historyAfterUncached: big.rss.afterUncached,
     },
+    startToFirstAnswer: demo.started,
     visible: demo.visible,
     uncachedDemo: demo.uncached,
     uncachedHistory: big.uncached,
@@ -197,9 +224,37 @@ function report(results: DatabaseFigures[], bare: ThroughputRow, html: string): 
     ),
   );
 
+  out.push(
+    "",
+    "## Start → first answer",
+    "",
+    "Spawning `npm start`'s command to the first answer of `/`, as after a restart (the previous run's snapshot on disk, migrations applied): median of three restarts (each run).",
+    "",
+  );
+  out.push(
+    markdownTable(
+      ["database", "median", "runs"],
+      results.map((r) => [r.name, ms(percentile(r.startToFirstAnswer, 50)), r.startToFirstAnswer.map(ms).join(", ")]),
+      ["l", "r", "r"],
+    ),
+  );
+
   out.push("", "## Query plans of the hot reads", "", `On the database with \`--history ${history}\`.`);
   for (const result of results) out.push("", `<details><summary>${result.name}</summary>`, "", result.plans, "</details>");
   return `${out.join("\n")}\n`;
+}
+
+/** Everything above this line in bench/results.md is written by hand (comparisons, notes) and kept. */
+const GENERATED_BELOW = "<!-- Everything below is written by `npm run bench`; the text above is kept. -->";
+
+function writeResults(file: string, generated: string): void {
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const marker = existing.indexOf(GENERATED_BELOW);
+  const kept = marker === -1 ? "" : existing.slice(0, marker);
+  writeFileSync(
+    file,
+    `${kept}${GENERATED_BELOW}\n\n${generated.replace(/^(#{1,5}) /gm, "#$1 ").replace(/^## Benchmark results/, "## Latest run of `npm run bench`")}`,
+  );
 }
 
 ensureWrk();
@@ -212,7 +267,7 @@ try {
   const text = report(results, bare, staticHtml.value!);
   console.log(`\n${text}`);
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-  writeFileSync(path.join(ROOT, "bench/results.md"), text);
+  writeResults(path.join(ROOT, "bench/results.md"), text);
 } finally {
   rmSync(path.join(ROOT, "public", staticName), { force: true });
 }
