@@ -16,7 +16,9 @@ import {
   apiScheduleMaintenanceBody,
 } from "@/lib/validation/api";
 import { apiDeployGateQuery, apiRecordDeployBody, DEPLOY_ENVIRONMENTS } from "@/lib/validation/deploys";
+import { documentedAlertPayloads, inboundResultSchema } from "@/lib/validation/alert-payloads";
 import { MAX_BODY_BYTES } from "./http";
+import { MAX_INBOUND_BODY_BYTES } from "./inbound";
 
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
@@ -61,6 +63,8 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output") {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" });
   return rest;
 }
+
+const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema) } });
 
 const ERROR_STATUSES: Record<string, string> = {
   "400": "The body is not JSON, or the Idempotency-Key header is malformed",
@@ -137,7 +141,6 @@ function deployPaths() {
     schema: deployRecordedSchema,
     description: "Recorded, with the gate's answer at that moment (forced_through_gate when it was closed)",
   });
-  const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema) } });
   const query = Object.entries(z.toJSONSchema(apiDeployGateQuery).properties ?? {}).map(([name, schema]) => ({
     name,
     in: "query",
@@ -211,6 +214,42 @@ function readPaths(patterns: readonly string[]): Record<string, object> {
   );
 }
 
+const INBOUND_ERRORS: Record<string, string> = {
+  "401": "No valid token of an integration of this kind (revoked, unknown, or another kind's)",
+  "413": `The body is larger than ${MAX_INBOUND_BODY_BYTES / 1024 / 1024} MiB`,
+  "415": "The body is not sent as application/json",
+  "422": "Not this kind's payload shape (code unknown_payload); `message` says what is wrong. Stored as rejected",
+  "503": "The database cannot be reached; send again later",
+};
+
+function inbound(summary: string, body: z.ZodType) {
+  const errors = Object.entries(INBOUND_ERRORS).map(([status, description]) => [status, { description, content: json(errorSchema) }]);
+  return {
+    post: {
+      summary,
+      security: [{ integrationToken: [] }, { integrationTokenQuery: [] }],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body, "input") } } },
+      responses: {
+        "200": {
+          description: "Received and stored with its outcome; alerts beyond 200 per payload are counted in `truncated`",
+          content: json(inboundResultSchema),
+        },
+        ...Object.fromEntries(errors),
+      },
+    },
+  };
+}
+
+const INBOUND_PATHS = {
+  "/api/integrations/alertmanager": inbound("Prometheus Alertmanager webhook receiver (payload version 4)", documentedAlertPayloads.alertmanager),
+  "/api/integrations/grafana": inbound("Grafana alerting webhook contact point", documentedAlertPayloads.grafana),
+  "/api/integrations/uptime-kuma": inbound("Uptime Kuma webhook notification (application/json)", documentedAlertPayloads.uptime_kuma),
+  "/api/integrations/generic": inbound(
+    "Alerts from anything else (a cron job, a CI check): the same id again updates the alert; status resolved ends it",
+    documentedAlertPayloads.generic,
+  ),
+};
+
 /** The OpenAPI document: the write API, and the read endpoints the public endpoint table lists. */
 export function openApiDocument(baseUrl: string, readPatterns: readonly string[]) {
   return {
@@ -223,9 +262,18 @@ export function openApiDocument(baseUrl: string, readPatterns: readonly string[]
     },
     servers: [{ url: baseUrl }],
     components: {
-      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token: bcn_…" } },
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "An API token: bcn_…" },
+        integrationToken: { type: "http", scheme: "bearer", description: "An integration's token: bci_… (created at /admin/integrations)" },
+        integrationTokenQuery: {
+          type: "apiKey",
+          in: "query",
+          name: "token",
+          description: "The integration's token in the URL, for tools that cannot set headers",
+        },
+      },
       schemas: { Error: jsonSchema(errorSchema), ...readComponentSchemas() },
     },
-    paths: { ...WRITE_PATHS, ...deployPaths(), ...readPaths(readPatterns) },
+    paths: { ...WRITE_PATHS, ...deployPaths(), ...INBOUND_PATHS, ...readPaths(readPatterns) },
   };
 }

@@ -1,6 +1,7 @@
 // PURE: the write API's addresses — method and path pattern → the endpoint of write-routes.ts that
 // answers it. Beacon's own server (lib/api/server.ts) answers every /api/admin request from this
 // table, so publishing through the API never loads Next.js. Adding an endpoint: one line here.
+// Monitoring tools' inbound endpoints (/api/integrations/…, lib/api/inbound.ts) are lines here too.
 import { percentDecoded } from "@/lib/text/percent-decoding";
 import type { WriteApi } from "./write-routes";
 
@@ -9,11 +10,12 @@ export type WriteMethod = "GET" | "POST" | "PATCH" | "DELETE";
 export interface WriteRoute {
   method: WriteMethod;
   /** Segments starting with ":" are parameters, handed to the endpoint percent-decoded. */
-  pattern: `/api/admin/${string}`;
+  pattern: `/api/admin/${string}` | `/api/integrations/${string}`;
   endpoint: keyof WriteApi;
 }
 
 export const WRITE_API_PREFIX = "/api/admin/";
+export const INBOUND_API_PREFIX = "/api/integrations/";
 
 export const WRITE_ROUTES: readonly WriteRoute[] = [
   { method: "POST", pattern: "/api/admin/incidents", endpoint: "openIncident" },
@@ -26,6 +28,10 @@ export const WRITE_ROUTES: readonly WriteRoute[] = [
   { method: "POST", pattern: "/api/admin/maintenance/:number/cancel", endpoint: "cancelMaintenance" },
   { method: "POST", pattern: "/api/admin/deploys", endpoint: "recordDeploy" },
   { method: "GET", pattern: "/api/admin/deploys/gate", endpoint: "deployGate" },
+  { method: "POST", pattern: "/api/integrations/alertmanager", endpoint: "alertmanagerAlerts" },
+  { method: "POST", pattern: "/api/integrations/grafana", endpoint: "grafanaAlerts" },
+  { method: "POST", pattern: "/api/integrations/uptime-kuma", endpoint: "uptimeKumaAlerts" },
+  { method: "POST", pattern: "/api/integrations/generic", endpoint: "genericAlerts" },
 ];
 
 export type WriteRouteMatch =

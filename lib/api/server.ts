@@ -7,14 +7,15 @@ import { ADMIN_API_POLICY, adminSecurityHeaders } from "@/lib/auth/admin-headers
 import { percentDecoded } from "@/lib/text/percent-decoding";
 import { writeApi } from "./app";
 import { ApiFailure, apiError } from "./http";
-import { matchWriteRoute, WRITE_API_PREFIX } from "./routes";
+import { INBOUND_API_PREFIX, matchWriteRoute, WRITE_API_PREFIX } from "./routes";
 
 const SECURITY_HEADERS = Object.entries(adminSecurityHeaders(ADMIN_API_POLICY));
 
-/** Answers /api/admin requests; false for every other path. */
+/** Answers /api/admin and /api/integrations requests; false for every other path. */
 export async function handleWriteApiRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const pathname = pathOf(request.url);
-  if (pathname === null || !(pathname === WRITE_API_PREFIX.slice(0, -1) || pathname.startsWith(WRITE_API_PREFIX))) return false;
+  if (pathname === null || ![WRITE_API_PREFIX, INBOUND_API_PREFIX].some((prefix) => pathname === prefix.slice(0, -1) || pathname.startsWith(prefix)))
+    return false;
   try {
     await send(response, await answer(request, pathname));
   } finally {

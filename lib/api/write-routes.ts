@@ -24,6 +24,7 @@ import type { GateDecision } from "@/lib/deploys/gate";
 import { apiDeployGateQuery, apiRecordDeployBody, recordDeployInputOf, recordDeploySchema } from "@/lib/validation/deploys";
 import { withComponentIds } from "./components";
 import { writeEndpoint, type ApiDeps, type WriteResult } from "./endpoint";
+import { inboundEndpoints } from "./inbound";
 import { ApiFailure, invalidInput } from "./http";
 
 /** The shared (form) schema has the last word on every input. */
@@ -92,6 +93,8 @@ async function requirePost(db: Db, number: number, postId: number): Promise<void
 export function createWriteApi(deps: ApiDeps) {
   const commander = "commander" as const;
   return {
+    ...inboundEndpoints(deps),
+
     /** POST /api/admin/incidents */
     openIncident: writeEndpoint(deps, { role: commander, body: apiOpenIncidentBody }, async ({ db, actor, body, now, baseUrl, idempotencyKey }) => {
       const input = shared(openIncidentSchema, { ...(await withComponentIds(db, body)), idempotencyKey });
