@@ -6,18 +6,19 @@ import { spawnSync } from "node:child_process";
 import { ensureDependencies, run } from "./run-steps.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ALERTMANAGER = "/usr/bin/prometheus-alertmanager";
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** Installs a Debian package when `binary` is missing (as root, or with passwordless sudo). */
+function ensureDebianPackage(binary, pkg) {
+  if (existsSync(binary)) return;
   const asRoot = process.getuid?.() === 0;
-  const sudo = asRoot ? [] : ["sudo", "-n"];
   if (!asRoot && spawnSync("sudo", ["-n", "true"]).status !== 0) {
-    console.error(`Chromium is missing at ${CHROMIUM}; install it with: sudo apt-get install -y chromium`);
+    console.error(`${pkg} is missing (${binary}); install it with: sudo apt-get install -y ${pkg}`);
     process.exit(1);
   }
-  const [cmd, ...pre] = sudo.length ? sudo : ["env"];
+  const [cmd, ...pre] = asRoot ? ["env"] : ["sudo", "-n"];
   run("apt-get update", cmd, [...pre, "apt-get", "update", "-qq"]);
-  run("install Debian chromium", cmd, [...pre, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "chromium"]);
+  run(`install Debian ${pkg}`, cmd, [...pre, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", pkg]);
 }
 
 const only = process.argv[2];
@@ -35,6 +36,8 @@ if (!only || only === "static") {
   run("layering (dependency-cruiser)", "npx", ["depcruise", "lib", "components", "app", "scripts", "proxy.ts", "--config", ".dependency-cruiser.cjs"]);
 }
 if (!only || only === "unit") run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
+// The alert integration tests (and e2e) talk to a real Prometheus Alertmanager.
+if (!only || only === "integration" || only === "e2e") ensureDebianPackage(ALERTMANAGER, "prometheus-alertmanager");
 if (!only || only === "integration") run("integration tests (SQLite + PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]);
 const build = () => run("build", "npm", ["run", "--silent", "build"]);
 if (!only || only === "fault") {
@@ -42,7 +45,7 @@ if (!only || only === "fault") {
   run("fault tests (kill -9 during publishes, soak)", "npx", ["vitest", "run", "--project", "fault"]);
 }
 if (!only || only === "e2e") {
-  ensureChromium();
+  ensureDebianPackage(CHROMIUM, "chromium");
   // The fault stage has just built it when the whole suite runs.
   if (only) build();
   run("end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
