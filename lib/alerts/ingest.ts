@@ -62,7 +62,8 @@ export function receiveAlerts(
     const steps: Step[] = [];
     for (const alert of received.alerts) steps.push(await db.$transaction((tx) => receiveOne(tx, context, alert)));
     for (const draftId of context.toPublish) steps.push(await publishAtOnce(context, draftId));
-    const final = steps.reduce<Step>((best, step) => (OUTCOME_RANK.indexOf(step.outcome) > OUTCOME_RANK.indexOf(best.outcome) ? step : best), {
+    // The strongest outcome; among equals the last, so a publish's own step tells what happened.
+    const final = steps.reduce<Step>((best, step) => (OUTCOME_RANK.indexOf(step.outcome) >= OUTCOME_RANK.indexOf(best.outcome) ? step : best), {
       outcome: "ignored",
       reason:
         received.alerts.length === 0
