@@ -82,12 +82,16 @@ export async function loadIncidentsOverlapping(db: Tx, window: { from: Date; to:
 }
 
 /** Open incidents, and maintenance that has not ended yet (upcoming or in progress). */
-export async function loadActiveIncidents(db: Tx, now: Date): Promise<TimelineIncident[]> {
-  const rows = await findIncidents(db, {
+export function activeIncidentsWhere(now: Date): Prisma.IncidentWhereInput {
+  return {
     deletedAt: null,
     resolvedAt: null,
     OR: [{ kind: "incident" }, { kind: "maintenance", OR: [{ scheduledEndAt: null }, { scheduledEndAt: { gt: now } }] }],
-  });
+  };
+}
+
+export async function loadActiveIncidents(db: Tx, now: Date): Promise<TimelineIncident[]> {
+  const rows = await findIncidents(db, activeIncidentsWhere(now));
   return rows.map(toTimelineIncident);
 }
 

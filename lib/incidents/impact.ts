@@ -25,8 +25,10 @@ export interface ImpactInput {
   components: readonly TimelineComponent[];
   /** Open incidents and unfinished maintenance as of now. */
   active: readonly TimelineIncident[];
-  /** The incident posted to; null when opening one. */
+  /** The incident posted to, whole or condensed (lib/timeline/running.ts); null when opening one. */
   incident: TimelineIncident | null;
+  /** Whether it ever had an Issue or Update post; read from `incident.posts` when omitted (they must then be all of them). */
+  reported?: boolean;
   proposed: ProposedPost;
   now: Date;
   /** Enabled webhook endpoints' filters; omitted = none. */
@@ -207,7 +209,7 @@ function incidentOutcome(incident: TimelineIncident | null, proposed: ProposedPo
 
 const STATE_WORD: Record<ComponentState, string> = { green: "operational", blue: "under maintenance", yellow: "degraded", red: "down" };
 
-function guardrailWarnings({ components, active, incident, proposed, now }: ImpactInput): ImpactWarning[] {
+function guardrailWarnings({ components, active, incident, reported, proposed, now }: ImpactInput): ImpactWarning[] {
   const warnings: ImpactWarning[] = [];
   const nameOf = (id: number) => components.find((component) => component.id === id)?.name ?? `component ${id}`;
 
@@ -223,7 +225,7 @@ function guardrailWarnings({ components, active, incident, proposed, now }: Impa
       });
     }
   }
-  if (proposed.type === "resolved" && !incident?.posts.some((post) => post.type === "issue" || post.type === "update")) {
+  if (proposed.type === "resolved" && !(reported ?? incident?.posts.some((post) => post.type === "issue" || post.type === "update"))) {
     warnings.push({
       code: "resolve-without-update",
       message: "This resolves an incident that has had no Issue or Update post, so customers never heard what was wrong.",

@@ -19,7 +19,8 @@ import { PublishError } from "./errors";
 import type { Impact } from "./impact";
 import { maintenanceImpact, type MaintenanceChange, type ScheduledMaintenance } from "./maintenance-impact";
 import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
-import { confirmationProblem, syncIncidentTimes, type PublishOptions, type PublishOutcome } from "./publish";
+import { deriveMissingCurrentStates, syncIncidentTimes } from "./current-state";
+import { confirmationProblem, type PublishOptions, type PublishOutcome } from "./publish";
 import { afterCommit, inTransaction, overriddenWarnings } from "./published";
 
 /** One maintenance change as asked for by a form, the API or the CLI. */
@@ -63,6 +64,7 @@ export async function publishMaintenance(db: Db, actor: Actor | null, request: M
     const replay = await replayOf(db, idempotencyKey);
     if (replay) return { ...replay, impact: null };
     const outcome = await timelineWrite(db, async (tx): Promise<PublishOutcome> => {
+      await deriveMissingCurrentStates(tx, options.now);
       const { change, impact } = await planMaintenance(tx, request, options.now);
       const problem = confirmationProblem(impact, options.confirmation);
       if (problem) return { status: "needs-confirmation", reason: problem, impact };

@@ -3,12 +3,12 @@
 // post, its state changes, the affected-component links, the recomputed resolvedAt and the audit
 // event; an idempotency key makes a retried publish land once and return the first result.
 import type { Db, Tx } from "@/lib/db/client";
-import { loadIncidentByNumber } from "@/lib/db/timeline-queries";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { incidentState } from "@/lib/timeline";
 import type { Confirmation, OpenIncidentInput, PostUpdateInput } from "@/lib/validation/incidents";
 import { timelineWrite } from "@/lib/db/timeline-writes";
 import { assertKnownComponents, loadPublishContext, type PublishContext } from "./context";
+import { advanceCurrentState, deriveMissingCurrentStates, syncIncidentTimes } from "./current-state";
 import { PublishError } from "./errors";
 import { publishImpact, type Impact, type ProposedPost } from "./impact";
 import { nextIncidentNumber, replayOf, retryOnRace, scopedIdempotencyKey } from "./once";
@@ -89,6 +89,7 @@ export function confirmationProblem(impact: Impact, confirmation: Confirmation |
 
 async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input: PostFields, options: PublishOptions): Promise<PublishOutcome> {
   const { now } = options;
+  await deriveMissingCurrentStates(tx, now);
   const context = await loadPublishContext(tx, target.kind === "post" ? target.incidentNumber : null, now);
   const proposed = proposedPost(target, input, context, now);
   const impact = publishImpact({ ...context, proposed, now });
@@ -119,7 +120,16 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
   const newLinks = [...new Set([...proposed.componentIds, ...proposed.stateChanges.map((c) => c.componentId)])].filter((id) => !linked.has(id));
   if (newLinks.length > 0) await tx.incidentComponent.createMany({ data: newLinks.map((componentId) => ({ incidentId: incident.id, componentId })) });
   const before = context.incident ? incidentState(context.incident, now) : null;
-  const after = await syncIncidentTimes(tx, incident.number, now);
+  // A post at the end of the timeline moves the stored state on; one landing earlier (backdated) re-reads the incident.
+  const after =
+    context.incident && !proposed.backdated
+      ? await advanceCurrentState(
+          tx,
+          context.incident,
+          { id: post.id, type: proposed.type, postedAt: proposed.postedAt, createdAt: now, stateChanges: proposed.stateChanges },
+          now,
+        )
+      : await syncIncidentTimes(tx, incident.number, now);
 
   await inTransaction(tx, {
     action: context.incident ? "post.publish" : "incident.open",
@@ -137,13 +147,4 @@ async function publishInTransaction(tx: Tx, actor: Actor, target: Target, input:
     },
   });
   return { status: "published", incidentNumber: incident.number, postId: post.id, replayed: false, impact };
-}
-
-/** Incident.resolvedAt and openedAt follow the timeline core after any change to the posts. */
-export async function syncIncidentTimes(tx: Tx, incidentNumber: number, now: Date): Promise<{ open: boolean }> {
-  const incident = (await loadIncidentByNumber(tx, incidentNumber))!;
-  const state = incidentState(incident, now);
-  const firstPostAt = incident.posts[0]?.postedAt ?? incident.openedAt;
-  await tx.incident.update({ where: { id: incident.id }, data: { resolvedAt: state.endedAt, openedAt: firstPostAt } });
-  return { open: state.open };
 }

@@ -5,7 +5,7 @@ import { timelineWrite } from "@/lib/db/timeline-writes";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import type { DeletePostInput, EditPostInput } from "@/lib/validation/incidents";
 import { PublishError } from "./errors";
-import { syncIncidentTimes } from "./publish";
+import { syncIncidentTimes } from "./current-state";
 import { afterCommit, inTransaction } from "./published";
 
 async function livePost(tx: Tx, postId: number) {

@@ -10,6 +10,8 @@ export interface EffectSegment {
   start: number;
   end: number;
   running: boolean;
+  /** The post that set this state. */
+  postId: number;
 }
 
 /** Where an incident may act: everywhere for incidents, [scheduledStartAt, scheduledEndAt) for maintenance. */
@@ -56,9 +58,9 @@ function effectWindow(incident: TimelineIncident): EffectWindow {
   };
 }
 
-/** Rules 2–4 on posts already in timeline order. */
-function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): EffectSegment[] {
-  const open = new Map<number, { state: ComponentState; start: number }>();
+/** Rules 2–4 on posts already in timeline order; the maintenance window is not applied yet. */
+export function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): EffectSegment[] {
+  const open = new Map<number, { state: ComponentState; start: number; postId: number }>();
   const segments: EffectSegment[] = [];
   const close = (componentId: number, end: number) => {
     const current = open.get(componentId);
@@ -76,7 +78,7 @@ function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): Effec
     for (const { componentId, state } of post.stateChanges) {
       if (open.get(componentId)?.state === state) continue;
       close(componentId, at);
-      if (state !== "green") open.set(componentId, { state, start: at });
+      if (state !== "green") open.set(componentId, { state, start: at, postId: post.id });
     }
   }
   for (const [componentId, current] of open) segments.push({ componentId, ...current, end: nowMs, running: true });
