@@ -34,6 +34,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
               {hasRole(user.role, "commander") && <a href="/admin/incidents/new">New incident</a>}
               {hasRole(user.role, "commander") && <a href="/admin/maintenance/new">Maintenance</a>}
               {hasRole(user.role, "commander") && <a href="/admin/templates">Templates</a>}
+              <a href="/admin/integrations">Integrations</a>
               <a href="/admin/deploys">Deploys</a>
               <a href="/admin/action-items">Action items</a>
               {hasRole(user.role, "admin") && <a href="/admin/components">Components</a>}

@@ -11,7 +11,9 @@ import { incidentState, maintenanceStatus } from "@/lib/timeline";
 import { StatePill } from "@/components/public/StatePill";
 import { formatUtc } from "@/lib/text/format-time";
 import { staleAfterMinutes as loadStaleAfter } from "@/lib/admin/settings";
+import { listOpenDrafts } from "@/lib/alerts/drafts";
 import { AdminSection } from "./_components/AdminSection";
+import { AlertDrafts } from "./_components/AlertDrafts";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -29,7 +31,12 @@ const scheduleMaintenanceLink = (
 export default async function DashboardPage() {
   const actor = await requireRole("viewer");
   const now = await adminNow();
-  const [components, active, staleAfter] = await Promise.all([loadComponentStates(db(), now), loadActiveIncidents(db(), now), loadStaleAfter(db())]);
+  const [components, active, staleAfter, drafts] = await Promise.all([
+    loadComponentStates(db(), now),
+    loadActiveIncidents(db(), now),
+    loadStaleAfter(db()),
+    listOpenDrafts(db()),
+  ]);
   const staleAfterMinutes = staleAfter.minutes;
   const open = active.filter((incident) => incident.kind === "incident" && incidentState(incident, now).open);
   const commanders = await commandersOf(
@@ -47,6 +54,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Dashboard</h1>
+      <AlertDrafts drafts={drafts} nameOf={(id) => components.find((component) => component.id === id)?.name ?? `#${id}`} canDecide={canPost} />
       <AdminSection id="open-heading" title="Open incidents" className="space-y-3" aside={canPost && newIncidentLink}>
         {open.length === 0 && <p>No open incidents.</p>}
         <ul className="space-y-2">

@@ -5,6 +5,7 @@
 import * as z from "zod";
 import { confirmationSchema, openIncidentSchema, postUpdateSchema } from "@/lib/validation/incidents";
 import { closeMaintenanceSchema, extendMaintenanceSchema, scheduleMaintenanceSchema } from "@/lib/validation/maintenance";
+import { draftEditsSchema } from "@/lib/validation/integrations";
 
 type FormValues = Record<string, string | string[]>;
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -28,6 +29,10 @@ type ConfirmStep = z.infer<z.ZodObject<typeof confirmStepFields>>;
 
 export const openIncidentFormSchema = z.preprocess(fromForm, openIncidentSchema.extend(confirmStepFields));
 export const postUpdateFormSchema = z.preprocess(fromForm, postUpdateSchema.extend(confirmStepFields));
+const draftId = z.coerce.number().int().positive();
+/** Confirming an alert draft: the commander's edits (title, body, `state.<id>`) and the same confirm step. */
+export const confirmDraftFormSchema = z.preprocess(fromForm, draftEditsSchema.extend({ draftId, ...confirmStepFields }));
+export const dismissDraftSchema = z.object({ draftId });
 
 // The maintenance forms' fields are the schemas' own (datetime-local windows, componentIds checkboxes).
 export const scheduleMaintenanceFormSchema = scheduleMaintenanceSchema.safeExtend(confirmStepFields);
