@@ -1,4 +1,5 @@
 // Alerts in: the main module of lib/alerts/. What a received notification does, alert by alert:
+// The decision for each alert is grouping.ts's (pure); this module does its database work.
 //   1. Known by fingerprint (per integration) or by group key → attached to the same open draft or
 //      open incident (on an incident: an internal timeline event, never a new incident).
 //      The same notification again changes nothing (idempotent).
@@ -22,13 +23,11 @@ import { writeInternalEntry } from "@/lib/incident-timeline/entries";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import type { ProposableState } from "@/lib/validation/integrations";
 import { markPublished, type DraftStateChange } from "./drafts";
+import { decide, STORM_WINDOW_MS, stormReached } from "./grouping";
 import { integrationActor, listRules, type IntegrationSummary, type RuleSummary } from "./integrations";
 import type { ReceivedAlert } from "./payloads";
 import { joinNames, markdownSafe, matchingRule, proposedState, RESOLVED_BODY, renderTemplate, shortened, STORM_TITLE, worseState } from "./rules";
 import { pruneReceivedPayloads, storePayload, stormThreshold, type PayloadOutcome } from "./received";
-
-export const COOL_DOWN_MS = 10 * 60_000;
-export const STORM_WINDOW_MS = 10 * 60_000;
 
 interface Step {
   outcome: PayloadOutcome;
@@ -115,35 +114,45 @@ async function receiveOne(tx: Tx, context: Receiving, alert: ReceivedAlert): Pro
         },
       });
   const name = alertName(alert);
+  const decision = decide(
+    alert.status,
+    known && {
+      status: known.status,
+      statusChangedAt: known.statusChangedAt,
+      draftId: known.draftId,
+      draftStatus: known.draft?.status ?? null,
+      incidentId: known.incidentId,
+      incidentOpen: known.incident !== null && known.incident.resolvedAt === null,
+    },
+    rule !== null,
+    now,
+  );
+  switch (decision.kind) {
+    case "ignore":
+      return { outcome: "ignored", reason: `${name} ${decision.why}.` };
+    case "resolve":
+      return resolved(tx, context, row, name);
+    case "unrouted":
+      return { outcome: "unrouted", reason: `${name} matches no rule.` };
+    case "attach-to-incident":
+      return attachToIncident(tx, context, row.id, decision.incidentId, `${name} fired again${decision.flapping ? " (flapping)" : ""}`, true);
+    case "stay-on-draft":
+      return { outcome: "attached", reason: `${name} ${decision.flapping ? "fired again (flapping)" : "is still"} on its open draft.` };
+    case "find-group":
+      return intoGroup(tx, context, row.id, rule!, alert, name);
+  }
+}
 
-  if (alert.status === "resolved") {
-    if (!known) return { outcome: "ignored", reason: `${name} resolved before Beacon saw it fire.` };
-    if (!changed) return { outcome: "ignored", reason: `${name} was already resolved.` };
-    return resolved(tx, context, row, name);
-  }
-  if (known && !changed) {
-    if (known.draft?.status === "dismissed") return { outcome: "ignored", reason: `${name} is still firing; its draft was dismissed.` };
-    if (known.draftId !== null || known.incidentId !== null) return { outcome: "ignored", reason: `${name} is still firing (repeated notification).` };
-  }
-  const openIncidentId = known?.incidentId !== null && known?.incident?.resolvedAt === null ? known.incidentId : null;
-  if (known && changed && known.status === "resolved" && now.getTime() - known.statusChangedAt.getTime() < COOL_DOWN_MS) {
-    // Flapping: back on the same draft or incident, or nowhere if that incident was resolved meanwhile.
-    if (openIncidentId !== null) return attachToIncident(tx, context, row.id, openIncidentId, `${name} fired again (flapping)`, true);
-    if (known.draftId !== null && known.draft?.status === "open") return { outcome: "attached", reason: `${name} fired again (flapping) on its open draft.` };
-    if (known.incidentId !== null || known.draftId !== null) return { outcome: "ignored", reason: `${name} fired again within the cool-down; not reopened.` };
-  }
-  if (!rule) return { outcome: "unrouted", reason: `${name} matches no rule.` };
-  if (openIncidentId !== null) return attachToIncident(tx, context, row.id, openIncidentId, `${name} fired again`, true);
-  if (known?.draftId != null && known.draft?.status === "open") return { outcome: "attached", reason: `${name} is on its open draft.` };
-
-  const group = await groupHome(tx, integration.id, alert.groupKey);
-  if (group?.incidentId) return attachToIncident(tx, context, row.id, group.incidentId, `${name} fired`, false);
+/** A routed alert that belongs nowhere yet: its group's open incident or draft, else a new draft. */
+async function intoGroup(tx: Tx, context: Receiving, alertId: number, rule: RuleSummary, alert: ReceivedAlert, name: string): Promise<Step> {
+  const group = await groupHome(tx, context.integration.id, alert.groupKey);
+  if (group?.incidentId) return attachToIncident(tx, context, alertId, group.incidentId, `${name} fired`, false);
   if (group?.draftId) {
-    await tx.alert.update({ where: { id: row.id }, data: { draftId: group.draftId, incidentId: null } });
+    await tx.alert.update({ where: { id: alertId }, data: { draftId: group.draftId, incidentId: null } });
     await mergeIntoDraft(tx, group.draftId, rule, alert);
     return { outcome: "attached", reason: `${name} joined the open draft of its group.` };
   }
-  return openDraft(tx, context, row.id, rule, alert);
+  return openDraft(tx, context, alertId, rule, alert);
 }
 
 /** The open draft or open incident that alerts of this group already belong to. */
@@ -207,7 +216,7 @@ async function openDraft(tx: Tx, context: Receiving, alertId: number, rule: Rule
   const { now, integration } = context;
   const since = new Date(now.getTime() - STORM_WINDOW_MS);
   const recent = await tx.alertDraft.count({ where: { kind: "open_incident", storm: false, integrationId: { not: null }, createdAt: { gte: since } } });
-  if (recent >= (await stormThreshold(tx))) return joinStorm(tx, context, alertId, rule, alert, since);
+  if (stormReached(recent, await stormThreshold(tx))) return joinStorm(tx, context, alertId, rule, alert, since);
 
   const components = await componentNames(tx, rule.componentIds);
   const values = { alert, components };
