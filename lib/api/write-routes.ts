@@ -1,6 +1,7 @@
 // The write API (`/api/admin/…`): each endpoint validates with the shared schemas and calls the same
 // use-case as the admin forms (same transaction, audit event, cache refresh and webhooks).
 import type * as z from "zod";
+import type { TokenActor } from "@/lib/auth/api-tokens";
 import type { Db } from "@/lib/db/client";
 import { openIncident, publishPost, type PublishOutcome } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
@@ -92,6 +93,16 @@ async function requirePost(db: Db, number: number, postId: number): Promise<void
 
 export function createWriteApi(deps: ApiDeps) {
   const commander = "commander" as const;
+  /** A change to a scheduled maintenance: the body with the path's number, through the use-case's own schema. */
+  const maintenanceChange = <Body extends object, Input>(
+    apiBody: z.ZodType<Body>,
+    schema: z.ZodType<Input>,
+    change: (db: Db, actor: TokenActor, input: Input, options: { now: Date }) => Promise<PublishOutcome>,
+  ) =>
+    writeEndpoint(deps, { role: commander, params: incidentPath, body: apiBody }, async ({ db, actor, body, params, now, baseUrl }) => {
+      await requireIncident(db, params.number, "maintenance");
+      return published(baseUrl, await change(db, actor, shared(schema, { ...body, incidentNumber: params.number }), { now }), 200);
+    });
   return {
     ...inboundEndpoints(deps),
 
@@ -137,42 +148,13 @@ export function createWriteApi(deps: ApiDeps) {
     ),
 
     /** POST /api/admin/maintenance/:number/extend */
-    extendMaintenance: writeEndpoint(
-      deps,
-      { role: commander, params: incidentPath, body: apiExtendMaintenanceBody },
-      async ({ db, actor, body, params, now, baseUrl }) => {
-        await requireIncident(db, params.number, "maintenance");
-        return published(
-          baseUrl,
-          await extendMaintenance(db, actor, shared(extendMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }),
-          200,
-        );
-      },
-    ),
+    extendMaintenance: maintenanceChange(apiExtendMaintenanceBody, extendMaintenanceSchema, extendMaintenance),
 
     /** POST /api/admin/maintenance/:number/end — a running maintenance finishes now. */
-    endMaintenance: writeEndpoint(
-      deps,
-      { role: commander, params: incidentPath, body: apiCloseMaintenanceBody },
-      async ({ db, actor, body, params, now, baseUrl }) => {
-        await requireIncident(db, params.number, "maintenance");
-        return published(
-          baseUrl,
-          await endMaintenanceEarly(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }),
-          200,
-        );
-      },
-    ),
+    endMaintenance: maintenanceChange(apiCloseMaintenanceBody, closeMaintenanceSchema, endMaintenanceEarly),
 
     /** POST /api/admin/maintenance/:number/cancel — an upcoming maintenance will not happen. */
-    cancelMaintenance: writeEndpoint(
-      deps,
-      { role: commander, params: incidentPath, body: apiCloseMaintenanceBody },
-      async ({ db, actor, body, params, now, baseUrl }) => {
-        await requireIncident(db, params.number, "maintenance");
-        return published(baseUrl, await cancelMaintenance(db, actor, shared(closeMaintenanceSchema, { ...body, incidentNumber: params.number }), { now }), 200);
-      },
-    ),
+    cancelMaintenance: maintenanceChange(apiCloseMaintenanceBody, closeMaintenanceSchema, cancelMaintenance),
 
     /** POST /api/admin/deploys — recorded (201), or 423 while the gate is closed unless `force` (then recorded as forced). */
     recordDeploy: writeEndpoint(deps, { role: commander, body: apiRecordDeployBody }, async ({ db, actor, body, now, baseUrl }) => {
