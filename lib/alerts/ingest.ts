@@ -44,6 +44,8 @@ interface Receiving {
   toPublish: Set<number>;
 }
 
+const ALERTS_PER_TRANSACTION = 25;
+
 const OUTCOME_RANK: PayloadOutcome[] = ["ignored", "unrouted", "attached", "opened"];
 
 // One notification at a time per process: two resends of one group must not both open a draft.
@@ -59,7 +61,13 @@ export function receiveAlerts(
   const run = async () => {
     const context: Receiving = { db, integration, actor: integrationActor(integration, received.ip), rules: await listRules(db), now, toPublish: new Set() };
     const steps: Step[] = [];
-    for (const alert of received.alerts) steps.push(await db.$transaction((tx) => receiveOne(tx, context, alert)));
+    // A few alerts per transaction: far fewer commits than one each, and no lock held for long.
+    for (let start = 0; start < received.alerts.length; start += ALERTS_PER_TRANSACTION) {
+      const chunk = received.alerts.slice(start, start + ALERTS_PER_TRANSACTION);
+      await db.$transaction(async (tx) => {
+        for (const alert of chunk) steps.push(await receiveOne(tx, context, alert));
+      });
+    }
     for (const draftId of context.toPublish) steps.push(await publishAtOnce(context, draftId));
     // The strongest outcome; among equals the last, so a publish's own step tells what happened.
     const final = steps.reduce<Step>((best, step) => (OUTCOME_RANK.indexOf(step.outcome) >= OUTCOME_RANK.indexOf(best.outcome) ? step : best), {

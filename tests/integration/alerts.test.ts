@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { confirmDraft, dismissDraft, listOpenDrafts } from "@/lib/alerts/drafts";
 import { createIntegration, createRule, revokeIntegration } from "@/lib/alerts/integrations";
-import { listReceivedPayloads, listUnroutedAlerts, STORM_THRESHOLD_KEY } from "@/lib/alerts/received";
+import { listReceivedPayloads, listUnroutedAlerts, pruneReceivedPayloads, RETENTION_DAYS, STORM_THRESHOLD_KEY } from "@/lib/alerts/received";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import { loadInternalEntries } from "@/lib/incident-timeline/entries";
 import { openIncident } from "@/lib/incidents/publish";
@@ -289,5 +289,17 @@ describe.each(providers)("alerts in on $name", (provider) => {
     }
     expect(outcomes).toEqual(new Set(["opened", "attached", "ignored", "unrouted", "rejected"]));
     expect(await db.alertPayload.count()).toBeGreaterThan(30);
+  });
+
+  it("keeps received payloads for RETENTION_DAYS, then prunes them", async () => {
+    const integration = await db.alertIntegration.findFirstOrThrow({ where: { kind: "generic" } });
+    const now = new Date();
+    const old = await db.alertPayload.create({
+      data: { integrationId: integration.id, receivedAt: new Date(now.getTime() - (RETENTION_DAYS + 1) * 86_400_000), outcome: "ignored", body: "{}" },
+    });
+    const kept = await db.alertPayload.count();
+    expect(await pruneReceivedPayloads(db, now, true)).toBe(1);
+    expect(await db.alertPayload.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.alertPayload.count()).toBe(kept - 1);
   });
 });
