@@ -19,6 +19,7 @@
 // dismissDraft), received.ts (listReceivedPayloads, listUnroutedAlerts, stormThreshold).
 import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { timelineWrite } from "@/lib/db/timeline-writes";
 import { writeInternalEntry } from "@/lib/incident-timeline/entries";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import type { ProposableState } from "@/lib/validation/integrations";
@@ -49,6 +50,7 @@ const ALERTS_PER_TRANSACTION = 25;
 const OUTCOME_RANK: PayloadOutcome[] = ["ignored", "unrouted", "attached", "opened"];
 
 // One notification at a time per process: two resends of one group must not both open a draft.
+// (Across instances, timelineWrite's advisory lock serialises each chunk of alerts.)
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Handles the parsed alerts of one payload and stores the payload with its outcome. */
@@ -61,10 +63,12 @@ export function receiveAlerts(
   const run = async () => {
     const context: Receiving = { db, integration, actor: integrationActor(integration, received.ip), rules: await listRules(db), now, toPublish: new Set() };
     const steps: Step[] = [];
-    // A few alerts per transaction: far fewer commits than one each, and no lock held for long.
+    // A few alerts per transaction: far fewer commits than one each, and no lock held for long. In
+    // the timeline-write queue (and its PostgreSQL advisory lock), so two instances receiving the
+    // same group at once (an HA Alertmanager pair) open one draft, and drafts see publishes in order.
     for (let start = 0; start < received.alerts.length; start += ALERTS_PER_TRANSACTION) {
       const chunk = received.alerts.slice(start, start + ALERTS_PER_TRANSACTION);
-      await db.$transaction(async (tx) => {
+      await timelineWrite(db, async (tx) => {
         for (const alert of chunk) steps.push(await receiveOne(tx, context, alert));
       });
     }
