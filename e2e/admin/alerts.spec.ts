@@ -81,15 +81,27 @@ async function startAlertmanager(beaconUrl: string): Promise<void> {
   await expect.poll(async () => (await fetch(`${alertmanagerUrl}/-/ready`).catch(() => null))?.status, { timeout: 15_000 }).toBe(200);
 }
 
-/** Alertmanager's own API, as Prometheus pushes to it; endsAt in the past resolves the alert. */
-async function pushAlert(endsAt?: string): Promise<void> {
-  const alert = { labels, annotations: { summary: "5xx responses above 5% for 5 minutes" }, generatorURL: GRAPH, startsAt, ...(endsAt && { endsAt }) };
+/** Alertmanager's own API, as Prometheus pushes to it; endsAt in the past resolves an alert. */
+async function pushAlerts(alerts: readonly { labels: Record<string, string>; endsAt?: string }[]): Promise<void> {
+  const body = alerts.map((alert) => ({ annotations: { summary: "5xx responses above 5% for 5 minutes" }, generatorURL: GRAPH, startsAt, ...alert }));
   const response = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify([alert]),
+    body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
+}
+const pushAlert = (endsAt?: string) => pushAlerts([{ labels, endsAt }]);
+const aSecondAgo = () => new Date(Date.now() - 1_000).toISOString();
+
+/** The usual confirm step: preview, tick the warnings if there are any, publish. */
+async function previewAndPublish(page: Page, button: "Publish incident" | "Publish post") {
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.locator("[data-preview]")).toBeVisible();
+  const acknowledge = page.getByLabel("I have read the warnings above and want to publish anyway.");
+  if (await acknowledge.count()) await acknowledge.check();
+  await page.getByRole("button", { name: button }).click();
+  await expect(page.locator("[data-notice]")).toHaveText("Published.");
 }
 
 /** Reloads the dashboard until the draft is there (as a commander keeping it open would see it). */
@@ -136,13 +148,14 @@ test("an admin creates an Alertmanager integration (token and receiver shown onc
 
   await page.getByLabel("Rule name").fill("Critical API alerts");
   await page.getByLabel("Matcher 2: label").fill("alertname");
-  await page.getByLabel("Matcher 2: value").fill(ALERT_NAME);
+  await page.getByLabel("Matcher 2: test").selectOption("regex");
+  await page.getByLabel("Matcher 2: value").fill(`E2E\\w+${RUN}\\w*`);
   await page.getByRole("checkbox", { name: "Production", exact: true }).check();
   await page
     .getByLabel("Post template (Markdown)")
     .fill("Our automated systems have detected a problem with {{components}} ({{labels.instance}}). We are investigating.");
   await page.getByRole("button", { name: "Preview text" }).click();
-  await expect(page.locator("[data-preview-title]")).toHaveText(ALERT_NAME);
+  await expect(page.locator("[data-preview-title]")).toHaveText("HighErrorRate");
   await expect(page.locator("[data-preview-body]")).toHaveText(
     "Our automated systems have detected a problem with Production (api\\-1:9090). We are investigating.",
   );
@@ -195,19 +208,16 @@ test("a commander edits the draft, confirms it through the preview, and the publ
 
 test("when the alert expires, a Resolved draft is proposed, saying no alert still fires; confirming it resolves the incident", async ({ page }) => {
   await signIn(page, "commander");
-  await pushAlert(new Date(Date.now() - 1_000).toISOString());
+  await pushAlert(aSecondAgo());
   const draft = await waitForDraft(page, "resolved", TITLE);
   await expect(draft.locator('[data-still-firing="0"]')).toBeVisible();
   await expect(draft.locator('[data-alert-status="resolved"]')).toBeVisible();
 
   await draft.getByRole("link", { name: /Review draft/ }).click();
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.locator("[data-preview]")).toBeVisible();
-  await expect(page.locator('[data-still-firing="0"]').first()).toBeVisible();
-  const acknowledge = page.getByLabel("I have read the warnings above and want to publish anyway.");
-  if (await acknowledge.count()) await acknowledge.check();
-  await page.getByRole("button", { name: "Publish post" }).click();
-  await expect(page.locator("[data-notice]")).toHaveText("Published.");
+  // Above the form and again in the preview itself.
+  await expect(page.locator('[data-still-firing="0"]')).toHaveCount(2);
+  await previewAndPublish(page, "Publish post");
   expect(new URL(page.url()).pathname).toBe(incidentPath);
   await expect(page.getByText(/^Resolved /).first()).toBeVisible();
 });
@@ -225,4 +235,57 @@ test("the integration's page lists what Alertmanager sent, newest first, with ou
   await page.goto("/admin/integrations");
   await expect(page.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
   await axeClean(page);
+});
+
+test("50 different alerts at once: a few drafts, then one storm draft listing the rest; when one of its alerts resolves, the proposed Resolved says which still fire", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const stormAlerts = Array.from({ length: 50 }, (_, index) => `E2EStorm${RUN}x${index}`);
+  await signIn(page, "commander");
+  await pushAlerts(stormAlerts.map((alertname) => ({ labels: { alertname, severity: "warning" } })));
+  const onDashboard = page.locator(`[data-draft] [data-alert-name^="E2EStorm${RUN}x"]`);
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/admin");
+        return onDashboard.count();
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toBe(50);
+  const storm = page.locator("[data-draft][data-storm]");
+  await expect(storm).toHaveCount(1);
+  const inStorm = await storm.locator("[data-alert-name]").evaluateAll((items) => items.map((item) => item.getAttribute("data-alert-name") ?? ""));
+  expect(inStorm.length).toBeGreaterThan(1);
+  expect(await page.locator("[data-draft]:not([data-storm])").count()).toBe(50 - inStorm.length);
+
+  await storm.getByRole("link", { name: /Review draft/ }).click();
+  await previewAndPublish(page, "Publish incident");
+  const stormIncident = new URL(page.url()).pathname;
+
+  const [resolvedFirst, ...stillFiring] = inStorm;
+  await pushAlerts([{ labels: { alertname: resolvedFirst!, severity: "warning" }, endsAt: aSecondAgo() }]);
+  const proposal = await waitForDraft(page, "resolved", "");
+  await expect(proposal.locator("[data-still-firing]")).toHaveAttribute("data-still-firing", String(stillFiring.length));
+  await expect(proposal.locator("[data-still-firing]")).toContainText(stillFiring[0]!);
+  await proposal.getByRole("link", { name: /Review draft/ }).click();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.locator("[data-preview]")).toBeVisible();
+  await expect(page.getByText(`Still firing: ${stillFiring.join(", ")}`)).toHaveCount(2);
+
+  // Leave the dashboard as found: the commander resolves the storm anyway and dismisses the other drafts.
+  await previewAndPublish(page, "Publish post");
+  expect(new URL(page.url()).pathname).toBe(stormIncident);
+  for (let left = 50 - inStorm.length; left > 0; left--) {
+    await page.goto("/admin");
+    await page
+      .locator("[data-draft]")
+      .first()
+      .getByRole("link", { name: /Review draft/ })
+      .click();
+    await page.getByRole("button", { name: "Dismiss this draft (publish nothing)" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+  }
+  await expect(page.locator("[data-draft]")).toHaveCount(0);
 });

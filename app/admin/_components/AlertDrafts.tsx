@@ -52,6 +52,7 @@ export function AlertDrafts({ drafts, nameOf, canDecide }: Props) {
             key={draft.id}
             data-draft={draft.id}
             data-draft-kind={draft.postType}
+            data-storm={draft.storm ? "" : undefined}
             className="space-y-2 rounded border border-amber-700 bg-white p-3 dark:bg-zinc-900"
           >
             <p className="font-semibold">{draft.title}</p>

@@ -33,7 +33,12 @@ function AlertItem({ alert }: { alert: AlertEvidence }) {
   const href = graphHref(alert.generatorUrl);
   const name = alert.labels.alertname ?? alert.fingerprint;
   return (
-    <li data-alert={alert.fingerprint} data-alert-status={alert.status} className="space-y-2 rounded border border-zinc-300 p-3 dark:border-zinc-700">
+    <li
+      data-alert={alert.fingerprint}
+      data-alert-name={name}
+      data-alert-status={alert.status}
+      className="space-y-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
+    >
       <p>
         <strong>{name}</strong> —{" "}
         {alert.status === "firing" ? (
