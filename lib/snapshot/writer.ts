@@ -12,9 +12,9 @@ const AFTER_PUBLISH_MS = 250;
 const PERIOD_MS = 60_000;
 /**
  * With a snapshot from the previous run to fall back on, the first write waits this long: a
- * restarted server answers the readers queued at its door first (the first requests load the
- * query compiler and warm the renderers, and a collection beside them doubled the time to the
- * first answer). Without one, it writes at once.
+ * restarted server answers the readers queued at its door first (their first requests load the
+ * query compiler and warm the renderers) instead of collecting ≈ 100 pages beside them. Without
+ * one, it writes at once.
  */
 const FIRST_WRITE_WITH_SNAPSHOT_MS = 5_000;
 
