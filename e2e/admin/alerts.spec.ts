@@ -237,6 +237,36 @@ test("the integration's page lists what Alertmanager sent, newest first, with ou
   await axeClean(page);
 });
 
+test("without JavaScript, an admin adds a second rule with a text preview, moves it first, then deletes it", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await signIn(page, "admin");
+  await page.goto(`/admin/integrations/${integrationId}/rules/new`);
+  await page.getByLabel("Rule name").fill("Disk alerts");
+  await page.getByLabel("Matcher 1: label").fill("alertname");
+  await page.getByLabel("Matcher 1: test").selectOption("equals");
+  await page.getByLabel("Matcher 1: value").fill("DiskFull");
+  await page.getByRole("checkbox", { name: "Development", exact: true }).check();
+  await page.getByLabel("State", { exact: true }).selectOption("yellow");
+  await page.getByLabel("Title template").fill("{{alertname}} on {{labels.instance}}");
+  await page.getByRole("button", { name: "Preview text" }).click();
+  await expect(page.locator("[data-preview-title]")).toHaveText("DiskFull on api-1:9090");
+  await expect(page.getByLabel("Rule name")).toHaveValue("Disk alerts");
+  await page.getByRole("button", { name: "Save rule" }).click();
+  await expect(page.locator("[data-notice]")).toHaveText("Rule saved.");
+
+  const rules = page.locator(`section[aria-labelledby="integration-${integrationId}"] [data-rule]`);
+  await expect(rules).toHaveCount(2);
+  await expect(rules.nth(1)).toHaveAttribute("data-rule", "Disk alerts");
+  await expect(rules.nth(1)).toContainText("always Degraded");
+  await page.getByRole("button", { name: "Move Disk alerts up" }).click();
+  await expect(rules.nth(0)).toHaveAttribute("data-rule", "Disk alerts");
+  await page.getByRole("button", { name: "Delete Disk alerts" }).click();
+  await expect(rules).toHaveCount(1);
+  await expect(rules.nth(0)).toHaveAttribute("data-rule", "Critical API alerts");
+  await context.close();
+});
+
 test("50 different alerts at once: a few drafts, then one storm draft listing the rest; when one of its alerts resolves, the proposed Resolved says which still fire", async ({
   page,
 }) => {

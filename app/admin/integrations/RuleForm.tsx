@@ -3,10 +3,11 @@
 // text it writes, and whether it waits for a commander. "Preview text" fills the templates for a
 // sample alert without saving. Rows of plain fields, so it works without JavaScript.
 import { useActionState } from "react";
-import type { PreviewFormState } from "@/lib/admin/form-state";
 import { MATCHER_ROWS, SEVERITY_ROWS } from "@/lib/validation/alert-rule-form";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
+import type { RuleFormState } from "./actions";
+import { RulePreview } from "./RulePreview";
 
 type Values = Record<string, string | string[]>;
 const rows = (count: number) => Array.from({ length: count }, (_, index) => index);
@@ -18,7 +19,7 @@ const STATE_OPTIONS = [
 ] as const;
 
 interface Props {
-  action: (state: PreviewFormState, formData: FormData) => Promise<PreviewFormState>;
+  action: (state: RuleFormState, formData: FormData) => Promise<RuleFormState>;
   components: readonly { id: number; name: string; parentId: number | null }[];
   /** The saved rule's values in the form's field names, or the defaults of a new rule. */
   initialValues: Values;
@@ -30,7 +31,7 @@ function groupError(errors: Record<string, string>, prefix: string): string | un
 }
 
 export function RuleForm({ action, components, initialValues }: Props) {
-  const [state, formAction, pending] = useActionState<PreviewFormState, FormData>(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState<RuleFormState, FormData>(action, { status: "idle" });
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? initialValues;
   const text = (name: string) => {
@@ -40,13 +41,12 @@ export function RuleForm({ action, components, initialValues }: Props) {
   const chosen = new Set([values.componentIds ?? []].flat());
   const matcherError = groupError(errors, "matchers");
   const severityError = groupError(errors, "severityStates") ?? errors.fixedState;
-  const { preview, ...plainState } = state;
   // One empty row more than the rule uses, and at least the defaults.
   const rowCount = (prefix: string, field: string, minimum: number) =>
     Math.max(minimum, Object.entries(values).filter(([name, value]) => name.startsWith(`${prefix}.`) && name.endsWith(`.${field}`) && value !== "").length + 1);
 
   return (
-    <form key={JSON.stringify(plainState)} action={formAction} className="space-y-5" noValidate>
+    <form key={JSON.stringify(state)} action={formAction} className="space-y-5" noValidate>
       <FormMessage state={state} />
       {["ruleId", "integrationId"].map((name) => text(name) !== "" && <input key={name} type="hidden" name={name} value={text(name)} />)}
       <Field name="name" label="Rule name" error={errors.name}>
@@ -158,7 +158,7 @@ export function RuleForm({ action, components, initialValues }: Props) {
         <input type="checkbox" name="resolveAutomatically" defaultChecked={text("resolveAutomatically") === "on"} />
         Resolve automatically (publish Resolved and Operational when every alert has resolved; otherwise a commander confirms it)
       </label>
-      {preview}
+      {state.ruleText && <RulePreview text={state.ruleText} />}
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="intent" value="preview" disabled={pending} className="rounded border border-zinc-700 px-4 py-2">
           Preview text

@@ -4,7 +4,7 @@ import type { IntegrationSummary, RuleSummary } from "@/lib/alerts/integrations"
 import type { RuleMatcher } from "@/lib/validation/integrations";
 import { STATE_LABEL } from "@/lib/text/labels";
 import { AdminSection } from "../_components/AdminSection";
-import { RulePreview } from "./RulePreview";
+import { RulePreview, ruleText } from "./RulePreview";
 import { deleteRuleAction, reorderRulesAction } from "./actions";
 
 interface Props {
@@ -71,12 +71,7 @@ export function RuleList({ integration, rules, components, canManage }: Props) {
                 {rule.resolveAutomatically ? "; resolves automatically" : "; a commander confirms the Resolved"}
               </li>
             </ul>
-            <RulePreview
-              matchers={rule.matchers}
-              titleTemplate={rule.titleTemplate}
-              bodyTemplate={rule.bodyTemplate}
-              componentNames={rule.componentIds.map(nameOf)}
-            />
+            <RulePreview text={ruleText({ ...rule, componentNames: rule.componentIds.map(nameOf) })} />
             {canManage && (
               <div className="flex flex-wrap gap-4 text-sm">
                 {integration && (

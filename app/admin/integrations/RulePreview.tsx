@@ -19,30 +19,41 @@ export function sampleAlertFor(matchers: readonly RuleMatcher[]) {
   return { labels, annotations: SAMPLE_ANNOTATIONS };
 }
 
-interface Props {
+interface Templates {
   matchers: readonly RuleMatcher[];
   titleTemplate: string;
   bodyTemplate: string;
   componentNames: readonly string[];
 }
 
-export function RulePreview({ matchers, titleTemplate, bodyTemplate, componentNames }: Props) {
+/** Plain strings, so a form's answer can carry them (a no-JavaScript form re-sends its state). */
+export interface RuleText {
+  sample: string;
+  title: string;
+  body: string;
+}
+
+export function ruleText({ matchers, titleTemplate, bodyTemplate, componentNames }: Templates): RuleText {
   const values = { alert: sampleAlertFor(matchers), components: joinNames(componentNames) };
+  return {
+    sample: Object.entries(values.alert.labels)
+      .map(([name, value]) => `${name}="${value}"`)
+      .join(", "),
+    title: renderTemplate(titleTemplate, values, shortened),
+    body: renderTemplate(bodyTemplate, values),
+  };
+}
+
+export function RulePreview({ text }: { text: RuleText }) {
   return (
     <div data-rule-preview="" className="space-y-1 rounded border border-dashed border-zinc-500 p-3 text-sm">
-      <p className="font-medium">
-        For a sample alert (
-        {Object.entries(values.alert.labels)
-          .map(([name, value]) => `${name}="${value}"`)
-          .join(", ")}
-        ):
-      </p>
+      <p className="font-medium">For a sample alert ({text.sample}):</p>
       <p>
-        Title: <strong data-preview-title="">{renderTemplate(titleTemplate, values, shortened)}</strong>
+        Title: <strong data-preview-title="">{text.title}</strong>
       </p>
       <p>Post (Markdown):</p>
       <pre data-preview-body="" className="whitespace-pre-wrap break-words rounded bg-zinc-100 p-2 dark:bg-zinc-800">
-        {renderTemplate(bodyTemplate, values)}
+        {text.body}
       </pre>
     </div>
   );

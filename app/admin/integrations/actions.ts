@@ -5,19 +5,24 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { withFieldErrors } from "@/lib/admin/action";
 import { buttonAction, serverAction } from "@/lib/admin/form-action";
-import type { FormState, PreviewFormState } from "@/lib/admin/form-state";
+import type { FormState } from "@/lib/admin/form-state";
 import { createIntegration, createRule, deleteRule, reorderRules, revokeIntegration, updateRule } from "@/lib/alerts/integrations";
 import { loadComponents } from "@/lib/db/timeline-queries";
 import { loadEnv } from "@/lib/runtime/env";
 import { integrationIdSchema, ruleFormSchema, ruleIdSchema } from "@/lib/validation/alert-rule-form";
 import { createIntegrationSchema, reorderRulesSchema } from "@/lib/validation/integrations";
-import { RulePreview } from "./RulePreview";
+import { ruleText, type RuleText } from "./RulePreview";
 import { integrationUrl, setupText } from "./setup-text";
 
 export interface IntegrationFormState extends FormState {
   /** The new integration's token and its ready-to-paste configuration: in this one response only. */
   token?: string;
   setup?: string;
+}
+
+export interface RuleFormState extends FormState {
+  /** "Preview text": what the templates write for a sample alert; plain strings, so the form works without JavaScript. */
+  ruleText?: RuleText;
 }
 
 export const createIntegrationAction = serverAction({
@@ -43,12 +48,11 @@ export const saveRuleAction = serverAction({
   role: "admin",
   schema: ruleFormSchema,
   run: ({ intent, ruleId, ...input }, actor, values) =>
-    withFieldErrors(values, async (): Promise<PreviewFormState> => {
+    withFieldErrors(values, async (): Promise<RuleFormState> => {
       if (intent === "preview") {
         const components = await loadComponents(db());
         const names = components.filter((component) => input.componentIds.includes(component.id)).map((component) => component.name);
-        const preview = <RulePreview matchers={input.matchers} titleTemplate={input.titleTemplate} bodyTemplate={input.bodyTemplate} componentNames={names} />;
-        return { status: "idle", values, preview };
+        return { status: "idle", values, ruleText: ruleText({ ...input, componentNames: names }) };
       }
       const rule = ruleId === undefined ? await createRule(db(), actor, input) : await updateRule(db(), actor, { ...input, ruleId });
       redirect(`/admin/integrations?saved=${rule.id}#integration-${rule.integrationId}`);
