@@ -8,13 +8,17 @@ import * as z from "zod";
 import { READ_RESPONSE_SCHEMAS, readApiSchemas } from "@/lib/formats/schemas";
 import {
   apiCloseMaintenanceBody,
+  apiCreateRuleBody,
   apiDeletePostBody,
+  apiEmptyBody,
   apiEditPostBody,
   apiExtendMaintenanceBody,
   apiOpenIncidentBody,
   apiPostBody,
   apiScheduleMaintenanceBody,
+  apiUpdateRuleBody,
 } from "@/lib/validation/api";
+import { createRuleSchema, INTEGRATION_KINDS } from "@/lib/validation/integrations";
 import { apiDeployGateQuery, apiRecordDeployBody, DEPLOY_ENVIRONMENTS } from "@/lib/validation/deploys";
 import { documentedAlertPayloads, inboundResultSchema } from "@/lib/validation/alert-payloads";
 import { MAX_BODY_BYTES } from "./http";
@@ -132,6 +136,57 @@ const WRITE_PATHS = {
   "/api/admin/maintenance/{number}/end": { post: operation("End a running maintenance now", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
   "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
 };
+
+const rule = createRuleSchema.shape;
+const alertRuleSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  integration: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(INTEGRATION_KINDS) }).nullable(),
+  position: z.number().int(),
+  matchers: rule.matchers.unwrap(),
+  component_ids: z.array(z.number().int()),
+  severity_states: rule.severityStates.unwrap(),
+  fixed_state: rule.fixedState.unwrap(),
+  title_template: z.string(),
+  body_template: z.string(),
+  mode: rule.mode.unwrap(),
+  resolve_automatically: z.boolean(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+const RULE_ID = pathParam("id", "The alert rule's id");
+
+function alertRulePaths() {
+  const ruleAnswer = (status: string, description: string) => ({ status, schema: z.object({ rule: alertRuleSchema }), description });
+  const {
+    requestBody: _body,
+    parameters: _parameters,
+    ...list
+  } = operation("List alert rules in routing order (each integration's own rules, then the global ones); admin tokens", apiEmptyBody, {
+    status: "200",
+    schema: z.object({ rules: z.array(alertRuleSchema) }),
+    description: "Every rule",
+  });
+  return {
+    "/api/admin/alert-rules": {
+      get: { ...list, parameters: [] },
+      post: operation("Create an alert rule (never proposes green); admin tokens", apiCreateRuleBody, ruleAnswer("201", "Created, last in its scope")),
+    },
+    "/api/admin/alert-rules/{id}": {
+      patch: operation("Change an alert rule: the fields sent replace the rule's; admin tokens", apiUpdateRuleBody, ruleAnswer("200", "Updated"), [RULE_ID]),
+      delete: operation(
+        "Delete an alert rule (body {}); admin tokens",
+        apiEmptyBody,
+        {
+          status: "200",
+          schema: z.object({ rule: z.object({ id: z.number().int(), deleted: z.boolean() }) }),
+          description: "Deleted",
+        },
+        [RULE_ID],
+      ),
+    },
+  };
+}
 
 const GATE_CLOSED = "The gate is closed: open incidents affect the environment (with their worst state and commander) or its deploys are frozen";
 
@@ -274,6 +329,6 @@ export function openApiDocument(baseUrl: string, readPatterns: readonly string[]
       },
       schemas: { Error: jsonSchema(errorSchema), ...readComponentSchemas() },
     },
-    paths: { ...WRITE_PATHS, ...deployPaths(), ...INBOUND_PATHS, ...readPaths(readPatterns) },
+    paths: { ...WRITE_PATHS, ...deployPaths(), ...alertRulePaths(), ...INBOUND_PATHS, ...readPaths(readPatterns) },
   };
 }

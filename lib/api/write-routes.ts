@@ -8,22 +8,30 @@ import { deletePost, editPost } from "@/lib/incidents/revise";
 import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
 import {
   apiCloseMaintenanceBody,
+  apiCreateRuleBody,
   apiDeletePostBody,
+  apiEmptyBody,
   apiEditPostBody,
   apiExtendMaintenanceBody,
   apiOpenIncidentBody,
   apiPostBody,
   apiScheduleMaintenanceBody,
+  apiUpdateRuleBody,
   incidentPath,
   postPath,
+  type ApiRuleBody,
+  ruleInputOf,
+  rulePath,
 } from "@/lib/validation/api";
+import { createRuleSchema, updateRuleSchema } from "@/lib/validation/integrations";
+import { createRule, deleteRule, type IntegrationSummary, listIntegrations, listRules, ruleOf, type RuleSummary, updateRule } from "@/lib/alerts/integrations";
 import { openIncidentSchema, postUpdateSchema } from "@/lib/validation/incidents";
 import { closeMaintenanceSchema, extendMaintenanceSchema, scheduleMaintenanceSchema } from "@/lib/validation/maintenance";
 import { recordDeploy } from "@/lib/deploys/record";
 import { deployGate } from "@/lib/deploys/queries";
 import type { GateDecision } from "@/lib/deploys/gate";
 import { apiDeployGateQuery, apiRecordDeployBody, recordDeployInputOf, recordDeploySchema } from "@/lib/validation/deploys";
-import { withComponentIds } from "./components";
+import { resolveComponents, withComponentIds } from "./components";
 import { writeEndpoint, type ApiDeps, type WriteResult } from "./endpoint";
 import { inboundEndpoints } from "./inbound";
 import { ApiFailure, invalidInput } from "./http";
@@ -89,6 +97,44 @@ async function requireIncident(db: Db, number: number, kind: "incident" | "maint
 async function requirePost(db: Db, number: number, postId: number): Promise<void> {
   const post = await db.post.findFirst({ where: { id: postId, deletedAt: null, incident: { number, deletedAt: null } }, select: { id: true } });
   if (!post) throw new ApiFailure(404, "not_found", `Incident #${number} has no post ${postId} (or it was deleted).`);
+}
+
+/** A rule as JSON (lib/api/openapi.ts: AlertRule), with the integration it belongs to (null: every integration). */
+function ruleBody(rule: RuleSummary, integrations: ReadonlyMap<number, IntegrationSummary>) {
+  const integration = rule.integrationId === null ? undefined : integrations.get(rule.integrationId);
+  return {
+    id: rule.id,
+    name: rule.name,
+    integration: integration ? { id: integration.id, name: integration.name, kind: integration.kind } : null,
+    position: rule.position,
+    matchers: rule.matchers,
+    component_ids: rule.componentIds,
+    severity_states: rule.severityStates,
+    fixed_state: rule.fixedState,
+    title_template: rule.titleTemplate,
+    body_template: rule.bodyTemplate,
+    mode: rule.mode,
+    resolve_automatically: rule.resolveAutomatically,
+    created_at: rule.createdAt.toISOString(),
+    updated_at: rule.updatedAt.toISOString(),
+  };
+}
+
+async function ruleAnswer(db: Db, rule: RuleSummary, status: number): Promise<WriteResult> {
+  const integrations = new Map((await listIntegrations(db)).map((integration) => [integration.id, integration]));
+  return { status, body: { rule: ruleBody(rule, integrations) } };
+}
+
+/** The body's fields as the shared rule schema takes them; components named by slug or id become ids (422 when unknown). */
+async function ruleFields(db: Db, body: ApiRuleBody) {
+  const refs = body.component_ids?.map((ref, index) => ({ path: `component_ids.${index}`, ref }));
+  return ruleInputOf(body, refs && (await resolveComponents(db, refs)));
+}
+
+async function requireRule(db: Db, id: number): Promise<RuleSummary> {
+  const row = await db.alertRule.findUnique({ where: { id } });
+  if (!row) throw new ApiFailure(404, "not_found", `There is no alert rule ${id}.`);
+  return ruleOf(row);
 }
 
 export function createWriteApi(deps: ApiDeps) {
@@ -170,6 +216,35 @@ export function createWriteApi(deps: ApiDeps) {
     deployGate: writeEndpoint(deps, { role: commander, body: apiDeployGateQuery }, async ({ db, body, now, baseUrl }) => {
       const gate = await deployGate(db, { service: body.service, environment: body.environment ?? "production" }, now);
       return { status: gate.status === "clear" ? 200 : 423, body: gateBody(baseUrl, gate) };
+    }),
+
+    /** GET /api/admin/alert-rules — every rule in routing order: each integration's own rules, then the global ones. */
+    listAlertRules: writeEndpoint(deps, { role: "admin", body: apiEmptyBody }, async ({ db }) => {
+      const [rules, integrations] = await Promise.all([listRules(db), listIntegrations(db)]);
+      const byId = new Map(integrations.map((integration) => [integration.id, integration]));
+      const scope = (rule: RuleSummary) => rule.integrationId ?? Number.POSITIVE_INFINITY;
+      const ordered = rules.toSorted((a, b) => scope(a) - scope(b) || a.position - b.position || a.id - b.id);
+      return { status: 200, body: { rules: ordered.map((rule) => ruleBody(rule, byId)) } };
+    }),
+
+    /** POST /api/admin/alert-rules — the new rule goes last among its integration's rules. */
+    createAlertRule: writeEndpoint(deps, { role: "admin", body: apiCreateRuleBody }, async ({ db, actor, body }) => {
+      const rule = await createRule(db, actor, shared(createRuleSchema, await ruleFields(db, body)));
+      return ruleAnswer(db, rule, 201);
+    }),
+
+    /** PATCH /api/admin/alert-rules/:id — the fields sent replace the rule's; the others stay. */
+    updateAlertRule: writeEndpoint(deps, { role: "admin", params: rulePath, body: apiUpdateRuleBody }, async ({ db, actor, body, params }) => {
+      const { id, position: _position, createdAt: _created, updatedAt: _updated, ...current } = await requireRule(db, params.id);
+      const rule = await updateRule(db, actor, shared(updateRuleSchema, { ...current, ...(await ruleFields(db, body)), ruleId: id }));
+      return ruleAnswer(db, rule, 200);
+    }),
+
+    /** DELETE /api/admin/alert-rules/:id (body {}) — new alerts go to the next matching rule, or stay unrouted. */
+    deleteAlertRule: writeEndpoint(deps, { role: "admin", params: rulePath, body: apiEmptyBody }, async ({ db, actor, params }) => {
+      await requireRule(db, params.id);
+      await deleteRule(db, actor, params.id);
+      return { status: 200, body: { rule: { id: params.id, deleted: true } } };
     }),
   };
 }

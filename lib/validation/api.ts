@@ -5,6 +5,7 @@
 import * as z from "zod";
 import { incidentStates, openIncidentSchema, postUpdateSchema, editPostSchema, deletePostSchema } from "@/lib/validation/incidents";
 import { closeMaintenanceSchema, extendMaintenanceSchema, scheduleMaintenanceSchema } from "@/lib/validation/maintenance";
+import { createRuleSchema, type CreateRuleInput } from "@/lib/validation/integrations";
 
 /** A component by id (number) or slug (string), e.g. 3 or "git-push". */
 export const componentRef = z.union([z.number().int().positive(), z.string().trim().min(1).max(100)], {
@@ -59,3 +60,44 @@ export const postPath = incidentPath.extend({
 
 /** The `Idempotency-Key` header: 1–200 visible ASCII characters, e.g. a UUID or an alert id. */
 export const idempotencyKeyHeader = z.string().regex(/^[\x21-\x7e]{1,200}$/, "Idempotency-Key must be 1–200 visible ASCII characters.");
+
+const rule = createRuleSchema.shape;
+/** POST /api/admin/alert-rules: a rule in snake_case; omitted fields take the admin form's defaults. */
+export const apiCreateRuleBody = z.strictObject({
+  integration_id: rule.integrationId.unwrap().optional(),
+  name: rule.name,
+  matchers: rule.matchers.unwrap().optional(),
+  component_ids: z.array(componentRef).min(1, "Choose at least one component.").max(100),
+  severity_states: rule.severityStates.unwrap().optional(),
+  fixed_state: rule.fixedState.unwrap().optional(),
+  title_template: rule.titleTemplate.unwrap().optional(),
+  body_template: rule.bodyTemplate.unwrap().optional(),
+  mode: rule.mode.unwrap().optional(),
+  resolve_automatically: rule.resolveAutomatically.unwrap().optional(),
+});
+/** PATCH /api/admin/alert-rules/:id: only the fields to change; the others keep their values. */
+export const apiUpdateRuleBody = apiCreateRuleBody.partial();
+export type ApiRuleBody = z.infer<typeof apiUpdateRuleBody>;
+
+/** The fields a body sets, in the shared rule schema's words (components already resolved to ids). */
+export function ruleInputOf(body: ApiRuleBody, componentIds: number[] | undefined): Partial<CreateRuleInput> {
+  const input: Partial<CreateRuleInput> = {
+    integrationId: body.integration_id,
+    name: body.name,
+    matchers: body.matchers,
+    componentIds,
+    severityStates: body.severity_states,
+    fixedState: body.fixed_state,
+    titleTemplate: body.title_template,
+    bodyTemplate: body.body_template,
+    mode: body.mode,
+    resolveAutomatically: body.resolve_automatically,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/** No fields: the query of a GET without parameters, the body ({}) of a DELETE that needs no reason. */
+export const apiEmptyBody = z.strictObject({});
+
+/** Path parameter: an alert rule's id. */
+export const rulePath = z.object({ id: postPath.shape.id });

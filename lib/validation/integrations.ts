@@ -86,4 +86,11 @@ export const draftEditsSchema = z.object({
 export type DraftEdits = z.infer<typeof draftEditsSchema>;
 
 /** How many incidents or drafts integrations may open within 10 minutes before the rest collapse into one. */
-export const stormThresholdSchema = z.coerce.number().int().min(1).max(1_000);
+export const stormThresholdSchema = z.coerce
+  .number({ error: "Enter a whole number of incidents." })
+  .int("Enter a whole number of incidents.")
+  .min(1, "Use at least 1.")
+  .max(1_000, "Use at most 1000.");
+
+/** The admin's form at /admin/integrations. */
+export const stormThresholdFormSchema = z.object({ stormThreshold: stormThresholdSchema });
