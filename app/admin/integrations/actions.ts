@@ -4,13 +4,14 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { withFieldErrors } from "@/lib/admin/action";
-import { buttonAction, serverAction } from "@/lib/admin/form-action";
+import { buttonAction, formAction, serverAction } from "@/lib/admin/form-action";
 import type { FormState } from "@/lib/admin/form-state";
 import { createIntegration, createRule, deleteRule, reorderRules, revokeIntegration, updateRule } from "@/lib/alerts/integrations";
+import { updateStormThreshold } from "@/lib/alerts/received";
 import { loadComponents } from "@/lib/db/timeline-queries";
 import { loadEnv } from "@/lib/runtime/env";
 import { integrationIdSchema, ruleFormSchema, ruleIdSchema } from "@/lib/validation/alert-rule-form";
-import { createIntegrationSchema, reorderRulesSchema } from "@/lib/validation/integrations";
+import { createIntegrationSchema, reorderRulesSchema, stormThresholdFormSchema } from "@/lib/validation/integrations";
 import { ruleText, type RuleText } from "./RulePreview";
 import { integrationUrl, setupText } from "./setup-text";
 
@@ -66,3 +67,7 @@ export const deleteRuleAction = buttonAction("admin", ruleIdSchema, async ({ rul
 export const reorderRulesAction = buttonAction("admin", reorderRulesSchema, async (input, actor) => {
   await reorderRules(db(), actor, input);
 });
+
+export const updateStormThresholdAction = formAction("admin", stormThresholdFormSchema, ({ stormThreshold }, actor) =>
+  updateStormThreshold(db(), actor, stormThreshold),
+);

@@ -4,15 +4,16 @@ import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { type IntegrationSummary, listIntegrations, listRules } from "@/lib/alerts/integrations";
 import { payloadSummaries, type PayloadSummary } from "@/lib/alerts/payload-summary";
-import { listUnroutedAlerts } from "@/lib/alerts/received";
+import { listUnroutedAlerts, stormThreshold } from "@/lib/alerts/received";
 import { loadComponents } from "@/lib/db/timeline-queries";
 import { formatUtc } from "@/lib/text/format-time";
+import { AdminForm } from "../_components/AdminForm";
 import { AdminSection } from "../_components/AdminSection";
 import { AdminTable } from "../_components/AdminTable";
 import { AlertEvidenceList } from "../_components/AlertEvidenceList";
 import { CreateIntegrationForm } from "./CreateIntegrationForm";
 import { RuleList } from "./RuleList";
-import { createIntegrationAction, revokeIntegrationAction } from "./actions";
+import { createIntegrationAction, revokeIntegrationAction, updateStormThresholdAction } from "./actions";
 import { KIND_LABEL } from "./kind-label";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -63,12 +64,13 @@ function integrationRow(integration: IntegrationSummary, summary: PayloadSummary
 export default async function IntegrationsPage({ searchParams }: PageProps<"/admin/integrations">) {
   const actor = await requireRole("viewer");
   const canManage = hasRole(actor.role, "admin");
-  const [integrations, rules, components, summaries, unrouted] = await Promise.all([
+  const [integrations, rules, components, summaries, unrouted, storm] = await Promise.all([
     listIntegrations(db()),
     listRules(db()),
     loadComponents(db()),
     payloadSummaries(db()),
     listUnroutedAlerts(db()),
+    stormThreshold(db()),
   ]);
   const saved = (await searchParams).saved !== undefined;
   const scopes = [
@@ -102,6 +104,20 @@ export default async function IntegrationsPage({ searchParams }: PageProps<"/adm
       {scopes.map(({ integration, rules }) => (
         <RuleList key={integration?.id ?? "global"} integration={integration} rules={rules} components={components} canManage={canManage} />
       ))}
+      <AdminSection id="storm-heading" title="Alert storms">
+        <p>
+          When integrations would open more than <strong data-storm-threshold="">{storm}</strong> incidents within 10 minutes, the rest collapse into one draft
+          listing their alerts.
+        </p>
+        {canManage && (
+          <AdminForm
+            action={updateStormThresholdAction}
+            submitLabel="Save threshold"
+            idPrefix="storm-"
+            fields={[{ kind: "number", name: "stormThreshold", label: "Incidents within 10 minutes before a storm", value: String(storm), hint: "1 to 1000." }]}
+          />
+        )}
+      </AdminSection>
       <AdminSection id="unrouted-heading" title={`Unrouted alerts (${unrouted.length})`}>
         <p>Alerts that matched no rule: kept, never dropped. Add a rule to route alerts like these.</p>
         {unrouted.length === 0 ? <p>None.</p> : <AlertEvidenceList alerts={unrouted} title="Unrouted alerts, most recently seen first" />}
