@@ -74,7 +74,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "400": "The body is not JSON, or the Idempotency-Key header is malformed",
   "401": "No valid API token",
   "403": "The token's role does not allow this",
-  "404": "No such incident, maintenance or post",
+  "404": "No such incident, maintenance, post or alert rule",
   "409": "The Idempotency-Key was used with a different request, or that request is still running",
   "413": `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`,
   "415": "The body is not sent as application/json",

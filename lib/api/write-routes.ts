@@ -34,6 +34,7 @@ import { apiDeployGateQuery, apiRecordDeployBody, recordDeployInputOf, recordDep
 import { resolveComponents, withComponentIds } from "./components";
 import { writeEndpoint, type ApiDeps, type WriteResult } from "./endpoint";
 import { inboundEndpoints } from "./inbound";
+import { InputError } from "@/lib/errors/input-error";
 import { ApiFailure, invalidInput } from "./http";
 
 /** The shared (form) schema has the last word on every input. */
@@ -129,6 +130,17 @@ async function ruleAnswer(db: Db, rule: RuleSummary, status: number): Promise<Wr
 async function ruleFields(db: Db, body: ApiRuleBody) {
   const refs = body.component_ids?.map((ref, index) => ({ path: `component_ids.${index}`, ref }));
   return ruleInputOf(body, refs && (await resolveComponents(db, refs)));
+}
+
+/** The rule use-cases name fields as the admin form does; an API client sent them in snake_case. */
+async function inApiWords<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const field = error.field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    throw new ApiFailure(422, "invalid_input", error.message, { [field]: error.message });
+  }
 }
 
 async function requireRule(db: Db, id: number): Promise<RuleSummary> {
@@ -229,14 +241,16 @@ export function createWriteApi(deps: ApiDeps) {
 
     /** POST /api/admin/alert-rules — the new rule goes last among its integration's rules. */
     createAlertRule: writeEndpoint(deps, { role: "admin", body: apiCreateRuleBody }, async ({ db, actor, body }) => {
-      const rule = await createRule(db, actor, shared(createRuleSchema, await ruleFields(db, body)));
+      const input = shared(createRuleSchema, await ruleFields(db, body));
+      const rule = await inApiWords(() => createRule(db, actor, input));
       return ruleAnswer(db, rule, 201);
     }),
 
     /** PATCH /api/admin/alert-rules/:id — the fields sent replace the rule's; the others stay. */
     updateAlertRule: writeEndpoint(deps, { role: "admin", params: rulePath, body: apiUpdateRuleBody }, async ({ db, actor, body, params }) => {
       const { id, position: _position, createdAt: _created, updatedAt: _updated, ...current } = await requireRule(db, params.id);
-      const rule = await updateRule(db, actor, shared(updateRuleSchema, { ...current, ...(await ruleFields(db, body)), ruleId: id }));
+      const input = shared(updateRuleSchema, { ...current, ...(await ruleFields(db, body)), ruleId: id });
+      const rule = await inApiWords(() => updateRule(db, actor, input));
       return ruleAnswer(db, rule, 200);
     }),
 

@@ -129,6 +129,9 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
       body: { error: { code: "unknown_component", fields: { "component_ids.0": 'Unknown component "nowhere".' } } },
     });
 
+    const noIntegration = await create({ name: "Elsewhere", component_ids: ["production"], integration_id: 999_999 });
+    expect(noIntegration).toMatchObject({ status: 422, body: { error: { fields: { integration_id: "This integration does not exist." } } } });
+
     const rule = (await list()).body.rules[0];
     const patchedGreen = await call(api.updateAlertRule, { token: tokens.admin, method: "PATCH", ...rulePath(rule.id), body: { fixed_state: "green" } });
     expect(patchedGreen.status).toBe(422);
