@@ -71,7 +71,8 @@ test("posts an Update, then the resolve-while-red guardrail needs an explicit ti
   await page.getByLabel("I have read the warnings above and want to publish anyway.").check();
   await page.getByRole("button", { name: "Publish post" }).click();
   await expect(page.locator("[data-notice]")).toHaveText("Published.");
-  await expect(page.getByText(/^Resolved /)).toBeVisible();
+  // The post's own line ("Resolved Dec 1, 2026 16:49"); the timeline also carries the system event "Resolved published by …".
+  await expect(page.getByText(/^Resolved [A-Z][a-z]{2} \d/)).toBeVisible();
 
   await visitHome(page);
   await expect(page.locator('section[aria-labelledby="open-incidents"]', { hasText: TITLE })).toHaveCount(0);
