@@ -19,6 +19,19 @@ export interface BeaconEnv {
   webhookAllow: string[];
   /** Addresses and CIDR ranges of proxies whose X-Forwarded-For is believed (lib/auth/client-ip.ts). */
   trustedProxies: string[];
+  /** Where and as whom mail is sent (lib/mail/); null: mail is not configured and nobody can subscribe. */
+  mail: MailSettings | null;
+  /** How long before a maintenance window starts its subscribers get a reminder. */
+  maintenanceReminderMinutes: number;
+}
+
+/** `smtp`: a pooled SMTP connection to `url`; `file`: each mail written as an .eml file into `dir` (to try the flow locally). */
+export type MailTransportTarget = { kind: "smtp"; url: string } | { kind: "file"; dir: string };
+
+export interface MailSettings {
+  transport: MailTransportTarget;
+  /** The From header: an address, optionally with a display name (`Example status <status@example.com>`). */
+  from: string;
 }
 
 export class EnvError extends Error {
@@ -64,6 +77,23 @@ const trustedProxies = commaList((entry) =>
     : null,
 );
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value.startsWith("file:")
+        ? value.length > "file:".length
+        : URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol) && new URL(value).hostname !== "",
+    {
+      message: "must be smtp://user:pass@host:587, smtps://user:pass@host:465 or file:DIR (each mail written as an .eml file into DIR)",
+    },
+  );
+
+// One address, optionally after a display name; nothing that could end the header (no CR/LF, no second address).
+const MAIL_FROM = /^(?:[^\r\n<>@",;]*\s*<[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+>|[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+)$/;
+const mailFrom = z.string().trim().regex(MAIL_FROM, "must be one address, optionally with a name: status@example.com or Example status <status@example.com>");
+
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
   PORT: z.coerce
@@ -83,6 +113,14 @@ const envSchema = z.object({
     .default(30),
   BEACON_WEBHOOK_ALLOW: webhookAllow,
   BEACON_TRUSTED_PROXIES: trustedProxies,
+  BEACON_SMTP_URL: smtpUrl.optional(),
+  BEACON_MAIL_FROM: mailFrom.optional(),
+  BEACON_MAINTENANCE_REMINDER_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(0, "must be 0 (no reminder) or more minutes")
+    .max(10_080, "must be at most 10080 minutes (a week)")
+    .default(60),
 });
 
 /** Treats empty strings as unset, as shells and .env files commonly produce them. */
@@ -115,6 +153,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new EnvError(`${name} ${issue.message}${shown}`);
   }
   const env = result.data;
+  if (env.BEACON_SMTP_URL?.startsWith("smtp") && !env.BEACON_MAIL_FROM)
+    throw new EnvError("BEACON_MAIL_FROM must be set when BEACON_SMTP_URL is (the address mail is sent from, e.g. Example status <status@example.com>)");
   return {
     database: parseDatabaseUrl(env.DATABASE_URL, cwd),
     port: env.PORT,
@@ -124,5 +164,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
     staleAfterMinutes: env.BEACON_STALE_AFTER_MINUTES,
     webhookAllow: env.BEACON_WEBHOOK_ALLOW,
     trustedProxies: env.BEACON_TRUSTED_PROXIES,
+    mail: mailSettings(env.BEACON_SMTP_URL, env.BEACON_MAIL_FROM, cwd),
+    maintenanceReminderMinutes: env.BEACON_MAINTENANCE_REMINDER_MINUTES,
   };
+}
+
+/** `file:` mode needs no From (the mails stay on this machine); SMTP does (checked above). */
+function mailSettings(url: string | undefined, from: string | undefined, cwd: string): MailSettings | null {
+  if (!url) return null;
+  if (url.startsWith("file:"))
+    return { transport: { kind: "file", dir: path.resolve(cwd, url.slice("file:".length)) }, from: from ?? "Beacon <status@localhost>" };
+  return { transport: { kind: "smtp", url }, from: from! };
 }
