@@ -1,10 +1,9 @@
 // Settings an admin can change in the app, stored as Setting rows that override the environment's
 // defaults. Today: after how many minutes without a public update an open incident is flagged stale.
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { loadEnv } from "@/lib/runtime/env";
-import { InputError } from "@/lib/errors/input-error";
+import { saveSetting } from "@/lib/settings/save";
 import { staleAfterMinutesSchema, type SettingsInput } from "@/lib/validation/settings";
 
 export const STALE_AFTER_KEY = "staleAfterMinutes";
@@ -26,24 +25,5 @@ export async function staleAfterMinutes(db: Db, env = loadEnv()): Promise<StaleA
 
 export async function updateSettings(db: Db, actor: Actor | null, input: SettingsInput): Promise<void> {
   const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
-    const current = await tx.setting.findUnique({ where: { key: STALE_AFTER_KEY } });
-    const before = current ? current.value : null;
-    if (before === input.staleAfterMinutes) throw new InputError("form", "Nothing changed.");
-    if (input.staleAfterMinutes === null) await tx.setting.delete({ where: { key: STALE_AFTER_KEY } });
-    else
-      await tx.setting.upsert({
-        where: { key: STALE_AFTER_KEY },
-        create: { key: STALE_AFTER_KEY, value: input.staleAfterMinutes },
-        update: { value: input.staleAfterMinutes },
-      });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "setting.update",
-      targetType: "setting",
-      targetId: STALE_AFTER_KEY,
-      before: { value: before },
-      after: { value: input.staleAfterMinutes },
-    });
-  });
+  await db.$transaction((tx) => saveSetting(tx, admin, STALE_AFTER_KEY, input.staleAfterMinutes));
 }

@@ -1,9 +1,8 @@
 // The working hours the metrics count "out of hours" against, kept in the Setting table and
 // changed by admins (audited like every setting).
 import type { Db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/errors/input-error";
+import { saveSetting } from "@/lib/settings/save";
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from "@/lib/metrics/working-hours";
 import { workingHoursSchema } from "@/lib/validation/working-hours";
 
@@ -22,7 +21,7 @@ export async function loadWorkingHours(db: Db): Promise<StoredWorkingHours> {
   return stored?.success ? { hours: stored.data, source: "setting" } : { hours: DEFAULT_WORKING_HOURS, source: "default" };
 }
 
-/** The stored shape with its keys in one order (PostgreSQL's jsonb reorders them), so values compare as text. */
+/** The stored shape: exactly the fields of working hours, nothing the form may have added. */
 function canonical(hours: WorkingHours) {
   return { timeZone: hours.timeZone, days: hours.days.map((span) => (span ? { start: span.start, end: span.end } : null)) };
 }
@@ -30,19 +29,5 @@ function canonical(hours: WorkingHours) {
 export async function updateWorkingHours(db: Db, actor: Actor | null, hours: WorkingHours): Promise<void> {
   const admin = authorize(actor, "admin");
   const value = canonical(hours);
-  await db.$transaction(async (tx) => {
-    const current = await tx.setting.findUnique({ where: { key: WORKING_HOURS_KEY } });
-    const before = current ? current.value : null;
-    const stored = workingHoursSchema.safeParse(before);
-    if (stored.success && JSON.stringify(canonical(stored.data)) === JSON.stringify(value)) throw new InputError("form", "Nothing changed.");
-    await tx.setting.upsert({ where: { key: WORKING_HOURS_KEY }, create: { key: WORKING_HOURS_KEY, value }, update: { value } });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "setting.update",
-      targetType: "setting",
-      targetId: WORKING_HOURS_KEY,
-      before: { value: before },
-      after: { value },
-    });
-  });
+  await db.$transaction((tx) => saveSetting(tx, admin, WORKING_HOURS_KEY, value));
 }

@@ -1,9 +1,8 @@
 // What integrations sent: every payload with its outcome, kept RETENTION_DAYS and at most
 // MAX_STORED_BODY characters of body each; the alerts no rule routes; the storm setting.
 import type { Db, Tx } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
-import { InputError } from "@/lib/errors/input-error";
+import { saveSetting } from "@/lib/settings/save";
 import { stormThresholdSchema } from "@/lib/validation/integrations";
 import { evidenceOf, type AlertEvidence } from "./drafts";
 
@@ -91,18 +90,5 @@ export async function stormThreshold(db: Db | Tx): Promise<number> {
 /** An admin sets the threshold (/admin/integrations); audited like the other settings. */
 export async function updateStormThreshold(db: Db, actor: Actor | null, threshold: number): Promise<void> {
   const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
-    const current = await tx.setting.findUnique({ where: { key: STORM_THRESHOLD_KEY } });
-    const before = current ? current.value : null;
-    if (before === threshold) throw new InputError("stormThreshold", "Nothing changed.");
-    await tx.setting.upsert({ where: { key: STORM_THRESHOLD_KEY }, create: { key: STORM_THRESHOLD_KEY, value: threshold }, update: { value: threshold } });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "setting.update",
-      targetType: "setting",
-      targetId: STORM_THRESHOLD_KEY,
-      before: { value: before },
-      after: { value: threshold },
-    });
-  });
+  await db.$transaction((tx) => saveSetting(tx, admin, STORM_THRESHOLD_KEY, threshold, { field: "stormThreshold" }));
 }
