@@ -1,5 +1,7 @@
 import type { ComponentState } from "@/lib/timeline/types";
 import { SkipLink } from "@/components/SkipLink";
+import { LanguageAlternates, ReaderChoices } from "@/components/public/ReaderChoices";
+import type { I18n } from "@/lib/i18n";
 
 export interface DocumentProps {
   title: string;
@@ -13,6 +15,10 @@ export interface DocumentProps {
   autoRefresh: boolean;
   enhanceScript: string;
   feeds: { rss: string; atom: string; json: string };
+  /** The page's language and zone; `path` is this page's address on the site, for the language links. */
+  i18n: I18n;
+  baseUrl: string;
+  path: string;
   children: React.ReactNode;
 }
 
@@ -32,7 +38,7 @@ function faviconHref(state: ComponentState | null): string {
 /** The whole HTML document of a public page: no client framework, CSS inlined, one tiny optional script. */
 export function Document(props: DocumentProps) {
   return (
-    <html lang="en">
+    <html lang={props.i18n.locale} data-tz={props.i18n.choice.tz}>
       {/* biome-ignore lint/style/noHeadElement: a whole document rendered with renderToStaticMarkup, not a Next.js page */}
       <head>
         <meta charSet="utf-8" />
@@ -40,6 +46,7 @@ export function Document(props: DocumentProps) {
         <title>{props.title}</title>
         <meta name="description" content={props.description} />
         <link rel="canonical" href={props.url} />
+        <LanguageAlternates baseUrl={props.baseUrl} path={props.path} />
         <meta property="og:type" content="website" />
         <meta property="og:site_name" content="Beacon status" />
         <meta property="og:title" content={props.title} />
@@ -48,29 +55,29 @@ export function Document(props: DocumentProps) {
         <meta name="twitter:card" content="summary" />
         <meta name="color-scheme" content="light dark" />
         <link rel="icon" type="image/svg+xml" href={faviconHref(props.faviconState)} />
-        <link rel="alternate" type="application/rss+xml" title="Incident history (RSS)" href={props.feeds.rss} />
-        <link rel="alternate" type="application/atom+xml" title="Incident history (Atom)" href={props.feeds.atom} />
-        <link rel="alternate" type="application/feed+json" title="Incident history (JSON Feed)" href={props.feeds.json} />
+        <link rel="alternate" type="application/rss+xml" title={props.i18n.t("site.feedTitle", { format: "RSS" })} href={props.feeds.rss} />
+        <link rel="alternate" type="application/atom+xml" title={props.i18n.t("site.feedTitle", { format: "Atom" })} href={props.feeds.atom} />
+        <link rel="alternate" type="application/feed+json" title={props.i18n.t("site.feedTitle", { format: "JSON Feed" })} href={props.feeds.json} />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet, built by scripts/build-public-css.ts */}
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
       </head>
       <body className="min-h-screen antialiased" data-auto-refresh={props.autoRefresh ? "60" : undefined}>
-        <SkipLink />
+        <SkipLink label={props.i18n.t("site.skipToContent")} />
         <header className="border-b border-zinc-200 bg-white print:hidden dark:border-zinc-800 dark:bg-zinc-900">
           <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-4">
-            <a href="/" className="text-lg font-bold">
+            <a href={props.i18n.href("/")} className="text-lg font-bold">
               Beacon status
             </a>
-            <nav aria-label="Main">
+            <nav aria-label={props.i18n.t("site.mainNav")}>
               <ul className="flex gap-4">
                 <li>
-                  <a href="/" className="underline-offset-2 hover:underline">
-                    Current status
+                  <a href={props.i18n.href("/")} className="underline-offset-2 hover:underline">
+                    {props.i18n.t("site.currentStatus")}
                   </a>
                 </li>
                 <li>
-                  <a href="/history" className="underline-offset-2 hover:underline">
-                    History
+                  <a href={props.i18n.href("/history")} className="underline-offset-2 hover:underline">
+                    {props.i18n.t("site.history")}
                   </a>
                 </li>
               </ul>
@@ -81,7 +88,7 @@ export function Document(props: DocumentProps) {
           {props.children}
         </main>
         <footer className="mx-auto max-w-4xl px-4 pb-8 text-sm text-zinc-700 print:hidden dark:text-zinc-300">
-          Follow along:{" "}
+          {props.i18n.t("site.followAlong")}{" "}
           <a className="underline" href={props.feeds.rss}>
             RSS
           </a>{" "}
@@ -93,6 +100,7 @@ export function Document(props: DocumentProps) {
           <a className="underline" href={props.feeds.json}>
             JSON Feed
           </a>
+          <ReaderChoices path={props.path} i18n={props.i18n} />
         </footer>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own script, allowed by its hash in the page CSP */}
         <script dangerouslySetInnerHTML={{ __html: props.enhanceScript }} />

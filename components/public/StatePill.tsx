@@ -1,5 +1,5 @@
 import type { ComponentState } from "@/lib/timeline/types";
-import { STATE_LABEL } from "@/lib/text/labels";
+import { ENGLISH, type I18n } from "@/lib/i18n";
 
 const STYLE: Record<ComponentState, string> = {
   green: "bg-green-100 text-green-900 ring-green-700 dark:bg-green-950 dark:text-green-100 dark:ring-green-400",
@@ -8,11 +8,11 @@ const STYLE: Record<ComponentState, string> = {
   red: "bg-red-100 text-red-900 ring-red-700 dark:bg-red-950 dark:text-red-100 dark:ring-red-400",
 };
 
-export function StatePill({ state }: { state: ComponentState }) {
+export function StatePill({ state, i18n = ENGLISH }: { state: ComponentState; i18n?: I18n }) {
   return (
     <span data-state={state} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLE[state]}`}>
       <span aria-hidden="true" className="size-2 rounded-full bg-current" />
-      {STATE_LABEL[state]}
+      {i18n.t(`state.${state}`)}
     </span>
   );
 }

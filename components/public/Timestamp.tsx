@@ -1,13 +1,12 @@
-import { formatUtc } from "@/lib/text/format-time";
-import { relativeTime } from "@/lib/text/relative-time";
+import { ENGLISH, type I18n } from "@/lib/i18n";
 
-/** "about a year ago · Jun 30, 2012 03:49 UTC"; the UTC part becomes local time when JS runs. */
-export function Timestamp({ date, now, relative = true }: { date: Date; now: Date; relative?: boolean }) {
+/** "about a year ago · Jun 30, 2012 03:49 UTC"; the time becomes the reader's zone when JS runs (unless the address chose one). */
+export function Timestamp({ date, now, relative = true, i18n = ENGLISH }: { date: Date; now: Date; relative?: boolean; i18n?: I18n }) {
   return (
     <span className="text-sm text-zinc-700 dark:text-zinc-300">
-      {relative && <>{relativeTime(date, now)} · </>}
+      {relative && <>{i18n.relative(date, now)} · </>}
       <time dateTime={date.toISOString()} data-local="">
-        {formatUtc(date)}
+        {i18n.time(date)}
       </time>
     </span>
   );

@@ -13,16 +13,20 @@ import { familyIds } from "@/lib/public/read";
 import { type PageMeta, renderDocument } from "@/lib/public/render";
 import type { Rendered, RenderContext } from "@/lib/public/rendered";
 import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
-import { OVERALL_VERDICT, STATE_LABEL } from "@/lib/text/labels";
+import { ENGLISH, type I18n } from "@/lib/i18n";
 import { postText } from "@/lib/text/markdown";
 import { currentStates, overallState } from "@/lib/timeline";
 import type { ComponentState } from "@/lib/timeline/types";
 
 const HTML = "text/html; charset=utf-8";
 
-function page(status: number, meta: PageMeta, ctx: Pick<RenderContext, "baseUrl">, body: React.ReactNode): Rendered {
-  return { status, body: renderDocument(meta, ctx.baseUrl, body), contentType: HTML };
+type PageContext = Pick<RenderContext, "baseUrl" | "i18n">;
+
+function page(status: number, meta: PageMeta, ctx: PageContext, body: React.ReactNode): Rendered {
+  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n ?? ENGLISH), contentType: HTML };
 }
+
+const i18nOf = (ctx: PageContext): I18n => ctx.i18n ?? ENGLISH;
 
 /** Live data is shown as such; with `lastKnownAt` (the snapshot's variant) it is labelled the last known status. */
 function shown(ctx: RenderContext): { stale: boolean; loadedAt: Date } {
@@ -30,30 +34,41 @@ function shown(ctx: RenderContext): { stale: boolean; loadedAt: Date } {
 }
 
 /** Nothing could be read and nothing is known: never a guessed green. */
-export function unavailablePage(path: string, ctx: Pick<RenderContext, "baseUrl">): Rendered {
+export function unavailablePage(path: string, ctx: PageContext): Rendered {
+  const i18n = i18nOf(ctx);
   return page(
     503,
-    { title: "Status unknown · Beacon status", description: "The current status cannot be read.", path, faviconState: null },
+    { title: `${i18n.t("unknown.heading")} · Beacon status`, description: i18n.t("unknown.description"), path, faviconState: null },
     ctx,
-    <StatusUnknown lastUpdated={null} />,
+    <StatusUnknown lastUpdated={null} i18n={i18n} />,
   );
 }
 
-export function notFoundPage(path: string, ctx: Pick<RenderContext, "baseUrl">, what = "page"): Rendered {
+const NOT_FOUND = {
+  page: "error.notFoundPage",
+  incident: "error.notFoundIncident",
+  postmortem: "error.notFoundPostmortem",
+  component: "error.notFoundComponent",
+} as const;
+
+export function notFoundPage(path: string, ctx: PageContext, what: keyof typeof NOT_FOUND = "page"): Rendered {
+  const i18n = i18nOf(ctx);
+  const message = i18n.t(NOT_FOUND[what]);
   return page(
     404,
-    { title: "Not found · Beacon status", description: `No such ${what}.`, path, faviconState: null },
+    { title: `${i18n.t("error.notFound")} · Beacon status`, description: message, path, faviconState: null },
     ctx,
-    <MessagePage title="Not found" message={`There is no such ${what} on this status page.`} />,
+    <MessagePage title={i18n.t("error.notFound")} message={message} i18n={i18n} />,
   );
 }
 
-export function badRequestPage(path: string, ctx: Pick<RenderContext, "baseUrl">, message: string): Rendered {
+export function badRequestPage(path: string, ctx: PageContext, message: string): Rendered {
+  const i18n = i18nOf(ctx);
   return page(
     400,
-    { title: "Bad request · Beacon status", description: message, path, faviconState: null },
+    { title: `${i18n.t("error.badRequest")} · Beacon status`, description: message, path, faviconState: null },
     ctx,
-    <MessagePage title="Bad request" message={message} />,
+    <MessagePage title={i18n.t("error.badRequest")} message={message} i18n={i18n} />,
   );
 }
 
@@ -66,7 +81,8 @@ export function homePage(data: HomeData, ctx: RenderContext): Rendered {
   const views = active.map((incident) => incidentView(incident, components, now));
   const openIncidents = views.filter((view) => view.incident.kind === "incident" && view.state.open);
   const maintenance = views.filter((view) => view.maintenance === "upcoming" || view.maintenance === "in_progress");
-  const verdict = stale ? "Status unknown" : OVERALL_VERDICT[overall];
+  const i18n = i18nOf(ctx);
+  const verdict = stale ? i18n.t("unknown.heading") : i18n.t(`verdict.${overall}`);
   return page(
     200,
     { title: `${verdict} · Beacon status`, description: verdict, path: "/", faviconState: stale ? null : overall, autoRefresh: openIncidents.length > 0 },
@@ -80,6 +96,7 @@ export function homePage(data: HomeData, ctx: RenderContext): Rendered {
       now={now}
       loadedAt={loadedAt}
       stale={stale}
+      i18n={i18n}
     />,
   );
 }
@@ -93,17 +110,18 @@ export function incidentPage(data: IncidentData, ctx: RenderContext & { number: 
   const view = incidentView(incident, components, now);
   const latest = incident.posts[incident.posts.length - 1];
   const stateWord: ComponentState = view.state.open ? view.state.current : "green";
+  const i18n = i18nOf(ctx);
   return page(
     200,
     {
       title: `${incident.title} · Beacon status`,
-      description: latest ? postText(latest.body).slice(0, 200) : `${STATE_LABEL[stateWord]}`,
+      description: latest ? postText(latest.body).slice(0, 200) : i18n.t(`state.${stateWord}`),
       path,
       faviconState: stale ? null : stateWord,
       autoRefresh: view.state.open && incident.kind === "incident",
     },
     ctx,
-    <IncidentPage view={view} components={components} now={now} stale={stale} loadedAt={loadedAt} />,
+    <IncidentPage view={view} components={components} now={now} stale={stale} loadedAt={loadedAt} i18n={i18n} />,
   );
 }
 
@@ -113,11 +131,17 @@ export function postmortemPage(data: IncidentData, ctx: RenderContext & { number
   const { stale, loadedAt } = shown(ctx);
   const { incident } = data;
   if (!incident?.postmortem) return notFoundPage(path, ctx, "postmortem");
+  const i18n = i18nOf(ctx);
   return page(
     200,
-    { title: `Postmortem: ${incident.title} · Beacon status`, description: postText(incident.postmortem.body).slice(0, 200), path, faviconState: null },
+    {
+      title: `${i18n.t("postmortem.title", { title: incident.title })} · Beacon status`,
+      description: postText(incident.postmortem.body).slice(0, 200),
+      path,
+      faviconState: null,
+    },
     ctx,
-    <PostmortemPage incident={incident} postmortem={incident.postmortem} now={ctx.now} stale={stale} loadedAt={loadedAt} />,
+    <PostmortemPage incident={incident} postmortem={incident.postmortem} now={ctx.now} stale={stale} loadedAt={loadedAt} i18n={i18n} />,
   );
 }
 
@@ -140,9 +164,10 @@ export function historyPage(data: HistoryData, ctx: RenderContext & { query: His
     return notFoundPage(path, ctx, "component");
   }
   const views = incidents.map((incident) => incidentView(incident, components, now));
+  const i18n = i18nOf(ctx);
   return page(
     200,
-    { title: "Incident history · Beacon status", description: "Past incidents and maintenance, month by month.", path, faviconState: null },
+    { title: `${i18n.t("history.title")} · Beacon status`, description: i18n.t("history.description"), path, faviconState: null },
     ctx,
     <HistoryPage
       months={historyMonths(range, views)}
@@ -154,6 +179,7 @@ export function historyPage(data: HistoryData, ctx: RenderContext & { query: His
       now={now}
       stale={stale}
       loadedAt={loadedAt}
+      i18n={i18n}
     />,
   );
 }
@@ -168,9 +194,10 @@ export function componentPage(data: ComponentData, ctx: RenderContext & { slug: 
   const state = states.get(component.id) ?? "green";
   const uptime = uptimeByComponent(uptimeWindow, components, now).get(component.id)!;
   const family = new Set(familyIds(components, component));
+  const i18n = i18nOf(ctx);
   return page(
     200,
-    { title: `${component.name} · Beacon status`, description: `${component.name}: ${STATE_LABEL[state]}`, path, faviconState: stale ? null : state },
+    { title: `${component.name} · Beacon status`, description: `${component.name}: ${i18n.t(`state.${state}`)}`, path, faviconState: stale ? null : state },
     ctx,
     <ComponentPage
       component={component}
@@ -181,6 +208,7 @@ export function componentPage(data: ComponentData, ctx: RenderContext & { slug: 
       now={now}
       stale={stale}
       loadedAt={loadedAt}
+      i18n={i18n}
     />,
   );
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Document } from "@/components/public/Document";
 import { ENHANCE_SCRIPT } from "@/lib/public/enhance-script";
+import type { I18n } from "@/lib/i18n";
 import type { ComponentState } from "@/lib/timeline/types";
 
 /** Built by `npm run build` (scripts/build-public-css.ts): Tailwind, purged to the public components. */
@@ -23,17 +24,27 @@ export interface PageMeta {
   autoRefresh?: boolean;
 }
 
-export function renderDocument(meta: PageMeta, publicUrl: string, body: React.ReactNode): string {
+/** A site path with `?lang=` (the canonical address of a page in a chosen language). */
+function withLanguage(path: string, lang: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
+}
+
+export function renderDocument(meta: PageMeta, publicUrl: string, body: React.ReactNode, i18n: I18n): string {
+  // Feeds follow the page's language when the address chose one.
+  const feed = (format: string) => `${publicUrl}${i18n.choice.lang ? withLanguage(`/history.${format}`, i18n.choice.lang) : `/history.${format}`}`;
   const markup = renderToStaticMarkup(
     <Document
       title={meta.title}
       description={meta.description}
-      url={`${publicUrl}${meta.path}`}
+      url={`${publicUrl}${i18n.choice.lang ? withLanguage(meta.path, i18n.choice.lang) : meta.path}`}
       css={publicCss()}
       faviconState={meta.faviconState}
       autoRefresh={meta.autoRefresh ?? false}
       enhanceScript={ENHANCE_SCRIPT}
-      feeds={{ rss: `${publicUrl}/history.rss`, atom: `${publicUrl}/history.atom`, json: `${publicUrl}/history.json` }}
+      feeds={{ rss: feed("rss"), atom: feed("atom"), json: feed("json") }}
+      i18n={i18n}
+      baseUrl={publicUrl}
+      path={meta.path}
     >
       {body}
     </Document>,

@@ -1,4 +1,5 @@
 // What every public renderer returns, and what it is given besides its data.
+import type { I18n } from "@/lib/i18n";
 
 export interface Rendered {
   status: number;
@@ -17,6 +18,8 @@ export interface RenderContext {
   baseUrl: string;
   /** Render as "the last known status from <time>": the variant the snapshot keeps for outages. */
   lastKnownAt?: Date;
+  /** The reader's language and time zone (default: English, UTC). */
+  i18n?: I18n;
 }
 
 export const CONTENT_TYPES = {
