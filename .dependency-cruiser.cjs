@@ -50,6 +50,8 @@ module.exports = {
           "^(app|scripts|tests|e2e|tools)/",
           "^(next|playwright|vitest|prisma|postcss)\\.config\\.(ts|mjs)$",
           "^proxy\\.ts$",
+          // Run by the browser of a site embedding Beacon, served by lib/embed/script.ts.
+          "^lib/embed/banner\\.js$",
         ],
       },
       to: {},

@@ -317,3 +317,28 @@ export const READ_RESPONSE_SCHEMAS = {
   "/api/v4/current-status": herokuV4CurrentStatus,
   "/api/v4/incidents": herokuV4Incidents,
 } as const satisfies Record<string, z.ZodType>;
+
+// --- Beacon's embeddable banner (/embed.json, lib/embed) --------------------------------------
+
+const componentState = z.enum(["green", "blue", "yellow", "red"]);
+
+/** What the banner script needs and nothing more: the verdict and what affects customers now. */
+export const embedStatusResponse = z.strictObject({
+  status: componentState,
+  description: z.string().meta({ description: "e.g. All systems operational, Partial disruption" }),
+  url: z.url(),
+  incidents: z.array(
+    z.strictObject({
+      id: z.int().min(1).meta({ description: "the incident's number" }),
+      kind: z.enum(["incident", "maintenance"]),
+      title: z.string(),
+      state: componentState,
+      label: z.string().meta({ description: "the state in words, e.g. Major outage, Under maintenance" }),
+      components: z.array(z.string()).meta({ description: "slugs of the affected components and of the systems they belong to" }),
+      url: z.url(),
+      updated_at: z.iso.datetime(),
+    }),
+  ),
+});
+
+export type EmbedStatusResponse = z.infer<typeof embedStatusResponse>;

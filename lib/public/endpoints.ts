@@ -6,6 +6,9 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { stateBadge } from "@/lib/formats/badge";
 import type { FormatContext } from "@/lib/formats/common";
 import { feedAlternates } from "@/lib/formats/feed-links";
+import { embedScriptSource } from "@/lib/embed/script";
+import { embedStatus } from "@/lib/embed/status";
+import { WIDGET_CSP, widgetPage, widgetQuerySchema } from "@/lib/embed/widget";
 import { atomFeed, componentChannel, type FeedChannel, historyChannel, jsonFeed, rssFeed, type SerializedFeed } from "@/lib/formats/feeds";
 import { v3CurrentStatus, v3Issue, v3Issues, v4CurrentStatus, v4Incident } from "@/lib/formats/heroku";
 import { maintenanceCalendar } from "@/lib/formats/ical";
@@ -346,4 +349,37 @@ const openApi = endpoint({
   render: (_data, ctx) => json(openApiDocument(ctx.baseUrl, READ_API_PATHS)),
 });
 
-export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi];
+// ── Embedding in other sites (lib/embed) ─────────────────────────────────────────────────────────
+
+const embeds = [
+  endpoint({
+    path: "/embed.js",
+    kind: "payload",
+    snapshot: "as-is",
+    read: none,
+    // Changes only with a new release; the ETag revalidates it after an hour.
+    render: () => ({ status: 200, body: embedScriptSource(), contentType: CONTENT_TYPES.javascript, headers: { "Cache-Control": "public, max-age=3600" } }),
+  }),
+  endpoint({
+    path: "/embed.json",
+    kind: "payload",
+    snapshot: "as-is",
+    read: readSite,
+    render: ({ components, active }, ctx) => json(embedStatus(formatContext(components, ctx), active)),
+  }),
+  endpoint({
+    path: "/embed/status",
+    kind: "page",
+    snapshot: "skip",
+    query: widgetQuerySchema,
+    read: readSite,
+    render: ({ components, active }, ctx) => ({
+      status: 200,
+      body: widgetPage(embedStatus(formatContext(components, ctx), active), ctx.query.components),
+      contentType: CONTENT_TYPES.html,
+      headers: { "Content-Security-Policy": WIDGET_CSP },
+    }),
+  }),
+];
+
+export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds];

@@ -30,6 +30,7 @@ export const CONTENT_TYPES = {
   jsonFeed: "application/feed+json; charset=utf-8",
   svg: "image/svg+xml; charset=utf-8",
   calendar: "text/calendar; charset=utf-8",
+  javascript: "text/javascript; charset=utf-8",
 } as const;
 
 export function json(value: unknown, lastModified?: Date, status = 200): Rendered {
