@@ -15,7 +15,8 @@ export const WEBHOOK_EVENTS = [
   "postmortem.published",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-export const WEBHOOK_FORMATS = ["json", "slack"] as const;
+export const WEBHOOK_FORMATS = ["json", "slack", "discord", "teams", "google_chat"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
@@ -30,7 +31,7 @@ export const createWebhookSchema = z.object({
     .max(200, "Keep the secret under 200 characters.")
     .refine((secret) => secret === "" || secret.length >= 16, "Use at least 16 characters, or leave it empty to generate one.")
     .default(""),
-  format: z.enum(WEBHOOK_FORMATS, { error: "Choose JSON or Slack." }).default("json"),
+  format: z.enum(WEBHOOK_FORMATS, { error: "Choose Beacon JSON, Slack, Discord, Microsoft Teams or Google Chat." }).default("json"),
   componentIds: z.preprocess(list, z.array(z.coerce.number().int().positive()).max(500)),
   events: z.preprocess(list, z.array(z.enum(WEBHOOK_EVENTS, { error: "Choose known events." })).max(WEBHOOK_EVENTS.length)),
 });

@@ -5,6 +5,7 @@
 import type { Tx } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
 import type { ComponentState } from "@/lib/timeline/types";
+import type { WebhookFormat } from "@/lib/validation/webhooks";
 import { endpointMatches, eventOf, filterOf } from "./match";
 import { payloadFor, type WebhookNotice } from "./payload";
 
@@ -101,14 +102,14 @@ export async function enqueuePostmortemWebhooks(tx: Tx, change: { incidentNumber
   });
 }
 
-async function insertDeliveries(tx: Tx, matching: readonly { id: number; format: "json" | "slack" }[], notice: WebhookNotice): Promise<number> {
+async function insertDeliveries(tx: Tx, matching: readonly { id: number; format: WebhookFormat }[], notice: WebhookNotice): Promise<number> {
   if (matching.length === 0) return 0;
-  const bodies = { json: payloadFor("json", notice), slack: payloadFor("slack", notice) };
+  const bodies = new Map([...new Set(matching.map((endpoint) => endpoint.format))].map((format) => [format, payloadFor(format, notice)]));
   await tx.webhookDelivery.createMany({
     data: matching.map((endpoint) => ({
       endpointId: endpoint.id,
       event: notice.event,
-      payload: bodies[endpoint.format],
+      payload: bodies.get(endpoint.format)!,
       nextAttemptAt: notice.occurredAt,
       createdAt: notice.occurredAt,
     })),

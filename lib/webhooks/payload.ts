@@ -1,6 +1,12 @@
-// PURE: the body Beacon POSTs for one change of the public timeline — Beacon's JSON, or a
-// Slack-compatible message (`text` for notifications, `blocks` for the layout).
+// PURE: the body Beacon POSTs for one change of the public timeline — Beacon's JSON, or a chat
+// platform's message (Slack, Discord, Teams, Google Chat) built from one ChatMessage.
 import type { ComponentState, PostType } from "@/lib/timeline/types";
+import type { WebhookFormat } from "@/lib/validation/webhooks";
+import { discordBody } from "./chat-discord";
+import { googleChatBody } from "./chat-google";
+import { type ChatMessage, chatMessage } from "./chat-message";
+import { slackBody } from "./chat-slack";
+import { teamsBody } from "./chat-teams";
 
 interface NoticeBase {
   event: string;
@@ -63,47 +69,19 @@ export function jsonPayload(notice: WebhookNotice) {
   };
 }
 
-const EVENT_WORDS: Record<string, string> = {
-  "incident.opened": "opened",
-  "incident.updated": "updated",
-  "incident.resolved": "resolved",
-  "post.edited": "post edited",
-  "post.deleted": "post deleted",
-  "maintenance.scheduled": "scheduled",
-  "maintenance.extended": "extended",
-  "maintenance.ended": "ended early",
-  "maintenance.cancelled": "cancelled",
-  "postmortem.published": "postmortem published",
+const CHAT_BODIES: Record<ChatFormat, (message: ChatMessage) => object> = {
+  slack: slackBody,
+  discord: discordBody,
+  teams: teamsBody,
+  google_chat: googleChatBody,
 };
-const STATE_EMOJI: Record<ComponentState, string> = {
-  green: ":large_green_circle:",
-  yellow: ":large_yellow_circle:",
-  red: ":red_circle:",
-  blue: ":large_blue_circle:",
-};
-const SLACK_TEXT_LIMIT = 2900; // a section block's text may hold 3000 characters
 
-/** Slack's mrkdwn treats &, < and > as control characters. */
-const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export type ChatFormat = Exclude<WebhookFormat, "json">;
 
-export function slackPayload(notice: WebhookNotice) {
-  const { incident, post } = notice;
-  const what = EVENT_WORDS[notice.event] ?? notice.event;
-  const headline = `${incident.kind === "maintenance" ? "Maintenance" : "Incident"} #${incident.number} ${what}: ${incident.title}`;
-  const text = post?.body ?? notice.postmortem?.body ?? "";
-  const body = text.length > SLACK_TEXT_LIMIT ? `${text.slice(0, SLACK_TEXT_LIMIT)}…` : text;
-  const link = notice.postmortem ? postmortemUrl(notice) : incidentUrl(notice);
-  const changes = notice.componentChanges.map((change) => `${STATE_EMOJI[change.after]} ${slackEscape(change.name)}: ${change.before} → ${change.after}`);
-  return {
-    text: `${headline} ${link}`,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*<${link}|${slackEscape(headline)}>*` } },
-      ...(body.trim() ? [{ type: "section", text: { type: "mrkdwn", text: `${post ? `*${post.type}*: ` : ""}${slackEscape(body)}` } }] : []),
-      ...(changes.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: changes.join("\n") }] }] : []),
-    ],
-  };
-}
+/** A chat platform's message for the notice (chat-*.ts). */
+export const chatPayload = (format: ChatFormat, notice: WebhookNotice) => CHAT_BODIES[format](chatMessage(notice));
 
-export function payloadFor(format: "json" | "slack", notice: WebhookNotice): string {
-  return JSON.stringify(format === "slack" ? slackPayload(notice) : jsonPayload(notice));
+/** The body for one endpoint's format. */
+export function payloadFor(format: WebhookFormat, notice: WebhookNotice): string {
+  return JSON.stringify(format === "json" ? jsonPayload(notice) : chatPayload(format, notice));
 }

@@ -3,7 +3,7 @@ import { atomFeed, historyChannel, jsonFeed } from "@/lib/formats/feeds";
 import { statuspageIncidentsResponse } from "@/lib/formats/schemas";
 import { incidentsJson, statuspageSite } from "@/lib/formats/statuspage";
 import type { PublicIncident } from "@/lib/timeline/types";
-import { jsonPayload, type PostmortemNotice, slackPayload } from "@/lib/webhooks/payload";
+import { chatPayload, jsonPayload, type PostmortemNotice } from "@/lib/webhooks/payload";
 import { BASE_URL, context, demoIncident } from "../formats/demo-data";
 
 const PUBLISHED_AT = new Date("2020-09-08T16:00:00.000Z");
@@ -69,8 +69,8 @@ describe("the postmortem.published webhook", () => {
   });
 
   it("Slack: links the postmortem and quotes its text", () => {
-    const slack = slackPayload(notice);
+    const slack = chatPayload("slack", notice) as { text: string; attachments: unknown[] };
     expect(slack.text).toBe(`Incident #2105 postmortem published: Git push failing ${BASE_URL}/incidents/2105/postmortem`);
-    expect(JSON.stringify(slack.blocks)).toContain("Pushes failed with **401**");
+    expect(JSON.stringify(slack.attachments)).toContain("Pushes failed with **401**");
   });
 });

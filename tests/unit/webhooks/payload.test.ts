@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonPayload, slackPayload, type WebhookNotice } from "@/lib/webhooks/payload";
+import { chatPayload, jsonPayload, type WebhookNotice } from "@/lib/webhooks/payload";
 import { endpointMatches, eventOf } from "@/lib/webhooks/match";
 
 const notice: WebhookNotice = {
@@ -36,21 +36,31 @@ describe("webhook payloads", () => {
     });
   });
 
-  it("Slack: a plain `text` and blocks with the escaped title linked, the post and the changes", () => {
-    const slack = slackPayload(notice);
-    expect(slack.text).toBe("Incident #2105 resolved: Git push <failing> & slow https://status.example.com/incidents/2105");
-    expect(slack.blocks[0]).toEqual({
-      type: "section",
-      text: { type: "mrkdwn", text: "*<https://status.example.com/incidents/2105|Incident #2105 resolved: Git push &lt;failing&gt; &amp; slow>*" },
-    });
-    expect(slack.blocks[1]).toMatchObject({ text: { text: "*resolved*: Fixed." } });
-    expect(slack.blocks[2]).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: ":large_green_circle: Git push: red → green" }] });
+  it("Slack: an escaped notification `text`, and blocks in an attachment coloured by the new state", () => {
+    const slack = chatPayload("slack", notice) as { text: string; attachments: { color: string; blocks: unknown[] }[] };
+    expect(slack.text).toBe("Incident #2105 resolved: Git push &lt;failing&gt; &amp; slow https://status.example.com/incidents/2105");
+    const [attachment] = slack.attachments;
+    expect(attachment!.color).toBe("#15803d");
+    expect(attachment!.blocks).toEqual([
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "*<https://status.example.com/incidents/2105|Incident #2105 resolved: Git push &lt;failing&gt; &amp; slow>*" },
+      },
+      { type: "section", text: { type: "mrkdwn", text: "*Resolved*\nFixed." } },
+      { type: "section", text: { type: "mrkdwn", text: ":large_green_circle: Git push: Operational (was Outage)" } },
+      {
+        type: "actions",
+        elements: [{ type: "button", text: { type: "plain_text", text: "View incident" }, url: "https://status.example.com/incidents/2105" }],
+      },
+    ]);
   });
 
   it("Slack: no empty post block, and a long post is cut under Slack's 3000-character limit", () => {
-    expect(slackPayload({ ...notice, post: { ...notice.post, body: "" }, componentChanges: [] }).blocks).toHaveLength(1);
-    const long = slackPayload({ ...notice, post: { ...notice.post, body: "x".repeat(5000) } });
-    expect((long.blocks[1] as { text: { text: string } }).text.text.length).toBeLessThan(3000);
+    const blocksOf = (body: object) => (body as { attachments: { blocks: { text?: { text: string } }[] }[] }).attachments[0]!.blocks;
+    expect(blocksOf(chatPayload("slack", { ...notice, post: { ...notice.post, body: "" }, componentChanges: [] }))).toHaveLength(2);
+    const long = blocksOf(chatPayload("slack", { ...notice, post: { ...notice.post, body: "x".repeat(5000) } }));
+    expect(long[1]!.text!.text.length).toBeLessThanOrEqual(3000);
+    expect(long[1]!.text!.text.endsWith("x…")).toBe(true);
   });
 });
 
