@@ -17,6 +17,7 @@ import { invalidatePublicViews } from "../lib/events/public-views";
 import { startSnapshotWriter } from "../lib/snapshot/writer";
 import { startMaintenanceClock } from "../lib/public/maintenance-clock";
 import { PEER_ADDRESS_HEADER } from "../lib/auth/client-ip";
+import { announceSetupCode } from "../lib/auth/setup-code";
 
 const dev = process.argv.includes("--dev");
 
@@ -64,6 +65,7 @@ await runCli("beacon", async () => {
     server.listen(env.port, hostname, resolve);
   });
   console.log(`Beacon ready on http://localhost:${env.port} (${describeDatabase(env)}; public URL ${env.publicUrl})`);
+  void announceSetupCode(db(), env.publicUrl, databaseReady, (line) => console.log(line));
   const stop = () => {
     snapshots.stop();
     maintenanceClock.stop();

@@ -1,4 +1,5 @@
 // `npm run up`: from a fresh clone to a running Beacon with demo data on http://localhost:3000.
+// While no user exists, the server's log ends with the setup URL and its code (lib/auth/setup-code.ts).
 import { ensureDependencies, run } from "./run-steps.mjs";
 
 ensureDependencies();

@@ -1,5 +1,5 @@
 // The embeddable status banner, served as written at /embed.js: a plain ES2017 script, no
-// dependencies (lib/embed/README.md). It reads /embed.json from the Beacon it was loaded from and,
+// dependencies (README "Embedding"). It reads /embed.json from the Beacon it was loaded from and,
 // while an incident or maintenance affects the host's chosen components (data-components="api,web";
 // default: all), shows a small banner until the visitor dismisses it (remembered per incident).
 // Safe under a strict CSP: no eval, no innerHTML, no <style> element or style attribute — styles are

@@ -30,3 +30,12 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const setRoleSchema = z.object({ email: emailSchema, role: roleSchema });
 export const resetPasswordSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 export const setDisabledSchema = z.object({ email: emailSchema, disabled: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+/** The first-run page: the first admin, with the setup code printed in the server's log. */
+export const firstAdminSchema = z.object({
+  code: z.string().trim().min(1, "Enter the setup code from the server's log.").max(100, "That setup code is too long."),
+  name: singleLineText().max(100, "Use at most 100 characters for the name.").default(""),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
