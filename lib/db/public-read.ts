@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db/client";
 import { timelineInclude, toTimelineIncident } from "@/lib/db/timeline-queries";
 import type { IncidentKind, PublicComponent, PublicIncident } from "@/lib/timeline/types";
+import { PAGE_LANGUAGE_SETTING } from "@/lib/i18n";
 
 // The timeline's own include, plus what pages and formats show beyond states.
 const publicInclude = {
@@ -108,4 +109,10 @@ export async function listPublishedPostmortemNumbers(db: Db): Promise<number[]> 
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
   });
   return rows.map((row) => row.incident.number);
+}
+
+/** The page's default language as an admin stored it, unvalidated (the caller validates), or null. */
+export async function loadPageLanguage(db: Db): Promise<unknown> {
+  const row = await db.setting.findUnique({ where: { key: PAGE_LANGUAGE_SETTING }, select: { value: true } });
+  return row?.value ?? null;
 }

@@ -1,6 +1,7 @@
 // Small pieces every machine-readable format shares. Pure: `now` and the base URL are passed in.
 import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
 import { sortPosts } from "@/lib/timeline";
+import type { Locale } from "@/lib/i18n";
 
 /** What every serializer is given besides its incidents. */
 export interface FormatContext {
@@ -9,6 +10,8 @@ export interface FormatContext {
   now: Date;
   /** All components, hidden ones too (their states roll up into their systems). */
   components: readonly PublicComponent[];
+  /** The language of fixed texts (feeds' titles, "Resolved", …); machine values never change. Default: English. */
+  locale?: Locale;
 }
 
 export const STATUS_PAGE_NAME = "Beacon status";
@@ -29,11 +32,6 @@ export function componentUrl(baseUrl: string, slug: string): string {
 export function visiblePosts(incident: PublicIncident, now: Date): PublicPost[] {
   // sortPosts returns the same objects, reordered.
   return (sortPosts(incident.posts) as PublicPost[]).filter((post) => post.postedAt.getTime() <= now.getTime());
-}
-
-/** The incident as it stood with only its first `count` posts (posts in timeline order). */
-export function withFirstPosts(incident: PublicIncident, posts: readonly PublicPost[], count: number): PublicIncident {
-  return { ...incident, posts: posts.slice(0, count) };
 }
 
 /** When a post last changed as readers see it: its displayed time, or its edit time once revised. */

@@ -3,10 +3,9 @@
 // as sanitized HTML content, and the affected components as categories — and one per published
 // postmortem, just before its incident's item. Absolute URLs only.
 import { Feed } from "feed";
-import { MAINTENANCE_LABEL, POST_TYPE_LABEL, STATE_LABEL } from "@/lib/text/labels";
 import type { PublicComponent, PublicIncident } from "@/lib/timeline/types";
-import { formatUtc } from "@/lib/text/format-time";
-import { formatDuration, incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
+import { i18nFor, type Locale } from "@/lib/i18n";
+import { incidentDurations, incidentState, maintenanceStatus } from "@/lib/timeline";
 import { COMPONENT_STATES } from "@/lib/timeline/types";
 import {
   affectedComponents,
@@ -35,11 +34,15 @@ export interface FeedChannel {
   jsonUrl?: string;
 }
 
-export function historyChannel(baseUrl: string): FeedChannel {
+/** The feed's language: texts, times and durations as on a page in that language (in UTC). */
+const wording = (locale: Locale | undefined) => i18nFor({}, locale);
+
+export function historyChannel(baseUrl: string, locale?: Locale): FeedChannel {
   const links = feedAlternates(baseUrl);
+  const { t } = wording(locale);
   return {
-    title: `${STATUS_PAGE_NAME}: incident history`,
-    description: "Incidents and maintenance, newest first.",
+    title: t("feed.historyTitle", { site: STATUS_PAGE_NAME }),
+    description: t("feed.historyDescription"),
     pageUrl: `${baseUrl}/history`,
     rssUrl: links.rss.href,
     atomUrl: links.atom.href,
@@ -47,11 +50,11 @@ export function historyChannel(baseUrl: string): FeedChannel {
   };
 }
 
-export function componentChannel(baseUrl: string, component: PublicComponent): FeedChannel {
+export function componentChannel(baseUrl: string, component: PublicComponent, locale?: Locale): FeedChannel {
   const links = componentFeedAlternates(baseUrl, component);
   return {
     title: `${STATUS_PAGE_NAME}: ${component.name}`,
-    description: `Incidents and maintenance affecting ${component.name}, newest first.`,
+    description: wording(locale).t("feed.componentDescription", { name: component.name }),
     pageUrl: componentUrl(baseUrl, component.slug),
     rssUrl: links.rss.href,
     atomUrl: links.atom.href,
@@ -70,19 +73,21 @@ interface Entry {
 
 function statusLine(ctx: FormatContext, incident: PublicIncident): string {
   const state = incidentState(incident, ctx.now);
-  if (incident.kind === "maintenance") return MAINTENANCE_LABEL[maintenanceStatus(incident, ctx.now)];
-  return state.open ? `Ongoing: ${STATE_LABEL[state.current]}` : "Resolved";
+  const { t } = wording(ctx.locale);
+  if (incident.kind === "maintenance") return t(`maintenance.${maintenanceStatus(incident, ctx.now)}`);
+  return state.open ? t("feed.ongoing", { state: t(`state.${state.current}`) }) : t("feed.resolved");
 }
 
 /** "Production: Outage 5h · Degraded 8h" per affected component, from the timeline core. */
 function durationLines(ctx: FormatContext, incident: PublicIncident): string[] {
+  const { t, duration } = wording(ctx.locale);
   const names = new Map(ctx.components.filter((component) => !component.hidden).map((component) => [component.id, component.name]));
   return incidentDurations(incident, ctx.components, ctx.now).flatMap(({ componentId, durations }) => {
     const name = names.get(componentId);
     const parts = [...COMPONENT_STATES]
       .reverse()
       .filter((state) => state !== "green" && durations[state] > 0)
-      .map((state) => `${STATE_LABEL[state]} ${formatDuration(durations[state])}`);
+      .map((state) => `${t(`state.${state}`)} ${duration(durations[state])}`);
     return name && parts.length > 0 ? [`${name}: ${parts.join(" · ")}`] : [];
   });
 }
@@ -91,19 +96,20 @@ function entryFor(ctx: FormatContext, incident: PublicIncident): Entry | null {
   const posts = visiblePosts(incident, ctx.now);
   const newest = posts[posts.length - 1];
   if (!newest) return null;
+  const { t, time } = wording(ctx.locale);
   const header = [statusLine(ctx, incident), ...durationLines(ctx, incident)].map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`);
   const timeline = [...posts]
     .reverse()
     .map(
       (post) =>
-        `<p><strong>${POST_TYPE_LABEL[post.type]}</strong> · <time datetime="${post.postedAt.toISOString()}">${formatUtc(post.postedAt)}</time></p>\n${postHtml(post.body)}`,
+        `<p><strong>${t(`postType.${post.type}`)}</strong> · <time datetime="${post.postedAt.toISOString()}">${time(post.postedAt)}</time></p>\n${postHtml(post.body)}`,
     );
   return {
     title: incident.title,
     url: incidentUrl(ctx.baseUrl, incident.number),
     published: incident.openedAt,
     updated: incidentUpdatedAt(incident, ctx.now),
-    summary: `${POST_TYPE_LABEL[newest.type]}: ${postText(newest.body)}`,
+    summary: `${t(`postType.${newest.type}`)}: ${postText(newest.body)}`,
     contentHtml: [...header, ...timeline].join("\n"),
     categories: affectedComponents(incident, ctx.components).map((component) => component.name),
   };
@@ -114,7 +120,7 @@ function postmortemEntry(ctx: FormatContext, incident: PublicIncident): Entry | 
   const { postmortem } = incident;
   if (!postmortem) return null;
   return {
-    title: `Postmortem: ${incident.title}`,
+    title: wording(ctx.locale).t("postmortem.title", { title: incident.title }),
     url: postmortemUrl(ctx.baseUrl, incident.number),
     published: postmortem.publishedAt,
     updated: postmortem.publishedAt,
@@ -145,7 +151,7 @@ function xmlFeed(ctx: FormatContext, channel: FeedChannel, list: readonly Entry[
     title: xmlSafe(channel.title),
     description: xmlSafe(channel.description),
     link: channel.pageUrl,
-    language: "en",
+    language: ctx.locale ?? "en",
     updated: feedUpdated(ctx, list),
     generator: "Beacon",
     feedLinks: { rss: channel.rssUrl, atom: channel.atomUrl },
@@ -185,7 +191,7 @@ export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: re
     home_page_url: channel.pageUrl,
     feed_url: channel.jsonUrl,
     description: channel.description,
-    language: "en",
+    language: ctx.locale ?? "en",
     authors: [{ name: STATUS_PAGE_NAME, url: ctx.baseUrl }],
     items: list.map((entry) => ({
       id: entry.url,

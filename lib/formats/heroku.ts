@@ -11,18 +11,9 @@
  * maintenance under `scheduled` (v4) or as an issue with `upcoming: true` (v3).
  */
 import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
-import { currentStates, incidentState, maintenanceStatus, worstState } from "@/lib/timeline";
+import { currentStates, incidentState, maintenanceStatus, postSteps, worstState } from "@/lib/timeline";
 import type { ComponentState, PostType } from "@/lib/timeline/types";
-import {
-  affectedComponents,
-  incidentUpdatedAt,
-  incidentUrl,
-  postUpdatedAt,
-  visibleComponents,
-  visiblePosts,
-  withFirstPosts,
-  type FormatContext,
-} from "./common";
+import { affectedComponents, incidentUpdatedAt, incidentUrl, postUpdatedAt, visibleComponents, visiblePosts, type FormatContext } from "./common";
 import type {
   HerokuColor,
   HerokuUpdateType,
@@ -72,8 +63,10 @@ export function v3Issue(ctx: FormatContext, incident: PublicIncident): HerokuV3I
   const { now, components, baseUrl } = ctx;
   const posts = visiblePosts(incident, now);
   const states = currentStates([incident], components, now);
+  // One pass over the timeline for every update's states, however long the incident.
+  const steps = postSteps(incident, components, now);
   const updates = posts.map((post, index): HerokuV3Update => {
-    const after = currentStates([withFirstPosts(incident, posts, index + 1)], components, post.postedAt);
+    const { after } = steps[index]!;
     return {
       id: post.id,
       created_at: post.postedAt.toISOString(),

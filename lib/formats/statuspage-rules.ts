@@ -68,9 +68,28 @@ export function incidentStatusesAt(
   at: Date,
   intervals: ReadonlyMap<number, readonly StateInterval[]>,
 ): Map<number, StatuspageComponentStatus> {
-  const wasRed = (id: number) => (intervals.get(id) ?? []).some((interval) => interval.state === "red" && interval.start < at);
+  return statusesFromStates(currentStates([incident], components, at), firstRedStarts(intervals), at);
+}
+
+/** When each component first went red in an incident, from the incident's own rolled-up intervals. */
+export function firstRedStarts(intervals: ReadonlyMap<number, readonly StateInterval[]>): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const [id, list] of intervals) {
+    const red = list.filter((interval) => interval.state === "red").map((interval) => interval.start.getTime());
+    if (red.length > 0) starts.set(id, Math.min(...red));
+  }
+  return starts;
+}
+
+/** One incident's statuses from its states at `at`: yellow after red earlier in the same incident is a partial outage. */
+export function statusesFromStates(
+  states: ReadonlyMap<number, ComponentState>,
+  firstRed: ReadonlyMap<number, number>,
+  at: Date,
+): Map<number, StatuspageComponentStatus> {
+  const wasRed = (id: number) => (firstRed.get(id) ?? Infinity) < at.getTime();
   const statuses = new Map<number, StatuspageComponentStatus>();
-  for (const [id, state] of currentStates([incident], components, at)) statuses.set(id, componentStatus(state, state === "yellow" && wasRed(id)));
+  for (const [id, state] of states) statuses.set(id, componentStatus(state, state === "yellow" && wasRed(id)));
   return statuses;
 }
 

@@ -4,8 +4,7 @@
 // core; statuspage-rules.ts translates them.
 import { createHash } from "node:crypto";
 import type { PublicComponent, PublicIncident, PublicPost } from "@/lib/timeline/types";
-import { componentIntervals, incidentState, maintenanceStatus } from "@/lib/timeline";
-import type { StateInterval } from "@/lib/timeline/types";
+import { componentIntervals, incidentState, maintenanceStatus, postSteps, type PostStep } from "@/lib/timeline";
 import {
   affectedComponents,
   displayOrder,
@@ -15,18 +14,18 @@ import {
   STATUS_PAGE_NAME,
   visibleComponents,
   visiblePosts,
-  withFirstPosts,
   type FormatContext,
 } from "./common";
 import {
   componentStatuses,
   incidentImpact,
-  incidentStatusesAt,
+  firstRedStarts,
   incidentStatus,
   incidentUpdateStatuses,
   maintenanceStatuspageStatus,
   maintenanceUpdateStatuses,
   pageStatus,
+  statusesFromStates,
 } from "./statuspage-rules";
 import type {
   StatuspageAffectedComponent,
@@ -125,17 +124,10 @@ function componentList(site: StatuspageSite): StatuspageComponent[] {
     .map((component) => componentJson(site, component));
 }
 
-function affectedByPost(
-  site: StatuspageSite,
-  incident: PublicIncident,
-  posts: readonly PublicPost[],
-  index: number,
-  intervals: ReadonlyMap<number, readonly StateInterval[]>,
-): StatuspageAffectedComponent[] | null {
-  const post = posts[index]!;
-  const { components } = site.ctx;
-  const before = incidentStatusesAt(withFirstPosts(incident, posts, index), components, post.postedAt, intervals);
-  const after = incidentStatusesAt(withFirstPosts(incident, posts, index + 1), components, post.postedAt, intervals);
+function affectedByPost(site: StatuspageSite, step: PostStep, firstRed: ReadonlyMap<number, number>): StatuspageAffectedComponent[] | null {
+  const { post } = step;
+  const before = statusesFromStates(step.before, firstRed, post.postedAt);
+  const after = statusesFromStates(step.after, firstRed, post.postedAt);
   const named = new Set(post.stateChanges.map((change) => change.componentId));
   const affected = displayOrder(site.visible)
     .filter((component) => named.has(component.id) || before.get(component.id) !== after.get(component.id))
@@ -160,7 +152,9 @@ function eventJson<Status extends string, Impact extends string>(
   const { now, baseUrl, components } = site.ctx;
   const state = incidentState(incident, now);
   const monitoring = posts.find((_, index) => statuses[index] === "monitoring" || statuses[index] === "verifying");
-  const intervals = componentIntervals([incident], components, now);
+  // One pass over the timeline for every update's before/after, however long the incident.
+  const steps = postSteps(incident, components, now);
+  const firstRed = firstRedStarts(componentIntervals([incident], components, now));
   const updates = posts.map((post, index) => ({
     id: String(post.id),
     status: statuses[index]!,
@@ -169,7 +163,7 @@ function eventJson<Status extends string, Impact extends string>(
     created_at: iso(post.createdAt),
     updated_at: iso(post.edited && post.updatedAt > post.createdAt ? post.updatedAt : post.createdAt),
     display_at: iso(post.postedAt),
-    affected_components: affectedByPost(site, incident, posts, index, intervals),
+    affected_components: affectedByPost(site, steps[index]!, firstRed),
     deliver_notifications: true,
     custom_tweet: null,
     tweet_id: null,

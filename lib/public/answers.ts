@@ -13,6 +13,8 @@ import { type PreparedResponse, prepare, preparedSize } from "@/lib/public/prepa
 import { jsonError } from "@/lib/public/rendered";
 import type { Route } from "@/lib/public/router";
 import { loadEnv } from "@/lib/runtime/env";
+import { DEFAULT_LOCALE, i18nFor, type Locale } from "@/lib/i18n";
+import { readPageLanguage } from "@/lib/public/read";
 
 export const ANSWER_TTL_MS = 5_000;
 /** An answer that says the data is unavailable is retried against the database sooner. */
@@ -64,13 +66,16 @@ function unavailable(route: ValidRoute): PreparedResponse {
 export async function produce(route: ValidRoute, now = new Date()): Promise<PreparedResponse> {
   const { endpoint, params, query } = route;
   let data: unknown;
+  let pageLanguage: Locale = DEFAULT_LOCALE;
   try {
-    data = await endpoint.read({ params, query, now });
+    // The page's default language only matters when the address names none.
+    [data, pageLanguage] = await Promise.all([endpoint.read({ params, query, now }), route.choice.lang ? DEFAULT_LOCALE : readPageLanguage()]);
   } catch (error) {
     console.error(`${route.key}: the status could not be read:`, error instanceof Error ? error.message : error);
     return unavailable(route);
   }
-  return prepare(endpoint.render(data, { now, baseUrl: loadEnv().publicUrl, params, query }), endpoint.kind);
+  const i18n = i18nFor(route.choice, pageLanguage);
+  return prepare(endpoint.render(data, { now, baseUrl: loadEnv().publicUrl, params, query, i18n }), endpoint.kind);
 }
 
 const live = (answer: PreparedResponse) => answer.status < 500 && !answer.headers["Beacon-Data-Source"];

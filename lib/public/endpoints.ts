@@ -139,7 +139,12 @@ function feed(format: FeedFormat, ctx: FormatContext, channel: FeedChannel, inci
   return { status: 200, body: serialized.text, contentType, lastModified: serialized.updated };
 }
 
-const formatContext = (components: readonly PublicComponent[], ctx: RenderContext): FormatContext => ({ now: ctx.now, baseUrl: ctx.baseUrl, components });
+const formatContext = (components: readonly PublicComponent[], ctx: RenderContext): FormatContext => ({
+  now: ctx.now,
+  baseUrl: ctx.baseUrl,
+  components,
+  locale: ctx.i18n?.locale,
+});
 const notFound = (what: string): Rendered => jsonError(404, "not_found", `There is no ${what}.`);
 const unknownBadge = (): Rendered => ({ status: 503, body: stateBadge("status", null), contentType: CONTENT_TYPES.svg });
 
@@ -163,7 +168,7 @@ const historyFeed = (format: FeedFormat) =>
       const [components, incidents] = await Promise.all([readComponents(), readNewest("any")]);
       return { components, incidents };
     },
-    render: (data, ctx) => feed(format, formatContext(data.components, ctx), historyChannel(ctx.baseUrl), data.incidents),
+    render: (data, ctx) => feed(format, formatContext(data.components, ctx), historyChannel(ctx.baseUrl, ctx.i18n?.locale), data.incidents),
   });
 
 const componentFeed = (format: Exclude<FeedFormat, "json">) =>
@@ -175,7 +180,7 @@ const componentFeed = (format: Exclude<FeedFormat, "json">) =>
     read: readComponentFeed,
     render: ({ components, component, incidents }, ctx) =>
       component
-        ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component), incidents)
+        ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component, ctx.i18n?.locale), incidents)
         : notFound(`component "${ctx.params.slug}"`),
   });
 

@@ -9,6 +9,7 @@ import {
   loadActivePublicIncidents,
   loadIncidentsOpenedBetween,
   loadNewestIncidents,
+  loadPageLanguage,
   loadPublicComponents,
   loadPublicIncident,
   loadRecentlyResolved,
@@ -17,6 +18,7 @@ import { loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import { DAY_MS } from "@/lib/timeline/dates";
 import type { ComponentRow, IncidentKind, PublicComponent, PublicIncident, TimelineIncident } from "@/lib/timeline/types";
 import { UPTIME_DAYS, uptimeWindowStart } from "@/lib/public/views";
+import { DEFAULT_LOCALE, type Locale, localeSchema } from "@/lib/i18n";
 
 /** The longest list any endpoint serves (v3 issues, v4 incidents); feeds and Statuspage lists take 50. */
 export const NEWEST_LIMIT = 200;
@@ -61,6 +63,10 @@ function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
   }
   return pending;
 }
+
+/** The language pages speak when the address names none: the admin's choice, else English. */
+export const readPageLanguage = (): Promise<Locale> =>
+  shared("page language", async () => localeSchema.catch(DEFAULT_LOCALE).parse(await loadPageLanguage(db())));
 
 export const readComponents = (): Promise<PublicComponent[]> => shared("components", () => loadPublicComponents(db()));
 

@@ -7,10 +7,11 @@ import { type AnyEndpoint, PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { badRequestPage, notFoundPage } from "@/lib/public/pages";
 import { jsonError, type Rendered } from "@/lib/public/rendered";
 import { percentDecoded } from "@/lib/text/percent-decoding";
+import { i18nFor, localeSchema, type ReaderChoice, timeZoneSchema } from "@/lib/i18n";
 
 export type Route =
   /** A valid request: `key` names its answer in the cache. */
-  | { endpoint: AnyEndpoint; params: unknown; query: unknown; key: string; error?: undefined }
+  | { endpoint: AnyEndpoint; params: unknown; query: unknown; choice: ReaderChoice; key: string; error?: undefined }
   /** A request for a table URL that cannot be answered as asked (400, 404). */
   | { endpoint: AnyEndpoint; error: (baseUrl: string) => Rendered; key: string };
 
@@ -42,7 +43,30 @@ function queryObject(search: string): Record<string, string> {
   return query;
 }
 
-const pageNotFound = (path: string) => (baseUrl: string) => notFoundPage(path, { baseUrl });
+/** Feeds speak the page's language too (their fixed texts); the JSON APIs stay machine values. */
+const LOCALIZED_FEED = /^\/(components\/:slug\/)?history\.(rss|atom|json)$/;
+
+/**
+ * The reader's `?lang=` (pages and feeds) and `?tz=` (pages), validated: part of the answer's key,
+ * so each language and zone is its own cached answer; an unknown one is a 400, never a new key.
+ */
+function readerChoice(endpoint: AnyEndpoint, query: Record<string, string>): { choice: ReaderChoice } | { invalid: string } {
+  const choice: ReaderChoice = {};
+  const accepts = endpoint.kind === "page" ? ["lang", "tz"] : LOCALIZED_FEED.test(endpoint.path) ? ["lang"] : [];
+  if (accepts.includes("lang") && query.lang) {
+    const lang = localeSchema.safeParse(query.lang);
+    if (!lang.success) return { invalid: "lang" };
+    choice.lang = lang.data;
+  }
+  if (accepts.includes("tz") && query.tz) {
+    const tz = timeZoneSchema.safeParse(query.tz);
+    if (!tz.success) return { invalid: "tz" };
+    choice.tz = tz.data;
+  }
+  return { choice };
+}
+
+const pageNotFound = (path: string, choice: ReaderChoice) => (baseUrl: string) => notFoundPage(path, { baseUrl, i18n: i18nFor(choice) });
 /** Error answers are kept per endpoint, not per address, so they name the endpoint's base path. */
 const basePath = (endpoint: AnyEndpoint) => endpoint.path.replace(/\/:[a-z]+.*$/, "") || "/";
 
@@ -65,6 +89,21 @@ function matchRoute(pathname: string, search: string): Route | null {
     const match = regex.exec(pathname);
     if (!match) continue;
     const page = endpoint.kind === "page";
+    const reader = readerChoice(endpoint, queryObject(search));
+    if ("invalid" in reader) {
+      const message =
+        reader.invalid === "lang" ? "The language in this address is not one of en, de, fr, es, ja." : "The time zone in this address is not valid.";
+      return {
+        endpoint,
+        key: `${endpoint.path} invalid-${reader.invalid}`,
+        error: page
+          ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, message)
+          : () => jsonError(400, "invalid_query", "The query parameters are not valid.", { [reader.invalid]: message }),
+      };
+    }
+    const { choice } = reader;
+    const i18n = i18nFor(choice);
+    const chosen = choice.lang || choice.tz ? ` ${JSON.stringify(choice)}` : "";
     const rawParams: Record<string, string> = Object.create(null);
     for (const [index, name] of names.entries()) {
       const value = percentDecoded(match[index + 1]!);
@@ -72,8 +111,10 @@ function matchRoute(pathname: string, search: string): Route | null {
         const message = "The address is not valid (malformed percent-encoding).";
         return {
           endpoint,
-          key: `${endpoint.path} malformed`,
-          error: page ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, message) : () => jsonError(400, "invalid_path", message),
+          key: `${endpoint.path} malformed${chosen}`,
+          error: page
+            ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl, i18n }, i18n.t("error.malformedAddress"))
+            : () => jsonError(400, "invalid_path", message),
         };
       }
       rawParams[name] = value;
@@ -81,7 +122,7 @@ function matchRoute(pathname: string, search: string): Route | null {
     const params = endpoint.params ? endpoint.params.safeParse(rawParams) : { success: true as const, data: {} };
     if (!params.success) {
       // A page address that cannot name anything is simply not there; an API says what is wrong.
-      if (page) return { endpoint, key: `${endpoint.path} not-found`, error: pageNotFound(basePath(endpoint)) };
+      if (page) return { endpoint, key: `${endpoint.path} not-found${chosen}`, error: pageNotFound(basePath(endpoint), choice) };
       const fields = fieldErrors(params.error);
       return {
         endpoint,
@@ -94,13 +135,19 @@ function matchRoute(pathname: string, search: string): Route | null {
       const fields = fieldErrors(query.error);
       return {
         endpoint,
-        key: `${endpoint.path} invalid-query ${JSON.stringify(fields)}`,
+        key: `${endpoint.path} invalid-query ${JSON.stringify(fields)}${chosen}`,
         error: page
-          ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl }, "The page number or component in this address is not valid.")
+          ? (baseUrl) => badRequestPage(basePath(endpoint), { baseUrl, i18n }, i18n.t("error.invalidQuery"))
           : () => jsonError(400, "invalid_query", "The query parameters are not valid.", fields),
       };
     }
-    return { endpoint, params: params.data, query: query.data, key: `${endpoint.path} ${JSON.stringify(params.data)} ${JSON.stringify(query.data)}` };
+    return {
+      endpoint,
+      params: params.data,
+      query: query.data,
+      choice,
+      key: `${endpoint.path} ${JSON.stringify(params.data)} ${JSON.stringify(query.data)}${chosen}`,
+    };
   }
   return null;
 }

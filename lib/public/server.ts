@@ -7,6 +7,7 @@ import { badRequestPage } from "@/lib/public/pages";
 import { prepare, send, sendMethodAnswer } from "@/lib/public/prepared";
 import { route } from "@/lib/public/router";
 import { loadEnv } from "@/lib/runtime/env";
+import { LANGUAGE_SWITCH_PATH, languageSwitch, rememberedLanguageRedirect } from "@/lib/public/language";
 
 /** The path and query of a request target; null when it cannot be parsed at all. */
 function target(url: string | undefined): { pathname: string; search: string } | null {
@@ -26,10 +27,21 @@ export async function handlePublicRequest(request: IncomingMessage, response: Se
     await send(request, response, answer);
     return true;
   }
+  if (parsed.pathname === LANGUAGE_SWITCH_PATH) {
+    const message = "The language in this address is not one of en, de, fr, es, ja.";
+    await send(request, response, prepare(languageSwitch(parsed.search) ?? badRequestPage("/", { baseUrl: loadEnv().publicUrl }, message), "page"));
+    return true;
+  }
   const found = route(parsed.pathname, parsed.search);
   if (!found) return false;
   if (request.method !== "GET" && request.method !== "HEAD") {
     sendMethodAnswer(request, response, found.endpoint.kind);
+    return true;
+  }
+  const remembered =
+    found.endpoint.kind === "page" && !found.error && !found.choice.lang && rememberedLanguageRedirect(parsed.pathname, parsed.search, request.headers.cookie);
+  if (remembered) {
+    await send(request, response, prepare(remembered, "page"));
     return true;
   }
   const answer = found.error ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind)) : answerFor(found);

@@ -49,7 +49,7 @@ export function incidentIntervals(incident: TimelineIncident, now: Date): StateI
     .sort(byComponentThenStart);
 }
 
-function effectWindow(incident: TimelineIncident): EffectWindow {
+export function effectWindow(incident: TimelineIncident): EffectWindow {
   if (incident.kind !== "maintenance") return { start: -Infinity, end: Infinity };
   const { scheduledStartAt, scheduledEndAt } = incident;
   return {
@@ -58,31 +58,52 @@ function effectWindow(incident: TimelineIncident): EffectWindow {
   };
 }
 
-/** Rules 2–4 on posts already in timeline order; the maintenance window is not applied yet. */
-export function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): EffectSegment[] {
-  const open = new Map<number, { state: ComponentState; start: number; postId: number }>();
-  const segments: EffectSegment[] = [];
-  const close = (componentId: number, end: number) => {
+/** A component's non-green state set by an incident's posts so far, not yet ended. */
+export interface OpenState {
+  state: ComponentState;
+  start: number;
+  postId: number;
+}
+
+/**
+ * Rules 2–4 for one post: updates `open` (component → the state in force) and reports each state the
+ * post ends through `close`. Shared by the whole-timeline scan and the post-by-post steps.
+ */
+export function applyPost(
+  open: Map<number, OpenState>,
+  post: TimelinePost,
+  close: (componentId: number, ended: OpenState, end: number) => void = () => {},
+): void {
+  const at = post.postedAt.getTime();
+  const end = (componentId: number) => {
     const current = open.get(componentId);
-    if (current) segments.push({ componentId, ...current, end, running: false });
+    if (current) close(componentId, current, at);
     open.delete(componentId);
   };
-
-  for (const post of posts) {
-    const at = post.postedAt.getTime();
-    if (post.type === "resolved") {
-      // The incident stops contributing; the resolved post's own changes are ignored.
-      for (const componentId of [...open.keys()]) close(componentId, at);
-      continue;
-    }
-    for (const { componentId, state } of post.stateChanges) {
-      if (open.get(componentId)?.state === state) continue;
-      close(componentId, at);
-      if (state !== "green") open.set(componentId, { state, start: at, postId: post.id });
-    }
+  if (post.type === "resolved") {
+    // The incident stops contributing; the resolved post's own changes are ignored.
+    for (const componentId of [...open.keys()]) end(componentId);
+    return;
   }
+  for (const { componentId, state } of post.stateChanges) {
+    if (open.get(componentId)?.state === state) continue;
+    end(componentId);
+    if (state !== "green") open.set(componentId, { state, start: at, postId: post.id });
+  }
+}
+
+/** Rules 2–4 on posts already in timeline order; the maintenance window is not applied yet. */
+export function segmentsFromPosts(posts: readonly TimelinePost[], nowMs: number): EffectSegment[] {
+  const open = new Map<number, OpenState>();
+  const segments: EffectSegment[] = [];
+  for (const post of posts) applyPost(open, post, (componentId, ended, end) => segments.push({ componentId, ...ended, end, running: false }));
   for (const [componentId, current] of open) segments.push({ componentId, ...current, end: nowMs, running: true });
   return segments;
+}
+
+/** Whether a maintenance's window lets its states act at `atMs` (incidents: always); see clipToWindow. */
+export function actsAt(window: EffectWindow, atMs: number): boolean {
+  return window.start <= atMs && atMs < window.end;
 }
 
 /** A maintenance acts only inside its window; clipping there is what delays a `scheduled` post to the start. */

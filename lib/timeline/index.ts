@@ -24,6 +24,7 @@
 export * from "./types";
 export { sortPosts } from "./order";
 export { incidentIntervals } from "./effects";
+export { postSteps, type PostStep } from "./steps";
 export { condensedIncident, runningStates, type IncidentHeader, type RunningState } from "./running";
 export { incidentDurations, incidentState } from "./incident";
 export { maintenanceStatus } from "./maintenance";
