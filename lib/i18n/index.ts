@@ -4,7 +4,17 @@
 import { DEFAULT_LOCALE, type Locale, type ReaderChoice } from "./locales";
 import { type MessageKey, type MessageValues, t, tParts } from "./messages";
 
-export { COMMON_TIME_ZONES, DEFAULT_LOCALE, LANGUAGE_NAMES, LOCALES, type Locale, localeSchema, type ReaderChoice, timeZoneSchema } from "./locales";
+export {
+  COMMON_TIME_ZONES,
+  DEFAULT_LOCALE,
+  LANGUAGE_NAMES,
+  LOCALES,
+  type Locale,
+  localeSchema,
+  PAGE_LANGUAGE_SETTING,
+  type ReaderChoice,
+  timeZoneSchema,
+} from "./locales";
 export { CATALOGS, type MessageKey, t } from "./messages";
 
 const MINUTE = 60_000;

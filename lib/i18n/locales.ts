@@ -6,6 +6,9 @@ export const LOCALES = ["en", "de", "fr", "es", "ja"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
+/** The Setting row holding the language an admin chose for the page (lib/admin/page-language.ts). */
+export const PAGE_LANGUAGE_SETTING = "pageLanguage";
+
 /** Each language named in itself, as a reader looking for theirs expects to find it. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", de: "Deutsch", fr: "Français", es: "Español", ja: "日本語" };
 
