@@ -1,7 +1,8 @@
 // Keeps data/snapshot/ current while the server runs: shortly after every publish (any origin,
 // including other instances via cross-instance invalidation), and every minute so time-driven
 // changes (a maintenance window starting) reach it too. Writes never overlap; a publish during a
-// write schedules one more. A failed collection (database unreachable) keeps the last snapshot.
+// write schedules one more, paced so that long collections leave the event loop to readers. A
+// failed collection (database unreachable) keeps the last snapshot.
 import { onPublicViewsInvalidated } from "@/lib/events/public-views";
 import { collectSnapshot, SnapshotNotLive } from "./collect";
 import { setCurrentSnapshot } from "./current";
@@ -17,6 +18,20 @@ const PERIOD_MS = 60_000;
  * one, it writes at once.
  */
 const FIRST_WRITE_WITH_SNAPSHOT_MS = 5_000;
+/**
+ * A collection runs on the event loop that answers readers and publishes. Ordinarily it takes a
+ * fraction of a second; with long open incidents (thousands of posts each) it takes seconds, and
+ * publishes in a row would keep it running back to back. After a collection that took T, the next
+ * starts no earlier than REST_FACTOR × T after it ended: the writer never holds more than a quarter
+ * of the time, and the snapshot lags a publish by at most about (1 + REST_FACTOR) × T.
+ */
+const REST_FACTOR = 3;
+
+/** How long a write asked for `requestedDelay` from now must wait, given when the last one ended and what it took. */
+export function pacedDelay(requestedDelay: number, last: { endedAt: number; tookMs: number } | null, now: number): number {
+  if (!last) return requestedDelay;
+  return Math.max(requestedDelay, last.endedAt + REST_FACTOR * last.tookMs - now);
+}
 
 export interface SnapshotWriter {
   /** Resolves when the write that is running or scheduled (if any) has finished. */
@@ -41,6 +56,7 @@ export function startSnapshotWriter(
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let last: { endedAt: number; tookMs: number } | null = null;
 
   const writeOnce = async () => {
     const started = Date.now();
@@ -55,6 +71,8 @@ export function startSnapshotWriter(
     } catch (error) {
       const reason = error instanceof SnapshotNotLive ? error.message : error instanceof Error ? error.message : String(error);
       log(`kept the previous snapshot: ${reason}`);
+    } finally {
+      last = { endedAt: Date.now(), tookMs: Date.now() - started };
     }
   };
 
@@ -67,7 +85,7 @@ export function startSnapshotWriter(
       running = null;
       if (again && !stopped) {
         again = false;
-        void run();
+        schedule(0);
       }
     });
     return running;
@@ -75,7 +93,8 @@ export function startSnapshotWriter(
 
   // One timer; an earlier due time (a publish during the first write's wait) replaces a later one.
   let timerDue = 0;
-  const schedule = (delay: number) => {
+  const schedule = (requestedDelay: number) => {
+    const delay = pacedDelay(requestedDelay, last, Date.now());
     const due = Date.now() + delay;
     if (stopped || (timer && timerDue <= due)) return;
     if (timer) clearTimeout(timer);
@@ -88,7 +107,7 @@ export function startSnapshotWriter(
   };
 
   const unsubscribe = onPublicViewsInvalidated(() => schedule(AFTER_PUBLISH_MS));
-  const period = setInterval(() => void run(), options.periodMs ?? PERIOD_MS);
+  const period = setInterval(() => schedule(0), options.periodMs ?? PERIOD_MS);
   period.unref();
   if (existing) schedule(options.firstWriteAfterMs ?? FIRST_WRITE_WITH_SNAPSHOT_MS);
   else void run();
