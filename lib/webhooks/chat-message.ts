@@ -106,8 +106,12 @@ export function fitEscaped(text: string, max: number, escapeText: (text: string)
 
 /** Breaks plain mention words (`@everyone`, `@here`, `@channel`, `@all`) with a zero-width space on every platform: it reads the same, pings no one. */
 
-/** CommonMark's backslash escape for every character Discord's and Adaptive Cards' Markdown could read as markup, `<` (mentions) included. */
-export const escapeMarkdown = (text: string) => text.replace(/[\\*_~`|<>#[\]()!+-]/g, "\\$&");
+/**
+ * CommonMark's backslash escape for what Discord's and Adaptive Cards' Markdown read as markup:
+ * emphasis, code, spoilers, `<` (mentions), quotes, headings, list markers and `[` of a link (so
+ * parentheses need none).
+ */
+export const escapeMarkdown = (text: string) => text.replace(/[\\*_~`|<>#[\]+-]/g, "\\$&");
 
 /** At most `max` lines; the last says how many more there were. */
 export function capLines<T>(items: readonly T[], max: number, more: (count: number) => T): T[] {

@@ -144,7 +144,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
     await dispatcher().runOnce();
     const body = JSON.parse(receiver.received[0]!.body);
     expect(body.text).toMatch(/^Incident #\d+ opened: Outage \d+ http/);
-    expect(body.blocks[0].type).toBe("section");
+    expect(body.attachments[0].blocks[0].type).toBe("section");
   });
 
   it("retries non-2xx and timeouts with backoff (2, 4 minutes), not before they are due", async () => {

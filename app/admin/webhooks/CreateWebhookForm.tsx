@@ -1,7 +1,9 @@
 "use client";
-// Register an endpoint: URL, optional secret, format, and which components and events it hears about.
-import { useActionState } from "react";
-import { WEBHOOK_EVENTS } from "@/lib/validation/webhooks";
+// Register an endpoint: URL, optional secret, format (Beacon JSON or a chat platform, with which URL
+// to paste), and which components and events it hears about.
+import { useActionState, useState } from "react";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/validation/webhooks";
+import { WEBHOOK_FORMAT_CHOICES } from "@/lib/webhooks/formats";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
 import type { WebhookFormState } from "./actions";
@@ -11,6 +13,7 @@ type Action = (state: WebhookFormState, formData: FormData) => Promise<WebhookFo
 export function CreateWebhookForm({ action, components }: { action: Action; components: { id: number; name: string; parentId: number | null }[] }) {
   const [state, submit, pending] = useActionState(action, { status: "idle" });
   const value = (name: string) => (state.status === "error" ? String(state.values?.[name] ?? "") : "");
+  const [format, setFormat] = useState<WebhookFormat>("json");
   return (
     <form action={submit} className="space-y-4 rounded border border-zinc-300 p-4 dark:border-zinc-700">
       <h2 className="text-xl font-semibold">Register an endpoint</h2>
@@ -29,19 +32,27 @@ export function CreateWebhookForm({ action, components }: { action: Action; comp
       <Field name="url" label="URL" error={state.fieldErrors?.url}>
         {(control) => <input {...control} type="url" defaultValue={value("url")} className={INPUT_CLASS} />}
       </Field>
-      <Field name="secret" label="Signing secret" hint="At least 16 characters; leave empty to generate one." error={state.fieldErrors?.secret}>
+      <Field
+        name="secret"
+        label="Signing secret"
+        hint="At least 16 characters; leave empty to generate one. Chat platforms ignore the signature."
+        error={state.fieldErrors?.secret}
+      >
         {(control) => <input {...control} autoComplete="off" className={INPUT_CLASS} />}
       </Field>
-      <Field name="format" label="Payload" error={state.fieldErrors?.format}>
+      <Field name="format" label="Payload" hint={WEBHOOK_FORMAT_CHOICES[format].hint} error={state.fieldErrors?.format}>
         {(control) => (
-          <select {...control} defaultValue="json" className={INPUT_CLASS}>
-            <option value="json">Beacon JSON</option>
-            <option value="slack">Slack-compatible (text + blocks)</option>
+          <select {...control} value={format} onChange={(event) => setFormat(event.target.value as WebhookFormat)} className={INPUT_CLASS}>
+            {WEBHOOK_FORMATS.map((choice) => (
+              <option key={choice} value={choice}>
+                {WEBHOOK_FORMAT_CHOICES[choice].label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <fieldset className="space-y-1">
-        <legend className="font-medium">Components (none ticked: all; a system includes its sub-components)</legend>
+        <legend className="font-medium">Only incidents affecting these components (none ticked: all; a system includes its sub-components)</legend>
         {components.map((component) => (
           <label key={component.id} className={`block ${component.parentId ? "pl-6" : ""}`}>
             <input type="checkbox" name="componentIds" value={component.id} /> {component.name}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { loadComponentStates } from "@/lib/incidents/admin-queries";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { WEBHOOK_FORMAT_CHOICES } from "@/lib/webhooks/formats";
 import { CreateWebhookForm } from "./CreateWebhookForm";
 import { createWebhookAction } from "./actions";
 
@@ -17,7 +18,8 @@ export default async function WebhooksPage() {
       <h1 className="text-2xl font-bold">Webhooks</h1>
       <p>
         On every publish Beacon POSTs to each matching endpoint, signed with <code>X-Beacon-Signature: t=…,v1=…</code> (HMAC-SHA256 of <code>t.body</code>), and
-        retries failures 6 times over about an hour.
+        retries failures 6 times over about an hour. Slack, Discord, Microsoft Teams and Google Chat get a message in their own format (the state's colour, the
+        components, the text and a link).
       </p>
       <ul className="space-y-3">
         {endpoints.map((endpoint) => (
@@ -26,7 +28,7 @@ export default async function WebhooksPage() {
               <a href={`/admin/webhooks/${endpoint.id}`} className="underline">
                 {endpoint.name}
               </a>{" "}
-              <span className="font-normal">({endpoint.format})</span>
+              <span className="font-normal">({WEBHOOK_FORMAT_CHOICES[endpoint.format].label})</span>
             </p>
             <p className="break-all text-sm">{endpoint.url}</p>
             <p className="text-sm">

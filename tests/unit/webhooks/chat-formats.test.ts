@@ -126,7 +126,7 @@ describe("each platform's own rules", () => {
     const description = discord(CASES.hostile!).embeds[0]!.description!;
     expect(description.startsWith("@\u200beveryone @\u200bhere")).toBe(true);
     expect(description).toContain(
-      "\\<@123456\\> \\<users/all\\> \\<at\\>Ops\\</at\\> \\<https://evil.example\\|click\\> \\*\\*bold\\*\\* \\[phish\\]\\(https://evil.example\\)",
+      "\\<@123456\\> \\<users/all\\> \\<at\\>Ops\\</at\\> \\<https://evil.example\\|click\\> \\*\\*bold\\*\\* \\[phish\\](https://evil.example)",
     );
     const many = discord(CASES["40 components"]!).embeds[0]!.fields!;
     expect(many).toHaveLength(25);
@@ -139,7 +139,7 @@ describe("each platform's own rules", () => {
   it("Teams: a FactSet per component, Markdown and DATE() functions neutralised", () => {
     const body = teams(CASES.hostile!).attachments[0]!.content.body;
     expect(body.find((element) => element.type === "FactSet")!.facts).toHaveLength(1);
-    expect(body[1]!.text).toContain("\\*\\*bold\\*\\* \\[phish\\]\\(https://evil.example\\) {\u200b{DATE\\(2017");
+    expect(body[1]!.text).toContain("\\*\\*bold\\*\\* \\[phish\\](https://evil.example) {\u200b{DATE(2017");
   });
 
   it("Google Chat: card text is HTML-escaped, the `text` line cannot mention @all", () => {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { formatUtc } from "@/lib/text/format-time";
+import { WEBHOOK_FORMAT_CHOICES } from "@/lib/webhooks/formats";
 import { loadWebhookLog } from "@/lib/webhooks/endpoints";
 import { AdminTable } from "../../_components/AdminTable";
 import { deleteWebhookAction, setWebhookEnabledAction } from "../actions";
@@ -40,7 +41,7 @@ export default async function WebhookLogPage({ params }: { params: Promise<{ id:
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{endpoint.name}</h1>
       <p className="break-all">
-        {endpoint.url} · {endpoint.format} · secret {endpoint.secretHint}
+        {endpoint.url} · {WEBHOOK_FORMAT_CHOICES[endpoint.format].label} · secret {endpoint.secretHint}
       </p>
       <p role="status" data-webhook-status={endpoint.disabledAt ? "disabled" : "enabled"} className="font-semibold">
         {endpoint.disabledAt ? endpoint.disabledReason : "Enabled"}
