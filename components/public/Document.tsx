@@ -2,6 +2,8 @@ import type { ComponentState } from "@/lib/timeline/types";
 import { SkipLink } from "@/components/SkipLink";
 import { LanguageAlternates, ReaderChoices } from "@/components/public/ReaderChoices";
 import type { I18n } from "@/lib/i18n";
+import { AccentStyle, BrandName, FooterText, LinkPreview, SupportLink } from "@/components/public/Brand";
+import { type Brand, brandImagePath } from "@/lib/branding/brand";
 
 export interface DocumentProps {
   title: string;
@@ -19,6 +21,9 @@ export interface DocumentProps {
   i18n: I18n;
   baseUrl: string;
   path: string;
+  /** The page's name, logo, colour, links and footer; link previews' title and text. */
+  brand: Brand;
+  preview: { title: string; description: string };
   children: React.ReactNode;
 }
 
@@ -47,27 +52,25 @@ export function Document(props: DocumentProps) {
         <meta name="description" content={props.description} />
         <link rel="canonical" href={props.url} />
         <LanguageAlternates baseUrl={props.baseUrl} path={props.path} />
-        <meta property="og:type" content="website" />
-        <meta property="og:site_name" content="Beacon status" />
-        <meta property="og:title" content={props.title} />
-        <meta property="og:description" content={props.description} />
-        <meta property="og:url" content={props.url} />
-        <meta name="twitter:card" content="summary" />
+        <LinkPreview brand={props.brand} title={props.preview.title} description={props.preview.description} url={props.url} baseUrl={props.baseUrl} />
         <meta name="color-scheme" content="light dark" />
-        <link rel="icon" type="image/svg+xml" href={faviconHref(props.faviconState)} />
+        {props.brand.favicon ? (
+          <link rel="icon" type={props.brand.favicon.type} href={brandImagePath("favicon", props.brand.favicon)} />
+        ) : (
+          <link rel="icon" type="image/svg+xml" href={faviconHref(props.faviconState)} />
+        )}
         <link rel="alternate" type="application/rss+xml" title={props.i18n.t("site.feedTitle", { format: "RSS" })} href={props.feeds.rss} />
         <link rel="alternate" type="application/atom+xml" title={props.i18n.t("site.feedTitle", { format: "Atom" })} href={props.feeds.atom} />
         <link rel="alternate" type="application/feed+json" title={props.i18n.t("site.feedTitle", { format: "JSON Feed" })} href={props.feeds.json} />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet, built by scripts/build-public-css.ts */}
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
+        <AccentStyle accent={props.brand.accent} />
       </head>
       <body className="min-h-screen antialiased" data-auto-refresh={props.autoRefresh ? "60" : undefined}>
         <SkipLink label={props.i18n.t("site.skipToContent")} />
         <header className="border-b border-zinc-200 bg-white print:hidden dark:border-zinc-800 dark:bg-zinc-900">
           <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-4">
-            <a href={props.i18n.href("/")} className="text-lg font-bold">
-              Beacon status
-            </a>
+            <BrandName brand={props.brand} href={props.i18n.href("/")} />
             <nav aria-label={props.i18n.t("site.mainNav")}>
               <ul className="flex gap-4">
                 <li>
@@ -80,6 +83,7 @@ export function Document(props: DocumentProps) {
                     {props.i18n.t("site.history")}
                   </a>
                 </li>
+                <SupportLink brand={props.brand} label={props.i18n.t("site.support")} />
               </ul>
             </nav>
           </div>
@@ -88,6 +92,7 @@ export function Document(props: DocumentProps) {
           {props.children}
         </main>
         <footer className="mx-auto max-w-4xl px-4 pb-8 text-sm text-zinc-700 print:hidden dark:text-zinc-300">
+          <FooterText brand={props.brand} />
           {props.i18n.t("site.followAlong")}{" "}
           <a className="underline" href={props.feeds.rss}>
             RSS

@@ -15,16 +15,24 @@ import type { Rendered, RenderContext } from "@/lib/public/rendered";
 import { incidentView, systemViews, uptimeByComponent } from "@/lib/public/views";
 import { ENGLISH, type I18n } from "@/lib/i18n";
 import { postText } from "@/lib/text/markdown";
+import { DEFAULT_BRAND } from "@/lib/branding/brand";
 import { currentStates, overallState } from "@/lib/timeline";
 import type { ComponentState } from "@/lib/timeline/types";
 
 const HTML = "text/html; charset=utf-8";
 
-type PageContext = Pick<RenderContext, "baseUrl" | "i18n">;
+type PageContext = Pick<RenderContext, "baseUrl" | "i18n" | "brand">;
 
-function page(status: number, meta: PageMeta, ctx: PageContext, body: React.ReactNode): Rendered {
-  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n ?? ENGLISH), contentType: HTML };
+/** `meta.title` names the page alone: the page's name follows it ("Partial disruption · Example status"), and a link preview reads "Partial disruption — Example status". */
+function page(status: number, meta: PageMeta & { previewTitle?: string; previewText?: string }, ctx: PageContext, body: React.ReactNode): Rendered {
+  const brand = ctx.brand ?? DEFAULT_BRAND;
+  const preview = { title: `${meta.previewTitle ?? meta.title} — ${brand.name}`, description: meta.previewText ?? meta.description };
+  const branded = { ...meta, title: `${meta.title} · ${brand.name}`, brand, preview };
+  return { status, body: renderDocument(branded, ctx.baseUrl, body, ctx.i18n ?? ENGLISH), contentType: HTML };
 }
+
+/** The first line of a post as plain text, for a link preview. */
+const firstLine = (body: string): string => postText(body.split("\n").find((line) => line.trim() !== "") ?? "").slice(0, 200);
 
 const i18nOf = (ctx: PageContext): I18n => ctx.i18n ?? ENGLISH;
 
@@ -38,7 +46,7 @@ export function unavailablePage(path: string, ctx: PageContext): Rendered {
   const i18n = i18nOf(ctx);
   return page(
     503,
-    { title: `${i18n.t("unknown.heading")} · Beacon status`, description: i18n.t("unknown.description"), path, faviconState: null },
+    { title: i18n.t("unknown.heading"), description: i18n.t("unknown.description"), path, faviconState: null },
     ctx,
     <StatusUnknown lastUpdated={null} i18n={i18n} />,
   );
@@ -56,7 +64,7 @@ export function notFoundPage(path: string, ctx: PageContext, what: keyof typeof 
   const message = i18n.t(NOT_FOUND[what]);
   return page(
     404,
-    { title: `${i18n.t("error.notFound")} · Beacon status`, description: message, path, faviconState: null },
+    { title: i18n.t("error.notFound"), description: message, path, faviconState: null },
     ctx,
     <MessagePage title={i18n.t("error.notFound")} message={message} i18n={i18n} />,
   );
@@ -66,7 +74,7 @@ export function badRequestPage(path: string, ctx: PageContext, message: string):
   const i18n = i18nOf(ctx);
   return page(
     400,
-    { title: `${i18n.t("error.badRequest")} · Beacon status`, description: message, path, faviconState: null },
+    { title: i18n.t("error.badRequest"), description: message, path, faviconState: null },
     ctx,
     <MessagePage title={i18n.t("error.badRequest")} message={message} i18n={i18n} />,
   );
@@ -83,9 +91,21 @@ export function homePage(data: HomeData, ctx: RenderContext): Rendered {
   const maintenance = views.filter((view) => view.maintenance === "upcoming" || view.maintenance === "in_progress");
   const i18n = i18nOf(ctx);
   const verdict = stale ? i18n.t("unknown.heading") : i18n.t(`verdict.${overall}`);
+  // A link shared during an outage previews the newest word on it.
+  const newestPost = openIncidents
+    .flatMap((view) => view.incident.posts)
+    .filter((post) => post.postedAt <= now)
+    .sort((a, b) => b.postedAt.getTime() - a.postedAt.getTime())[0];
   return page(
     200,
-    { title: `${verdict} · Beacon status`, description: verdict, path: "/", faviconState: stale ? null : overall, autoRefresh: openIncidents.length > 0 },
+    {
+      title: verdict,
+      description: verdict,
+      previewText: newestPost ? firstLine(newestPost.body) : verdict,
+      path: "/",
+      faviconState: stale ? null : overall,
+      autoRefresh: openIncidents.length > 0,
+    },
     ctx,
     <HomePage
       overall={overall}
@@ -114,8 +134,10 @@ export function incidentPage(data: IncidentData, ctx: RenderContext & { number: 
   return page(
     200,
     {
-      title: `${incident.title} · Beacon status`,
+      title: incident.title,
       description: latest ? postText(latest.body).slice(0, 200) : i18n.t(`state.${stateWord}`),
+      previewTitle: `${incident.title}: ${view.state.open ? i18n.t(`state.${stateWord}`) : i18n.t("postType.resolved")}`,
+      previewText: latest ? firstLine(latest.body) : undefined,
       path,
       faviconState: stale ? null : stateWord,
       autoRefresh: view.state.open && incident.kind === "incident",
@@ -135,7 +157,7 @@ export function postmortemPage(data: IncidentData, ctx: RenderContext & { number
   return page(
     200,
     {
-      title: `${i18n.t("postmortem.title", { title: incident.title })} · Beacon status`,
+      title: i18n.t("postmortem.title", { title: incident.title }),
       description: postText(incident.postmortem.body).slice(0, 200),
       path,
       faviconState: null,
@@ -167,7 +189,7 @@ export function historyPage(data: HistoryData, ctx: RenderContext & { query: His
   const i18n = i18nOf(ctx);
   return page(
     200,
-    { title: `${i18n.t("history.title")} · Beacon status`, description: i18n.t("history.description"), path, faviconState: null },
+    { title: i18n.t("history.title"), description: i18n.t("history.description"), path, faviconState: null },
     ctx,
     <HistoryPage
       months={historyMonths(range, views)}
@@ -197,7 +219,7 @@ export function componentPage(data: ComponentData, ctx: RenderContext & { slug: 
   const i18n = i18nOf(ctx);
   return page(
     200,
-    { title: `${component.name} · Beacon status`, description: `${component.name}: ${i18n.t(`state.${state}`)}`, path, faviconState: stale ? null : state },
+    { title: component.name, description: `${component.name}: ${i18n.t(`state.${state}`)}`, path, faviconState: stale ? null : state },
     ctx,
     <ComponentPage
       component={component}

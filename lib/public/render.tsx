@@ -5,6 +5,7 @@ import path from "node:path";
 import { Document } from "@/components/public/Document";
 import { ENHANCE_SCRIPT } from "@/lib/public/enhance-script";
 import type { I18n } from "@/lib/i18n";
+import { type Brand, DEFAULT_BRAND } from "@/lib/branding/brand";
 import type { ComponentState } from "@/lib/timeline/types";
 
 /** Built by `npm run build` (scripts/build-public-css.ts): Tailwind, purged to the public components. */
@@ -22,6 +23,9 @@ export interface PageMeta {
   path: string;
   faviconState: ComponentState | null;
   autoRefresh?: boolean;
+  brand?: Brand;
+  /** What a shared link previews (Open Graph); default: the title and description. */
+  preview?: { title: string; description: string };
 }
 
 /** A site path with `?lang=` (the canonical address of a page in a chosen language). */
@@ -45,6 +49,8 @@ export function renderDocument(meta: PageMeta, publicUrl: string, body: React.Re
       i18n={i18n}
       baseUrl={publicUrl}
       path={meta.path}
+      brand={meta.brand ?? DEFAULT_BRAND}
+      preview={meta.preview ?? { title: meta.title, description: meta.description }}
     >
       {body}
     </Document>,

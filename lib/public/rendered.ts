@@ -1,4 +1,5 @@
 // What every public renderer returns, and what it is given besides its data.
+import type { Brand } from "@/lib/branding/brand";
 import type { I18n } from "@/lib/i18n";
 
 export interface Rendered {
@@ -20,6 +21,8 @@ export interface RenderContext {
   lastKnownAt?: Date;
   /** The reader's language and time zone (default: English, UTC). */
   i18n?: I18n;
+  /** The page's brand (lib/branding), read with every answer's data; default: Beacon's own look. */
+  brand?: Brand;
 }
 
 export const CONTENT_TYPES = {

@@ -3,17 +3,20 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/request";
 import { staleAfterMinutes } from "@/lib/admin/settings";
 import { loadWorkingHours } from "@/lib/admin/working-hours";
+import { loadBrand } from "@/lib/branding/settings";
 import { WEEKDAY_NAMES } from "@/lib/metrics/working-hours";
 import { clockText, WEEKDAY_FIELDS } from "@/lib/validation/working-hours";
 import { AdminForm } from "../_components/AdminForm";
 import { AdminSection } from "../_components/AdminSection";
 import { updateSettingsAction, updateWorkingHoursAction } from "./actions";
+import { PageLanguage } from "./PageLanguage";
+import { YourPage } from "./YourPage";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireRole("admin");
-  const [stale, working] = await Promise.all([staleAfterMinutes(db()), loadWorkingHours(db())]);
+  const [stale, working, brand] = await Promise.all([staleAfterMinutes(db()), loadWorkingHours(db()), loadBrand(db())]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -61,6 +64,8 @@ export default async function SettingsPage() {
           ]}
         />
       </AdminSection>
+      <YourPage brand={brand} />
+      <PageLanguage />
     </div>
   );
 }
