@@ -17,7 +17,27 @@ export const localeSchema = z.enum(LOCALES, { error: `must be one of ${LOCALES.j
 // The IANA zones this runtime knows; Node lists "UTC" under Etc/ only, so it is added by name.
 const TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
 
-export const timeZoneSchema = z.string().refine((zone) => TIME_ZONES.has(zone), "must be a time zone such as Europe/Berlin or UTC");
+/** The runtime's name for a zone (aliases such as Asia/Kolkata and any letter case resolve to one), or null. */
+function canonicalZone(zone: string): string | null {
+  if (TIME_ZONES.has(zone)) return zone;
+  try {
+    const resolved = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    return TIME_ZONES.has(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An IANA zone, as its one canonical name: spellings of one zone share one cached answer. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .transform((zone, ctx) => {
+    const canonical = canonicalZone(zone);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: "custom", message: "must be a time zone such as Europe/Berlin or UTC" });
+    return z.NEVER;
+  });
 
 /** A few zones offered in the footer's menu; any other valid zone works by address (`?tz=`). */
 export const COMMON_TIME_ZONES = [
