@@ -13,6 +13,7 @@ export const USAGE = `usage: npm run beacon -- <command> [options]
   resolve NUMBER --body TEXT [--component SLUG=green]…
   deploy --service S --version V [--previous V] [--environment production|development] [--deploy-url URL] [--who NAME] [--force]
          (asks the deploy gate first; while it is closed, exits 1 unless --force, which is recorded)
+  import --from statuspage|heroku URL …  (history into this Beacon's database; see npm run beacon -- import)
 options: --url URL (or BEACON_URL)  --token TOKEN (or BEACON_TOKEN)  --idempotency-key KEY`;
 
 /** A mistake in the command line (exit code 2). */

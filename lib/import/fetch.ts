@@ -6,8 +6,12 @@ import { CliError } from "@/lib/server/cli";
 import { type HerokuAnswers, herokuV3Answer, herokuV4Answer } from "./heroku";
 import { type StatuspageAnswers, statuspageAnswers } from "./statuspage";
 
-export const FETCH_TIMEOUT_MS = 20_000;
-export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+/** Per answer: how long it may take and how large it may be. */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+export const FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 20 * 1024 * 1024 };
 /** Pages of incidents asked for beyond the first, where the source pages them (Statuspage's public API does not). */
 const MAX_PAGES = 20;
 /** Beacon's and Heroku's largest list. */
@@ -25,15 +29,15 @@ export function sourceUrl(value: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
-async function readCapped(response: Response, url: string): Promise<string> {
+async function readCapped(response: Response, url: string, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
   for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
     size += read.value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw new CliError(`${url}: the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
+      throw new CliError(`${url}: the answer is larger than ${maxBytes} bytes`);
     }
     chunks.push(read.value);
   }
@@ -41,11 +45,12 @@ async function readCapped(response: Response, url: string): Promise<string> {
 }
 
 /** A GET, tried three times when the connection fails (a reused connection the server just closed resets). */
-async function get(url: string): Promise<Response> {
+async function get(url: string, limits: FetchLimits): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      return await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(limits.timeoutMs) });
     } catch (error) {
+      if ((error as Error).name === "TimeoutError") throw new CliError(`cannot read ${url}: no answer within ${limits.timeoutMs / 1000} s`);
       if (attempt < 3) continue;
       const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       throw new CliError(`cannot read ${url}: ${reason}`);
@@ -54,11 +59,11 @@ async function get(url: string): Promise<Response> {
 }
 
 /** One GET; null for a 404 when `optional`. */
-async function getJson(url: string, optional = false): Promise<unknown> {
-  const response = await get(url);
+async function getJson(url: string, limits: FetchLimits, optional = false): Promise<unknown> {
+  const response = await get(url, limits);
   if (optional && response.status === 404) return null;
   if (!response.ok) throw new CliError(`${url} answered ${response.status}`);
-  const body = await readCapped(response, url);
+  const body = await readCapped(response, url, limits.maxBytes);
   try {
     return JSON.parse(body);
   } catch {
@@ -74,11 +79,11 @@ function parsed<T>(schema: ZodType<T>, value: unknown, where: string): T {
 }
 
 /** A list endpoint page by page while pages bring new ids (a source that ignores ?page= repeats page 1). */
-async function allPages(url: string, key: "incidents" | "scheduled_maintenances"): Promise<unknown[]> {
+async function allPages(url: string, key: "incidents" | "scheduled_maintenances", limits: FetchLimits): Promise<unknown[]> {
   const rows: { id?: unknown }[] = [];
   const seen = new Set<unknown>();
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const answer = (await getJson(page === 1 ? url : `${url}?page=${page}`)) as Record<string, unknown> | null;
+    const answer = (await getJson(page === 1 ? url : `${url}?page=${page}`, limits)) as Record<string, unknown> | null;
     const list = Array.isArray(answer?.[key]) ? (answer[key] as { id?: unknown }[]) : [];
     const fresh = list.filter((row) => !seen.has(row.id));
     if (fresh.length === 0) break;
@@ -88,20 +93,20 @@ async function allPages(url: string, key: "incidents" | "scheduled_maintenances"
   return rows;
 }
 
-export async function fetchStatuspage(base: string): Promise<StatuspageAnswers> {
-  const components = (await getJson(`${base}/api/v2/components.json`)) as Record<string, unknown>;
+export async function fetchStatuspage(base: string, limits = FETCH_LIMITS): Promise<StatuspageAnswers> {
+  const components = (await getJson(`${base}/api/v2/components.json`, limits)) as Record<string, unknown>;
   const answers = {
     page: components?.page,
     components: components?.components,
-    incidents: await allPages(`${base}/api/v2/incidents.json`, "incidents"),
-    scheduled_maintenances: await allPages(`${base}/api/v2/scheduled-maintenances.json`, "scheduled_maintenances"),
+    incidents: await allPages(`${base}/api/v2/incidents.json`, "incidents", limits),
+    scheduled_maintenances: await allPages(`${base}/api/v2/scheduled-maintenances.json`, "scheduled_maintenances", limits),
   };
   return parsed(statuspageAnswers, answers, `${base}'s Statuspage API`);
 }
 
-export async function fetchHeroku(base: string): Promise<HerokuAnswers> {
-  const v4 = parsed(herokuV4Answer, await getJson(`${base}/api/v4/incidents?limit=${HEROKU_LIMIT}`), `${base}/api/v4/incidents`);
-  const v3answer = await getJson(`${base}/api/v3/issues?limit=${HEROKU_LIMIT}`, true);
+export async function fetchHeroku(base: string, limits = FETCH_LIMITS): Promise<HerokuAnswers> {
+  const v4 = parsed(herokuV4Answer, await getJson(`${base}/api/v4/incidents?limit=${HEROKU_LIMIT}`, limits), `${base}/api/v4/incidents`);
+  const v3answer = await getJson(`${base}/api/v3/issues?limit=${HEROKU_LIMIT}`, limits, true);
   return { v4, v3: v3answer === null ? null : parsed(herokuV3Answer, v3answer, `${base}/api/v3/issues`) };
 }
 
