@@ -1,10 +1,10 @@
 // Alert integrations (a monitoring tool's token) and their rules: created, revoked, reordered by
 // admins; every change audited in its transaction. An integration's token is `bci_` + 32 random
 // bytes, kept as SHA-256 like an API token's and shown once.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/log";
-import { hashApiToken } from "@/lib/auth/api-tokens";
+import { hashApiToken, mintToken } from "@/lib/auth/api-tokens";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { InputError } from "@/lib/errors/input-error";
 import type {
@@ -48,10 +48,10 @@ export async function createIntegration(
   now: Date,
 ): Promise<{ token: string; integration: IntegrationSummary }> {
   const admin = authorize(actor, "admin");
-  const token = `bci_${randomBytes(32).toString("base64url")}`;
+  const { token, ...stored } = mintToken("bci_");
   const integration = await db.$transaction(async (tx) => {
     const row = await tx.alertIntegration.create({
-      data: { name: input.name, kind: input.kind, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: admin.userId, createdAt: now },
+      data: { name: input.name, kind: input.kind, ...stored, createdById: admin.userId, createdAt: now },
       select: summaryFields,
     });
     await recordAudit(tx, {

@@ -43,13 +43,19 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** A new secret with its stored forms: the hash it is checked against and the prefix shown to tell tokens apart. */
+export function mintToken(prefix: string): { token: string; tokenHash: string; prefix: string } {
+  const token = prefix + randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) };
+}
+
 /** Creates a token; the returned secret is shown once and cannot be recovered. */
 export async function createApiToken(db: Db, actor: Actor | null, input: CreateApiTokenInput, now: Date): Promise<{ token: string; summary: ApiTokenSummary }> {
   const admin = authorize(actor, "admin");
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const { token, ...stored } = mintToken(TOKEN_PREFIX);
   const summary = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name: input.name, role: input.role, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: admin.userId, createdAt: now },
+      data: { name: input.name, role: input.role, ...stored, createdById: admin.userId, createdAt: now },
       include: creatorState,
     });
     await recordAudit(tx, {
