@@ -9,10 +9,14 @@ export const BRAND_IMAGE_KINDS = ["logo", "favicon"] as const;
 export type BrandImageKind = (typeof BRAND_IMAGE_KINDS)[number];
 
 /** The Setting row holding an image's bytes (base64), read only by its own endpoint. */
-export const brandImageKey = (kind: BrandImageKind): string => `brand.${kind}`;
+export const brandImageKey = (kind: BrandImageKind): `brand.${BrandImageKind}` => `brand.${kind}`;
 
 export const BRAND_IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/svg+xml"] as const;
 export type BrandImageType = (typeof BRAND_IMAGE_TYPES)[number];
+
+/** An image's own row: its type and its bytes as served (base64). */
+export const storedImageSchema = z.object({ type: z.enum(BRAND_IMAGE_TYPES), base64: z.string() });
+export type StoredImage = z.infer<typeof storedImageSchema>;
 
 export const DEFAULT_PAGE_NAME = "Beacon status";
 

@@ -111,6 +111,12 @@ export async function listPublishedPostmortemNumbers(db: Db): Promise<number[]> 
   return rows.map((row) => row.incident.number);
 }
 
+/** The page's brand (lib/branding) or one of its images, as stored (the caller validates), or null: only these Setting keys. */
+export async function loadBrandSetting(db: Db, key: "brand" | "brand.logo" | "brand.favicon"): Promise<unknown> {
+  const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
+  return row?.value ?? null;
+}
+
 /** The page's default language as an admin stored it, unvalidated (the caller validates), or null. */
 export async function loadPageLanguage(db: Db): Promise<unknown> {
   const row = await db.setting.findUnique({ where: { key: PAGE_LANGUAGE_SETTING }, select: { value: true } });

@@ -12,9 +12,13 @@ export interface FormatContext {
   components: readonly PublicComponent[];
   /** The language of fixed texts (feeds' titles, "Resolved", …); machine values never change. Default: English. */
   locale?: Locale;
+  /** The page's name (its brand); default: STATUS_PAGE_NAME. */
+  pageName?: string;
 }
 
 export const STATUS_PAGE_NAME = "Beacon status";
+
+export const pageName = (ctx: Pick<FormatContext, "pageName">): string => ctx.pageName ?? STATUS_PAGE_NAME;
 
 export function incidentUrl(baseUrl: string, number: number): string {
   return `${baseUrl}/incidents/${number}`;

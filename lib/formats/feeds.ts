@@ -15,6 +15,7 @@ import {
   incidentUrl,
   latest,
   postmortemUrl,
+  pageName,
   STATUS_PAGE_NAME,
   visiblePosts,
   xmlSafe,
@@ -37,11 +38,11 @@ export interface FeedChannel {
 /** The feed's language: texts, times and durations as on a page in that language (in UTC). */
 const wording = (locale: Locale | undefined) => i18nFor({}, locale);
 
-export function historyChannel(baseUrl: string, locale?: Locale): FeedChannel {
+export function historyChannel(baseUrl: string, locale?: Locale, site = STATUS_PAGE_NAME): FeedChannel {
   const links = feedAlternates(baseUrl);
   const { t } = wording(locale);
   return {
-    title: t("feed.historyTitle", { site: STATUS_PAGE_NAME }),
+    title: t("feed.historyTitle", { site }),
     description: t("feed.historyDescription"),
     pageUrl: `${baseUrl}/history`,
     rssUrl: links.rss.href,
@@ -50,10 +51,10 @@ export function historyChannel(baseUrl: string, locale?: Locale): FeedChannel {
   };
 }
 
-export function componentChannel(baseUrl: string, component: PublicComponent, locale?: Locale): FeedChannel {
+export function componentChannel(baseUrl: string, component: PublicComponent, locale?: Locale, site = STATUS_PAGE_NAME): FeedChannel {
   const links = componentFeedAlternates(baseUrl, component);
   return {
-    title: `${STATUS_PAGE_NAME}: ${component.name}`,
+    title: `${site}: ${component.name}`,
     description: wording(locale).t("feed.componentDescription", { name: component.name }),
     pageUrl: componentUrl(baseUrl, component.slug),
     rssUrl: links.rss.href,
@@ -155,7 +156,7 @@ function xmlFeed(ctx: FormatContext, channel: FeedChannel, list: readonly Entry[
     updated: feedUpdated(ctx, list),
     generator: "Beacon",
     feedLinks: { rss: channel.rssUrl, atom: channel.atomUrl },
-    author: { name: STATUS_PAGE_NAME, link: ctx.baseUrl },
+    author: { name: pageName(ctx), link: ctx.baseUrl },
   });
   for (const entry of list) {
     feed.addItem({
@@ -192,7 +193,7 @@ export function jsonFeed(ctx: FormatContext, channel: FeedChannel, incidents: re
     feed_url: channel.jsonUrl,
     description: channel.description,
     language: ctx.locale ?? "en",
-    authors: [{ name: STATUS_PAGE_NAME, url: ctx.baseUrl }],
+    authors: [{ name: pageName(ctx), url: ctx.baseUrl }],
     items: list.map((entry) => ({
       id: entry.url,
       url: entry.url,

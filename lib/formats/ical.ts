@@ -7,7 +7,7 @@ import type { PublicIncident } from "@/lib/timeline/types";
 import { maintenanceStatus } from "@/lib/timeline";
 import { POST_TYPE_LABEL } from "@/lib/text/labels";
 import { formatUtc } from "@/lib/text/format-time";
-import { affectedComponents, incidentUpdatedAt, incidentUrl, latest, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
+import { affectedComponents, incidentUpdatedAt, incidentUrl, latest, pageName, STATUS_PAGE_NAME, visiblePosts, type FormatContext } from "./common";
 import { postText } from "@/lib/text/markdown";
 
 const CRLF = "\r\n";
@@ -85,7 +85,7 @@ export function maintenanceCalendar(ctx: FormatContext, active: readonly PublicI
     "VERSION:2.0",
     `PRODID:-//Beacon//${STATUS_PAGE_NAME}//EN`,
     "CALSCALE:GREGORIAN",
-    `X-WR-CALNAME:${escapeText(`${STATUS_PAGE_NAME}: maintenance`)}`,
+    `X-WR-CALNAME:${escapeText(`${pageName(ctx)}: maintenance`)}`,
     "X-WR-TIMEZONE:UTC",
     "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
     "X-PUBLISHED-TTL:PT1H",

@@ -11,7 +11,7 @@ import {
   incidentUpdatedAt,
   incidentUrl,
   latest,
-  STATUS_PAGE_NAME,
+  pageName,
   visibleComponents,
   visiblePosts,
   type FormatContext,
@@ -86,7 +86,7 @@ function page(site: StatuspageSite, listed: readonly PublicIncident[] = []): Sta
   ];
   return {
     id: site.pageId,
-    name: STATUS_PAGE_NAME,
+    name: pageName(ctx),
     url: ctx.baseUrl,
     time_zone: "Etc/UTC",
     updated_at: iso(changes.length > 0 ? latest(changes) : ctx.now),

@@ -6,6 +6,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { stateBadge } from "@/lib/formats/badge";
 import type { FormatContext } from "@/lib/formats/common";
 import { feedAlternates } from "@/lib/formats/feed-links";
+import type { Brand, BrandImageKind } from "@/lib/branding/brand";
 import { embedScriptSource } from "@/lib/embed/script";
 import { embedStatus } from "@/lib/embed/status";
 import { WIDGET_CSP, widgetPage, widgetQuerySchema } from "@/lib/embed/widget";
@@ -34,6 +35,8 @@ import {
   readHistory,
   readHome,
   readIncident,
+  readBrand,
+  readBrandImage,
   readIncidentPage,
   readNewest,
   visibleComponent,
@@ -74,8 +77,15 @@ export interface Endpoint<Params = Record<string, never>, Query = Record<string,
 // The table holds endpoints of many shapes; each is type-checked where it is defined.
 // biome-ignore lint/suspicious/noExplicitAny: erased after the definition is checked
 export type AnyEndpoint = Endpoint<any, any, any>;
-const endpoint = <Params = Record<string, never>, Query = Record<string, never>, Data = unknown>(definition: Endpoint<Params, Query, Data>): AnyEndpoint =>
-  definition;
+/** Every answer reads the page's brand (one small row) with its data; its renderer finds it in `ctx.brand`. */
+const endpoint = <Params = Record<string, never>, Query = Record<string, never>, Data = unknown>(definition: Endpoint<Params, Query, Data>): AnyEndpoint => ({
+  ...definition,
+  read: async (input: EndpointInput<Params, Query>) => {
+    const [data, brand] = await Promise.all([definition.read(input), readBrand()]);
+    return { data, brand };
+  },
+  render: ({ data, brand }: { data: Data; brand: Brand }, ctx: RenderContext & EndpointInput<Params, Query>) => definition.render(data, { ...ctx, brand }),
+});
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a component slug") });
 const incidentParams = z.object({
@@ -144,6 +154,7 @@ const formatContext = (components: readonly PublicComponent[], ctx: RenderContex
   baseUrl: ctx.baseUrl,
   components,
   locale: ctx.i18n?.locale,
+  pageName: ctx.brand?.name,
 });
 const notFound = (what: string): Rendered => jsonError(404, "not_found", `There is no ${what}.`);
 const unknownBadge = (): Rendered => ({ status: 503, body: stateBadge("status", null), contentType: CONTENT_TYPES.svg });
@@ -168,7 +179,7 @@ const historyFeed = (format: FeedFormat) =>
       const [components, incidents] = await Promise.all([readComponents(), readNewest("any")]);
       return { components, incidents };
     },
-    render: (data, ctx) => feed(format, formatContext(data.components, ctx), historyChannel(ctx.baseUrl, ctx.i18n?.locale), data.incidents),
+    render: (data, ctx) => feed(format, formatContext(data.components, ctx), historyChannel(ctx.baseUrl, ctx.i18n?.locale, ctx.brand?.name), data.incidents),
   });
 
 const componentFeed = (format: Exclude<FeedFormat, "json">) =>
@@ -180,7 +191,7 @@ const componentFeed = (format: Exclude<FeedFormat, "json">) =>
     read: readComponentFeed,
     render: ({ components, component, incidents }, ctx) =>
       component
-        ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component, ctx.i18n?.locale), incidents)
+        ? feed(format, formatContext(components, ctx), componentChannel(ctx.baseUrl, component, ctx.i18n?.locale, ctx.brand?.name), incidents)
         : notFound(`component "${ctx.params.slug}"`),
   });
 
@@ -354,6 +365,24 @@ const openApi = endpoint({
   render: (_data, ctx) => json(openApiDocument(ctx.baseUrl, READ_API_PATHS)),
 });
 
+// ── The page's logo and favicon (lib/branding) ───────────────────────────────────────────────────
+
+// Pages link them with `?v=<hash>`, so a new upload is a new address and an hour of caching is safe.
+// An SVG was sanitized on upload; the payload CSP (no scripts, sandbox) and nosniff apply as well.
+const brandImage = (kind: BrandImageKind) =>
+  endpoint({
+    path: `/brand/${kind}`,
+    kind: "payload",
+    snapshot: "as-is",
+    read: () => readBrandImage(kind),
+    render: (image) =>
+      image
+        ? { status: 200, body: Buffer.from(image.base64, "base64"), contentType: image.type, headers: { "Cache-Control": "public, max-age=3600" } }
+        : notFound(kind),
+  });
+
+const brandImages = [brandImage("logo"), brandImage("favicon")];
+
 // ── Embedding in other sites (lib/embed) ─────────────────────────────────────────────────────────
 
 const embeds = [
@@ -387,4 +416,4 @@ const embeds = [
   }),
 ];
 
-export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds];
+export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds, ...brandImages];

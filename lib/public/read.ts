@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import {
   firstIncidentOpenedAt,
   loadActivePublicIncidents,
+  loadBrandSetting,
   loadIncidentsOpenedBetween,
   loadNewestIncidents,
   loadPageLanguage,
@@ -19,6 +20,7 @@ import { DAY_MS } from "@/lib/timeline/dates";
 import type { ComponentRow, IncidentKind, PublicComponent, PublicIncident, TimelineIncident } from "@/lib/timeline/types";
 import { UPTIME_DAYS, uptimeWindowStart } from "@/lib/public/views";
 import { DEFAULT_LOCALE, type Locale, localeSchema } from "@/lib/i18n";
+import { BRAND_KEY, type Brand, type BrandImageKind, brandFrom, brandImageKey, storedImageSchema, type StoredImage } from "@/lib/branding/brand";
 
 /** The longest list any endpoint serves (v3 issues, v4 incidents); feeds and Statuspage lists take 50. */
 export const NEWEST_LIMIT = 200;
@@ -67,6 +69,15 @@ function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
 /** The language pages speak when the address names none: the admin's choice, else English. */
 export const readPageLanguage = (): Promise<Locale> =>
   shared("page language", async () => localeSchema.catch(DEFAULT_LOCALE).parse(await loadPageLanguage(db())));
+
+/** The page's name, colour, links and image descriptions (lib/branding): a few hundred bytes, read with every answer. */
+export const readBrand = (): Promise<Brand> => shared("brand", async () => brandFrom(await loadBrandSetting(db(), BRAND_KEY)));
+
+/** The logo's or favicon's bytes, or null; only its own endpoint reads them. */
+export async function readBrandImage(kind: BrandImageKind): Promise<StoredImage | null> {
+  const parsed = storedImageSchema.safeParse(await loadBrandSetting(db(), brandImageKey(kind)));
+  return parsed.success ? parsed.data : null;
+}
 
 export const readComponents = (): Promise<PublicComponent[]> => shared("components", () => loadPublicComponents(db()));
 
