@@ -75,7 +75,8 @@ export async function produce(route: ValidRoute, now = new Date()): Promise<Prep
     return unavailable(route);
   }
   const i18n = i18nFor(route.choice, pageLanguage);
-  return prepare(endpoint.render(data, { now, baseUrl: loadEnv().publicUrl, params, query, i18n }), endpoint.kind);
+  const personal: Record<string, string> = endpoint.cache === "none" ? { "Cache-Control": "no-store" } : {};
+  return prepare(endpoint.render(data, { now, baseUrl: loadEnv().publicUrl, params, query, i18n }), endpoint.kind, personal);
 }
 
 const live = (answer: PreparedResponse) => answer.status < 500 && !answer.headers["Beacon-Data-Source"];
@@ -103,6 +104,7 @@ onPublicViewsInvalidated(() => {
 
 /** The answer for a valid route: kept, refreshed in the background, or made now within the deadline. */
 export function answerFor(route: ValidRoute, retried = false): PreparedResponse | Promise<PreparedResponse> {
+  if (route.endpoint.cache === "none") return produce(route);
   const key = `${generation} ${route.key}`;
   // The common case, answered without a promise: a fresh answer is kept.
   if (answers.getRemainingTTL(key) > 0) {

@@ -25,6 +25,7 @@ import {
 } from "@/lib/formats/statuspage";
 import { historyPageRange, historyQuerySchema } from "@/lib/public/history-range";
 import { componentPage, historyPage, homePage, incidentPage, postmortemPage } from "@/lib/public/pages";
+import { SUBSCRIPTION_ENDPOINTS } from "@/lib/public/subscription-pages";
 import {
   FEED_ITEMS,
   NEWEST_LIMIT,
@@ -72,6 +73,8 @@ export interface Endpoint<Params = Record<string, never>, Query = Record<string,
   /** Answered when the data cannot be read and the snapshot has nothing (default: 503 "status unknown"). */
   unavailable?: () => Rendered;
   snapshot: SnapshotUse;
+  /** "none": a personal page (it carries a token) — made per request, `no-store`, never kept in the answers cache. */
+  cache?: "none";
 }
 
 // The table holds endpoints of many shapes; each is type-checked where it is defined.
@@ -416,4 +419,4 @@ const embeds = [
   }),
 ];
 
-export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds, ...brandImages];
+export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds, ...brandImages, ...SUBSCRIPTION_ENDPOINTS];

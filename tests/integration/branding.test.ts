@@ -1,0 +1,143 @@
+// "Your page" from a real database (SQLite and PostgreSQL) through the public HTTP layer: the
+// settings round trip with their audit events, the brand on pages, feeds and the Statuspage API,
+// the images with their headers, and a return to the default look.
+import { deflateSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BRAND_KEY } from "@/lib/branding/brand";
+import { loadBrand, setBrandImage, updateBrand } from "@/lib/branding/settings";
+import type { Db } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed";
+import { InputError } from "@/lib/errors/input-error";
+import { invalidatePublicViews } from "@/lib/events/public-views";
+import { clearCurrentSnapshot } from "@/lib/snapshot/current";
+import { createActors } from "../support/publish-fixtures";
+import { type PublicServer, startPublicServer } from "../support/public-server";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const globals = globalThis as unknown as { beaconDb?: Db };
+
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.alloc((width * 4 + 1) * height))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const TEXTS = { name: "Example status", accent: "#1d4ed8", supportUrl: "https://help.example.com/", footer: "Example Ltd · 1 Main Street" };
+
+describe.each(providers)("your page on $name", (provider) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let server: PublicServer;
+  let actors: Awaited<ReturnType<typeof createActors>>;
+  const get = async (pathname: string, headers?: Record<string, string>) => {
+    const response = await server.get(pathname, headers);
+    return { status: response.status, headers: response.headers, text: await response.text(), response };
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(provider);
+    await seedDemo(database.db, { now: new Date() });
+    clearCurrentSnapshot();
+    globals.beaconDb = database.db;
+    invalidatePublicViews();
+    server = await startPublicServer();
+    actors = await createActors(database.db);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    globals.beaconDb = undefined;
+    await database?.close();
+  });
+
+  it("looks as always until an admin sets the brand", async () => {
+    expect(await loadBrand(database.db)).toMatchObject({ name: "Beacon status", accent: null, logo: null });
+    const home = await get("/");
+    expect(home.text).toContain(">Beacon status</a>");
+    expect(home.text).not.toContain("--beacon-accent");
+    expect((await get("/brand/logo")).status).toBe(404);
+  });
+
+  it("saves the texts (admins only, audited), and pages, feeds and the Statuspage API carry them at once", async () => {
+    await expect(updateBrand(database.db, actors.commander, { ...TEXTS })).rejects.toThrow();
+    await updateBrand(database.db, actors.admin, { ...TEXTS });
+    await expect(updateBrand(database.db, actors.admin, { ...TEXTS })).rejects.toThrow(/Nothing changed/);
+    expect(await loadBrand(database.db)).toMatchObject(TEXTS);
+    const audit = await database.db.auditEvent.findMany({ where: { action: "setting.update", targetId: BRAND_KEY } });
+    expect(audit).toHaveLength(1);
+
+    const home = await get("/");
+    expect(home.text).toMatch(/<title>[^<]+ · Example status<\/title>/);
+    expect(home.text).toContain('<meta property="og:site_name" content="Example status"/>');
+    expect(home.text).toMatch(/<meta property="og:title" content="Partial disruption — Example status"\/>/);
+    expect(home.text).toContain("--beacon-accent:#1d4ed8");
+    expect(home.text).toContain('href="https://help.example.com/"');
+    expect(home.text).toContain("Example Ltd · 1 Main Street");
+    expect((await get("/history.atom")).text).toContain("Example status: incident history");
+    expect(JSON.parse((await get("/api/v2/summary.json")).text).page.name).toBe("Example status");
+    expect(JSON.parse((await get("/history.json")).text).title).toBe("Example status: incident history");
+  });
+
+  it("uploads a logo: served with its type, ETag and nosniff, linked from the page and its preview", async () => {
+    const logo = png(120, 40);
+    await setBrandImage(database.db, actors.admin, "logo", logo);
+    const brand = await loadBrand(database.db);
+    expect(brand.logo).toMatchObject({ type: "image/png", width: 120, height: 40 });
+    const served = await server.get("/brand/logo");
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(logo);
+    const etag = served.headers.get("etag")!;
+    expect((await server.get("/brand/logo", { "If-None-Match": etag })).status).toBe(304);
+    const home = await get("/");
+    expect(home.text).toContain(`<img src="/brand/logo?v=${brand.logo!.hash.slice(0, 12)}"`);
+    expect(home.text).toMatch(/<meta property="og:image" content="http[^"]+\/brand\/logo\?v=/);
+    // The audit log names the image by its hash, never its bytes.
+    const last = await database.db.auditEvent.findFirst({ where: { targetId: BRAND_KEY }, orderBy: { id: "desc" } });
+    expect(JSON.stringify(last?.after)).not.toContain(logo.toString("base64").slice(0, 40));
+  });
+
+  it("serves a hostile SVG favicon sanitized, as image/svg+xml under a CSP without scripts", async () => {
+    const hostile =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" onload="alert(1)"><script>alert(2)</script><circle cx="16" cy="16" r="15"/></svg>';
+    await setBrandImage(database.db, actors.admin, "favicon", Buffer.from(hostile));
+    const served = await get("/brand/favicon");
+    expect(served.headers.get("content-type")).toBe("image/svg+xml");
+    expect(served.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
+    expect(served.text).not.toMatch(/alert|script|onload/);
+    expect(served.text).toContain("<circle");
+    expect((await get("/")).text).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/brand\/favicon\?v=/);
+  });
+
+  it("refuses what is not an image on its field, and keeps the old one", async () => {
+    const error = await setBrandImage(database.db, actors.admin, "logo", Buffer.from("<html>no</html>")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("logo");
+    expect((await get("/brand/logo")).status).toBe(200);
+  });
+
+  it("goes back to the default look when everything is removed", async () => {
+    await setBrandImage(database.db, actors.admin, "logo", null);
+    await setBrandImage(database.db, actors.admin, "favicon", null);
+    await updateBrand(database.db, actors.admin, { name: null, accent: null, supportUrl: null, footer: null });
+    expect(await database.db.setting.findUnique({ where: { key: BRAND_KEY } })).toBeNull();
+    const home = await get("/");
+    expect(home.text).toContain(">Beacon status</a>");
+    expect(home.text).not.toContain("/brand/");
+    expect((await get("/brand/logo")).status).toBe(404);
+    expect(JSON.parse((await get("/api/v2/summary.json")).text).page.name).toBe("Beacon status");
+  });
+});
