@@ -3,7 +3,7 @@
 // goes through the usual preview / diff / confirm step (ConfirmStep).
 import { useActionState } from "react";
 import type { PreviewFormState } from "@/lib/admin/form-state";
-import { STATE_LABEL } from "@/lib/text/labels";
+import { ComponentStateFields } from "./ComponentStateFields";
 import { ConfirmStep } from "./ConfirmStep";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
 import { FormMessage } from "./FormMessage";
@@ -39,28 +39,7 @@ export function DraftForm({ action, draftId, opensIncident, components, initialV
       <Field name="body" label="Message (Markdown)" error={errors.body}>
         {(control) => <textarea {...control} rows={6} defaultValue={value("body")} className={INPUT_CLASS} />}
       </Field>
-      <fieldset className="space-y-2" aria-describedby={errors.stateChanges ? "states-error" : undefined}>
-        <legend className="font-medium">Component states after this post</legend>
-        {errors.stateChanges && (
-          <p id="states-error" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {errors.stateChanges}
-          </p>
-        )}
-        <div className="grid gap-2 sm:grid-cols-2">
-          {components.map((component) => (
-            <Field key={component.id} name={`state.${component.id}`} label={`${component.name} (now ${STATE_LABEL[component.state]})`}>
-              {(control) => (
-                <select {...control} defaultValue={value(`state.${component.id}`)} className={INPUT_CLASS}>
-                  <option value="">No change</option>
-                  <option value="green">Operational</option>
-                  <option value="yellow">Degraded</option>
-                  <option value="red">Outage</option>
-                </select>
-              )}
-            </Field>
-          ))}
-        </div>
-      </fieldset>
+      <ComponentStateFields components={components} value={(name) => value(name)} error={errors.stateChanges} />
       <button type="submit" name="intent" value="preview" disabled={pending} className={BUTTON_CLASS}>
         {state.preview ? "Update preview" : "Preview"}
       </button>

@@ -2,9 +2,9 @@
 // Opening an incident or posting to one: write, preview exactly as published, then confirm the
 // diff. The Publish button only exists once a preview was shown; warnings need an extra tick.
 import { useActionState } from "react";
-import { STATE_LABEL } from "@/lib/text/labels";
 import type { PreviewFormState } from "@/lib/admin/form-state";
 import type { ComponentState } from "@/lib/timeline/types";
+import { ComponentStateFields } from "./ComponentStateFields";
 import { ConfirmStep } from "./ConfirmStep";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
 import { FormMessage } from "./FormMessage";
@@ -89,28 +89,7 @@ export function PublishForm({ action, components, idempotencyKey, incidentNumber
       <Field name="body" label="Message (Markdown)" error={errors.body}>
         {(control) => <textarea {...control} rows={6} defaultValue={value("body", initialBody)} className={INPUT_CLASS} />}
       </Field>
-      <fieldset className="space-y-2" aria-describedby={errors.stateChanges ? "states-error" : undefined}>
-        <legend className="font-medium">Component states after this post</legend>
-        {errors.stateChanges && (
-          <p id="states-error" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {errors.stateChanges}
-          </p>
-        )}
-        <div className="grid gap-2 sm:grid-cols-2">
-          {components.map((component) => (
-            <Field key={component.id} name={`state.${component.id}`} label={`${component.name} (now ${STATE_LABEL[component.state]})`}>
-              {(control) => (
-                <select {...control} defaultValue={value(`state.${component.id}`)} className={INPUT_CLASS}>
-                  <option value="">No change</option>
-                  <option value="green">Operational</option>
-                  <option value="yellow">Degraded</option>
-                  <option value="red">Outage</option>
-                </select>
-              )}
-            </Field>
-          ))}
-        </div>
-      </fieldset>
+      <ComponentStateFields components={components} value={(name) => value(name)} error={errors.stateChanges} />
       <Field name="postedAt" label="Backdate (optional, UTC)" error={errors.postedAt} hint="Leave empty to post now. A backdated post is marked as such.">
         {(control) => <input {...control} type="datetime-local" defaultValue={value("postedAt")} className={INPUT_CLASS} />}
       </Field>
