@@ -1,4 +1,3 @@
-import { Children } from "react";
 import type { ComponentRow } from "@/lib/timeline/types";
 import type { IncidentView, UptimeView } from "@/lib/public/views";
 import type { ComponentState } from "@/lib/timeline/types";
@@ -7,6 +6,7 @@ import { StatePill } from "@/components/public/StatePill";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import { UptimeBars } from "@/components/public/UptimeBars";
 import type { I18n } from "@/lib/i18n";
+import { Rich } from "@/components/public/Rich";
 
 export interface ComponentPageProps {
   component: ComponentRow;
@@ -28,15 +28,15 @@ export function ComponentPage(props: ComponentPageProps) {
       <div>
         {props.system && (
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            {Children.toArray(
-              i18n.parts("component.partOf", {
+            <Rich
+              parts={i18n.parts("component.partOf", {
                 system: (
                   <a className="underline" href={i18n.href(`/components/${props.system.slug}`)}>
                     {props.system.name}
                   </a>
                 ),
-              }),
-            )}
+              })}
+            />
           </p>
         )}
         <h1 className="text-2xl font-bold">{component.name}</h1>

@@ -1,4 +1,3 @@
-import { Children } from "react";
 import type { IncidentView, SystemView } from "@/lib/public/views";
 import type { ComponentState } from "@/lib/timeline/types";
 import { IncidentCard } from "@/components/public/IncidentCard";
@@ -6,6 +5,7 @@ import { SystemCard } from "@/components/public/SystemCard";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import type { I18n } from "@/lib/i18n";
 import { Timestamp } from "@/components/public/Timestamp";
+import { Rich } from "@/components/public/Rich";
 
 export interface HomePageProps {
   overall: ComponentState;
@@ -66,11 +66,15 @@ export function HomePage(props: HomePageProps) {
           <h1 className="text-2xl font-bold" data-overall={props.overall}>
             {i18n.t(`verdict.${props.overall}`)}
           </h1>
-          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{Children.toArray(i18n.parts("home.lastUpdated", { time: loaded }))}</p>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            <Rich parts={i18n.parts("home.lastUpdated", { time: loaded })} />
+          </p>
         </div>
       )}
       {props.stale ? (
-        <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">{Children.toArray(i18n.parts("home.lastKnownStates", { time: loaded }))}</p>
+        <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          <Rich parts={i18n.parts("home.lastKnownStates", { time: loaded })} />
+        </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {props.systems.map((system) => (

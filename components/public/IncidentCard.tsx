@@ -1,9 +1,9 @@
-import { Children } from "react";
 import type { IncidentView } from "@/lib/public/views";
 import { PostTimeline } from "@/components/public/PostTimeline";
 import { StatePill } from "@/components/public/StatePill";
 import type { I18n } from "@/lib/i18n";
 import { Timestamp } from "@/components/public/Timestamp";
+import { Rich } from "@/components/public/Rich";
 
 /** An incident on the home page: title, state, affected components and (optionally) its posts. */
 export function IncidentCard({ view, now, showPosts, i18n }: { view: IncidentView; now: Date; showPosts: boolean; i18n: I18n }) {
@@ -30,17 +30,17 @@ export function IncidentCard({ view, now, showPosts, i18n }: { view: IncidentVie
       </p>
       {maintenance && incident.scheduledStartAt && incident.scheduledEndAt && (
         <p className="mt-1 text-sm">
-          {Children.toArray(
-            i18n.parts("incident.window", {
+          <Rich
+            parts={i18n.parts("incident.window", {
               start: <Timestamp date={incident.scheduledStartAt} now={now} i18n={i18n} />,
               end: <Timestamp date={incident.scheduledEndAt} now={now} relative={false} i18n={i18n} />,
-            }),
-          )}
+            })}
+          />
         </p>
       )}
       {!maintenance && !state.open && state.endedAt && (
         <p className="mt-1 text-sm">
-          {Children.toArray(i18n.parts("incident.resolvedAt", { time: <Timestamp date={state.endedAt} now={now} i18n={i18n} /> }))}
+          <Rich parts={i18n.parts("incident.resolvedAt", { time: <Timestamp date={state.endedAt} now={now} i18n={i18n} /> })} />
         </p>
       )}
       {showPosts && (

@@ -1,4 +1,3 @@
-import { Children } from "react";
 import type { ComponentRow } from "@/lib/timeline/types";
 import type { IncidentView } from "@/lib/public/views";
 import { DurationList } from "@/components/public/DurationList";
@@ -7,6 +6,7 @@ import { StatePill } from "@/components/public/StatePill";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import type { I18n } from "@/lib/i18n";
 import { Timestamp } from "@/components/public/Timestamp";
+import { Rich } from "@/components/public/Rich";
 
 export function IncidentPage({
   view,
@@ -49,15 +49,15 @@ export function IncidentPage({
         </p>
         {cancelled ? (
           <p className="mt-2 text-sm">
-            {Children.toArray(i18n.parts("incident.cancelledAt", { time: at(state.endedAt!), start: at(state.startedAt, false) }))}
+            <Rich parts={i18n.parts("incident.cancelledAt", { time: at(state.endedAt!), start: at(state.startedAt, false) })} />
           </p>
         ) : (
           <p className="mt-2 text-sm">
-            {Children.toArray(i18n.parts("incident.started", { time: at(state.startedAt) }))}
+            <Rich parts={i18n.parts("incident.started", { time: at(state.startedAt) })} />
             {state.endedAt && (
               <>
                 <br />
-                {Children.toArray(i18n.parts("incident.ended", { time: at(state.endedAt) }))}
+                <Rich parts={i18n.parts("incident.ended", { time: at(state.endedAt) })} />
               </>
             )}
           </p>

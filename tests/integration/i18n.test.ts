@@ -1,0 +1,127 @@
+// The public side in five languages and any time zone, from a real database (SQLite and PostgreSQL)
+// through the public HTTP layer: each language's page, the admin's default language, the switch
+// remembered by cookie, zones rendered by the server, feeds in the language and APIs unchanged.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updatePageLanguage } from "@/lib/admin/page-language";
+import type { Db } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed";
+import { invalidatePublicViews } from "@/lib/events/public-views";
+import { LOCALES } from "@/lib/i18n";
+import { answerCacheStats } from "@/lib/public/answers";
+import { clearCurrentSnapshot } from "@/lib/snapshot/current";
+import { createActors } from "../support/publish-fixtures";
+import { type PublicServer, startPublicServer } from "../support/public-server";
+import { openTestDatabase, providers } from "../support/test-databases";
+
+const globals = globalThis as unknown as { beaconDb?: Db };
+
+const VERDICT_YELLOW = {
+  en: "Partial disruption",
+  de: "Teilweise Störung",
+  fr: "Perturbation partielle",
+  es: "Interrupción parcial",
+  ja: "一部で障害が発生しています",
+} as const;
+
+const HISTORY_HEADING = {
+  en: "Incident history",
+  de: "Störungsverlauf",
+  fr: "Historique des incidents",
+  es: "Historial de incidencias",
+  ja: "障害履歴",
+} as const;
+
+describe.each(providers)("languages and time zones on $name", (provider) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let server: PublicServer;
+  const get = async (pathname: string, headers?: Record<string, string>) => {
+    const response = await server.get(pathname, headers);
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(provider);
+    await seedDemo(database.db, { now: new Date() });
+    clearCurrentSnapshot();
+    globals.beaconDb = database.db;
+    invalidatePublicViews();
+    server = await startPublicServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    globals.beaconDb = undefined;
+    await database?.close();
+  });
+
+  it.each(LOCALES)("serves the home page and history in %s, with hreflang alternates and links that keep the language", async (lang) => {
+    const home = await get(`/?lang=${lang}`);
+    expect(home.status).toBe(200);
+    expect(home.text).toContain(`<html lang="${lang}"`);
+    expect(home.text).toContain(VERDICT_YELLOW[lang]);
+    for (const other of LOCALES) expect(home.text).toMatch(new RegExp(`<link rel="alternate" hrefLang="${other}" href="[^"]+/\\?lang=${other}"/>`, "i"));
+    expect(home.text).toContain(`href="/history?lang=${lang}"`);
+    const history = await get(`/history?lang=${lang}`);
+    expect(history.text).toContain(`<h1 class="text-2xl font-bold">${HISTORY_HEADING[lang]}</h1>`);
+  });
+
+  it("speaks the admin's default language at bare addresses, and English again when it is reset", async () => {
+    const actors = await createActors(database.db);
+    await updatePageLanguage(database.db, actors.admin, { language: "fr" });
+    const bare = await get("/");
+    expect(bare.text).toContain('<html lang="fr"');
+    expect(bare.text).toContain(VERDICT_YELLOW.fr);
+    // A chosen language wins over the default, and links on a bare page carry no ?lang.
+    expect((await get("/?lang=de")).text).toContain(VERDICT_YELLOW.de);
+    expect(bare.text).toContain('href="/history"');
+    await updatePageLanguage(database.db, actors.admin, { language: "en" });
+    expect((await get("/")).text).toContain(VERDICT_YELLOW.en);
+  });
+
+  it("refuses an unknown language with a 400 and keeps no answer per invented language", async () => {
+    await get("/?lang=xx");
+    const before = answerCacheStats().entries;
+    for (let index = 0; index < 20; index += 1) expect((await get(`/?lang=x${index}`)).status).toBe(400);
+    expect(answerCacheStats().entries).toBe(before);
+    expect((await get("/?tz=Mars/Olympus")).status).toBe(400);
+  });
+
+  it("remembers a switch: /lang sets the cookie, and a bare address then redirects privately to the language", async () => {
+    const switched = await fetch(`${server.base}/lang?set=de&return=${encodeURIComponent("/history?page=1")}`, { redirect: "manual" });
+    expect(switched.status).toBe(303);
+    expect(switched.headers.get("location")).toBe("/history?page=1&lang=de");
+    const cookie = switched.headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect(cookie).toBe("beacon-lang=de");
+    const again = await fetch(`${server.base}/incidents/1`, { headers: { cookie }, redirect: "manual" });
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe("/incidents/1?lang=de");
+    expect(again.headers.get("cache-control")).toBe("private, no-store");
+    expect(again.headers.get("vary")).toBe("Cookie");
+    // The cached pages themselves never vary by cookie.
+    const page = await get("/history?lang=de", { cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("vary") ?? "").not.toMatch(/cookie/i);
+    expect(page.headers.get("cache-control")).toMatch(/^public/);
+  });
+
+  it("renders times in a chosen zone on the server, and in UTC otherwise", async () => {
+    const utc = await get("/history?page=1");
+    expect(utc.text).toMatch(/<time dateTime="[^"]+" data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} UTC<\/time>/);
+    const tokyo = await get("/history?page=1&tz=Asia/Tokyo");
+    expect(tokyo.text).toContain('data-tz="Asia/Tokyo"');
+    expect(tokyo.text).toMatch(/data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} GMT\+9<\/time>/);
+    expect(tokyo.text).not.toMatch(/data-local="">[^<]* UTC<\/time>/);
+    expect(tokyo.text).toContain('href="/?tz=Asia%2FTokyo"');
+  });
+
+  it("writes feeds' fixed texts in the language, and leaves the JSON APIs' values alone", async () => {
+    const atom = await get("/history.atom?lang=de");
+    expect(atom.text).toContain("Störungsverlauf");
+    const json = JSON.parse((await get("/history.json?lang=es")).text) as { language: string; title: string };
+    expect(json.language).toBe("es");
+    expect(json.title).toContain("historial de incidencias");
+    const summary = (await get("/api/v2/summary.json")).text;
+    expect((await get("/api/v2/summary.json?lang=de")).text).toBe(summary);
+    expect(summary).not.toMatch(/Störung|Betriebsbereit/);
+  });
+});
