@@ -24,6 +24,8 @@ export interface DocumentProps {
   /** The page's name, logo, colour, links and footer; link previews' title and text. */
   brand: Brand;
   preview: { title: string; description: string };
+  /** The subscribe form's address; absent when this site sends no mail. */
+  subscribeHref?: string;
   children: React.ReactNode;
 }
 
@@ -105,6 +107,14 @@ export function Document(props: DocumentProps) {
           <a className="underline" href={props.feeds.json}>
             JSON Feed
           </a>
+          {props.subscribeHref && (
+            <>
+              {" · "}
+              <a className="underline" href={props.subscribeHref}>
+                Subscribe to updates
+              </a>
+            </>
+          )}
           <ReaderChoices path={props.path} i18n={props.i18n} />
         </footer>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own script, allowed by its hash in the page CSP */}

@@ -7,6 +7,7 @@ import { ENHANCE_SCRIPT } from "@/lib/public/enhance-script";
 import type { I18n } from "@/lib/i18n";
 import { type Brand, DEFAULT_BRAND } from "@/lib/branding/brand";
 import type { ComponentState } from "@/lib/timeline/types";
+import { loadEnv } from "@/lib/runtime/env";
 
 /** Built by `npm run build` (scripts/build-public-css.ts): Tailwind, purged to the public components. */
 export const PUBLIC_CSS_FILE = "generated/public.css";
@@ -51,6 +52,7 @@ export function renderDocument(meta: PageMeta, publicUrl: string, body: React.Re
       path={meta.path}
       brand={meta.brand ?? DEFAULT_BRAND}
       preview={meta.preview ?? { title: meta.title, description: meta.description }}
+      subscribeHref={loadEnv().mail ? `${publicUrl}/subscribe` : undefined}
     >
       {body}
     </Document>,

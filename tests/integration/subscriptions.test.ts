@@ -103,6 +103,7 @@ describe.each(providers)("subscriptions on $name", (provider) => {
     expect(html).toContain('action="/subscribe"');
     expect(html).toContain(`value="${ids["platform-api"]}"`);
     expect(html).toContain(`data-system-choice="${ids.production}"`);
+    expect(await (await fetch(`${base}/history`)).text()).toContain('href="https://status.example.com/subscribe"');
 
     const response = await post(
       "/subscribe",
