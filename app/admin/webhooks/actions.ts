@@ -1,5 +1,6 @@
 "use server";
 // Register, pause/resume and delete webhook endpoints; admins only, through runAdminAction.
+import { redirect } from "next/navigation";
 import * as z from "zod";
 import { db } from "@/lib/db/client";
 import { buttonAction, serverAction } from "@/lib/admin/form-action";
@@ -27,6 +28,12 @@ export const setWebhookEnabledAction = buttonAction("admin", toggleSchema, async
   await setWebhookEnabled(db(), actor, endpointId, enabled, new Date());
 });
 
-export const deleteWebhookAction = buttonAction("admin", webhookIdSchema, async ({ endpointId }, actor) => {
+const deleteEndpoint = buttonAction("admin", webhookIdSchema, async ({ endpointId }, actor) => {
   await deleteWebhookEndpoint(db(), actor, endpointId);
 });
+
+/** Deleted from its own page: back to the list, since the page is gone. */
+export async function deleteWebhookAction(formData: FormData): Promise<void> {
+  await deleteEndpoint(formData);
+  redirect("/admin/webhooks");
+}
