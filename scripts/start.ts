@@ -10,6 +10,7 @@ import { prepareServer, describeDatabase, snapshotDir } from "../lib/server/boot
 import { CliError, runCli } from "../lib/server/cli";
 import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
+import { startMailDispatcher } from "../lib/mail/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
 import { handleSubscriptionRequest } from "../lib/public/subscription-forms";
 import { handleWriteApiRequest } from "../lib/api/server";
@@ -47,6 +48,7 @@ await runCli("beacon", async () => {
   void databaseReady?.then(() => invalidatePublicViews());
   const maintenanceClock = startMaintenanceClock(db(), { log: (line) => console.log(line) });
   startWebhookDispatcher(db());
+  startMailDispatcher(db());
   const server = createServer((request, response) => {
     // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";

@@ -14,6 +14,7 @@ import { invalidatePublicViews } from "@/lib/events/public-views";
 import { MAX_BODY_LENGTH } from "@/lib/text/markdown";
 import type { ActionItemInput, SavePostmortemInput } from "@/lib/validation/postmortems";
 import { enqueuePostmortemWebhooks } from "@/lib/webhooks/outbox";
+import { enqueuePostmortemMail } from "@/lib/mail/outbox";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
 import { postmortemPublicText } from "@/lib/postmortems/public-text";
 import { type AdminPostmortem, loadInternalEvents, loadPostmortemForAdmin } from "@/lib/postmortems/queries";
@@ -137,6 +138,7 @@ export async function publishPostmortem(
     });
     await audit(tx, commander, "postmortem.publish", input.incidentNumber, { republished: postmortem.publishedBody !== null, textHash: preview.hash });
     await enqueuePostmortemWebhooks(tx, { incidentNumber: input.incidentNumber, now });
+    if (postmortem.publishedBody === null) await enqueuePostmortemMail(tx, { incidentNumber: input.incidentNumber, now });
     return { status: "published" };
   });
   if (outcome.status === "published") {

@@ -11,6 +11,7 @@ import { recordSystemEvents, type TimelineActionName } from "@/lib/incident-time
 import type { Actor } from "@/lib/auth/roles";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import type { ComponentState } from "@/lib/timeline/types";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { enqueueWebhooks } from "@/lib/webhooks/outbox";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
 
@@ -40,6 +41,7 @@ export async function inTransaction(tx: Tx, change: TimelineChange): Promise<voi
   });
   const now = change.now ?? new Date();
   await enqueueWebhooks(tx, { ...change, now, componentChanges: change.componentChanges ?? [] });
+  await enqueueMail(tx, { ...change, now });
   await recordSystemEvents(tx, { ...change, now });
 }
 

@@ -5,6 +5,7 @@
 // instances and rewrites the snapshot).
 import type { Db } from "@/lib/db/client";
 import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/events/public-views";
+import { mailAtMaintenanceBoundary } from "@/lib/mail/maintenance-notices";
 
 export interface Window {
   scheduledStartAt: Date | null;
@@ -61,6 +62,7 @@ export function startMaintenanceClock(db: Db, options: { log?: (line: string) =>
         if (now() < boundary) return void arm(); // woke early (capped sleep)
         options.log?.(`maintenance window boundary at ${boundary.toISOString()}: refreshing the public views`);
         invalidatePublicViews(); // re-arms through the listener below
+        mailAtMaintenanceBoundary(db, boundary);
       });
     } catch {
       if (!stopped && mine === generation) sleep(RETRY_MS, () => void arm());
