@@ -2,7 +2,8 @@
 // revisions (the public side never sees those), and the audit log.
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Db } from "@/lib/db/client";
-import { loadActiveIncidents, loadComponents } from "@/lib/db/timeline-queries";
+import { loadComponents } from "@/lib/db/timeline-queries";
+import { loadCurrentIncidents } from "@/lib/incidents/current-state";
 import { currentStates } from "@/lib/timeline";
 
 export async function loadIncidentForAdmin(db: Db, number: number) {
@@ -45,9 +46,12 @@ export async function auditActions(db: Db): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
-/** Every component with its current state, systems first then their sub-components, for the forms. */
+/**
+ * Every component with its current state, systems first then their sub-components, for the forms.
+ * Reads each active incident's stored states in force, never its whole timeline (issue 16).
+ */
 export async function loadComponentStates(db: Db, now: Date) {
-  const [components, active] = await Promise.all([loadComponents(db), loadActiveIncidents(db, now)]);
+  const [components, active] = await Promise.all([loadComponents(db), loadCurrentIncidents(db, now)]);
   const states = currentStates(active, components, now);
   const systems = components.filter((component) => component.parentId === null);
   const ordered = systems.flatMap((system) => [system, ...components.filter((component) => component.parentId === system.id)]);

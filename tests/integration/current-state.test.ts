@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib/db/timeline-queries";
+import { loadComponentStates } from "@/lib/incidents/admin-queries";
 import { loadCurrentIncidents } from "@/lib/incidents/current-state";
 import { PublishError } from "@/lib/incidents/errors";
 import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance";
@@ -45,6 +46,10 @@ async function expectConsistent(db: Db, components: ComponentRow[], now: Date, l
     const recomputed = currentStates(await loadActiveIncidents(db, now), components, later);
     expect(Object.fromEntries(condensed), `${label}: states at ${later.toISOString()}`).toEqual(Object.fromEntries(recomputed));
   }
+  // The admin forms' "now …" states come from the same stored reading.
+  const whole = currentStates(await loadActiveIncidents(db, now), components, now);
+  const forForms = await loadComponentStates(db, now);
+  expect(Object.fromEntries(forForms.map(({ id, state }) => [id, state])), `${label}: the admin forms' states`).toEqual(Object.fromEntries(whole));
 }
 
 describe.each(providers)("the stored current state on $name", (provider) => {
