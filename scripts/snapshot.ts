@@ -3,7 +3,8 @@
 // platform Beacon reports on. Run it after publishing (or from cron) and sync DIR to any web
 // server or object store; see README "Running in production". Exports only live data: with the
 // database unreachable it fails, and DIR keeps its previous manifest (files are replaced one by
-// one, each by newer live content, so a half-finished run never leaves a wrong page).
+// one, each by newer live content, so a half-finished run never leaves a wrong page). A private
+// site (lib/access) is exported only with --include-private.
 import "./production-env";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,13 +14,17 @@ import { prepareRuntime } from "../lib/server/boot";
 import { collectInto, SnapshotNotLive } from "../lib/snapshot/collect";
 import { SnapshotDirWriter } from "../lib/snapshot/files";
 import { PUBLIC_CSS_FILE } from "../lib/public/render";
+import { exportRefusal } from "../lib/access/export";
+import { db } from "../lib/db/client";
 
 await runCli("snapshot", async () => {
-  const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
-  if (!values.out) throw new CliError("usage: npm run snapshot -- --out DIR");
+  const { values } = parseArgs({ options: { out: { type: "string" }, "include-private": { type: "boolean" } }, strict: true });
+  if (!values.out) throw new CliError("usage: npm run snapshot -- --out DIR [--include-private]");
   const out = path.resolve(values.out);
   if (!existsSync(PUBLIC_CSS_FILE)) throw new CliError(`${PUBLIC_CSS_FILE} is missing; run \`npm run build\` first`);
   const env = await prepareRuntime();
+  const refusal = await exportRefusal(db(), values["include-private"] === true);
+  if (refusal) throw new CliError(`not exported: ${refusal}`);
   const started = Date.now();
   const writer = new SnapshotDirWriter(out);
   let files = 0;

@@ -12,6 +12,7 @@ import { db } from "../lib/db/client";
 import { startWebhookDispatcher } from "../lib/webhooks/dispatcher";
 import { startMailDispatcher } from "../lib/mail/dispatcher";
 import { handlePublicRequest } from "../lib/public/server";
+import { handleAccessRequest } from "../lib/public/access-forms";
 import { handleSubscriptionRequest } from "../lib/public/subscription-forms";
 import { handleWriteApiRequest } from "../lib/api/server";
 import { startCrossInstanceInvalidation } from "../lib/public/cross-instance";
@@ -52,7 +53,7 @@ await runCli("beacon", async () => {
   const server = createServer((request, response) => {
     // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-    (handleSubscriptionRequest(request, response) || handlePublicRequest(request, response))
+    (handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response))
       .then((handled) => handled || handleWriteApiRequest(request, response))
       .then((handled) => (handled ? undefined : loadNext().then((handle) => handle(request, response))))
       .catch((error: unknown) => {

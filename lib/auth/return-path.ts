@@ -28,3 +28,17 @@ export function signInPath(requested: string | null): string {
   const target = safeReturnPath(requested);
   return target === HOME ? "/admin/login" : `/admin/login?${RETURN_PARAM}=${encodeURIComponent(target)}`;
 }
+
+/** A private site's reader sign-in (/access): a same-site public path to return to, or "/" (never the admin or /access itself). */
+export function safePublicReturnPath(value: unknown): string {
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, "http://beacon.invalid");
+  } catch {
+    return "/";
+  }
+  if (url.origin !== "http://beacon.invalid" || /^\/(admin|access|api\/admin)(\/|$)/.test(url.pathname)) return "/";
+  url.searchParams.delete("token");
+  return `${url.pathname}${url.search}`;
+}

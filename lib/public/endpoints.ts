@@ -23,6 +23,7 @@ import {
   statuspageSite,
   summaryJson,
 } from "@/lib/formats/statuspage";
+import { ACCESS_ENDPOINTS } from "@/lib/public/access-pages";
 import { historyPageRange, historyQuerySchema } from "@/lib/public/history-range";
 import { componentPage, historyPage, homePage, incidentPage, postmortemPage } from "@/lib/public/pages";
 import { SUBSCRIPTION_ENDPOINTS } from "@/lib/public/subscription-pages";
@@ -419,4 +420,14 @@ const embeds = [
   }),
 ];
 
-export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [...pages, ...feeds, ...statuspageApi, ...herokuApi, openApi, ...embeds, ...brandImages, ...SUBSCRIPTION_ENDPOINTS];
+export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [
+  ...pages,
+  ...feeds,
+  ...statuspageApi,
+  ...herokuApi,
+  openApi,
+  ...embeds,
+  ...ACCESS_ENDPOINTS,
+  ...brandImages,
+  ...SUBSCRIPTION_ENDPOINTS,
+];

@@ -198,3 +198,27 @@ export function sendMethodAnswer(request: IncomingMessage, response: ServerRespo
   }
   response.writeHead(405, { Allow: allow, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("Method not allowed\n");
 }
+
+/** While the site is private (lib/access): for each reader alone, never a shared cache, never indexed. */
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow", Vary: "Cookie, Authorization, Accept-Encoding" };
+const NOINDEX_META = '<meta name="robots" content="noindex, nofollow">';
+const privateVariants = new WeakMap<PreparedResponse, PreparedResponse>();
+
+/** The answer as sent while private: made once per kept answer, so the answers cache is shared by every reader with access. */
+export function privateVariant(prepared: PreparedResponse): PreparedResponse {
+  let variant = privateVariants.get(prepared);
+  if (variant) return variant;
+  const html = prepared.headers["Content-Type"]?.startsWith("text/html") && !prepared.identity.includes(NOINDEX_META);
+  const identity = html ? Buffer.from(prepared.identity.toString("utf8").replace(/<head>/i, `<head>${NOINDEX_META}`), "utf8") : prepared.identity;
+  const etag = html ? strongEtag(identity) : prepared.etag;
+  variant = {
+    ...prepared,
+    headers: { ...prepared.headers, ...PRIVATE_HEADERS, ETag: etag },
+    etag,
+    identity,
+    encoded: html ? prepared.encoded && {} : prepared.encoded,
+    wire: {},
+  };
+  privateVariants.set(prepared, variant);
+  return variant;
+}

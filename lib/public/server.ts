@@ -4,8 +4,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerFor, errorAnswer } from "@/lib/public/answers";
 import { badRequestPage } from "@/lib/public/pages";
-import { prepare, send, sendMethodAnswer } from "@/lib/public/prepared";
+import { type PreparedResponse, prepare, privateVariant, send, sendMethodAnswer } from "@/lib/public/prepared";
 import { route } from "@/lib/public/router";
+import { readerGate, sendRefusal } from "@/lib/public/access-gate";
 import { loadEnv } from "@/lib/runtime/env";
 import { LANGUAGE_SWITCH_PATH, languageSwitch, rememberedLanguageRedirect } from "@/lib/public/language";
 
@@ -38,15 +39,23 @@ export async function handlePublicRequest(request: IncomingMessage, response: Se
     sendMethodAnswer(request, response, found.endpoint.kind);
     return true;
   }
+  // A private site (lib/access): checked before any answer, kept or from the snapshot, is looked up.
+  const gate = readerGate(request, found.endpoint.path, found.endpoint.kind, parsed.search);
+  const access = gate instanceof Promise ? await gate : gate;
+  if (!access.open) {
+    sendRefusal(response, access.refuse, `${parsed.pathname}${parsed.search}`);
+    return true;
+  }
+  const sendAnswer = (ready: PreparedResponse) => send(request, response, access.private ? privateVariant(ready) : ready);
   const remembered =
     found.endpoint.kind === "page" && !found.error && !found.choice.lang && rememberedLanguageRedirect(parsed.pathname, parsed.search, request.headers.cookie);
   if (remembered) {
-    await send(request, response, prepare(remembered, "page"));
+    await sendAnswer(prepare(remembered, "page"));
     return true;
   }
   const answer = found.error ? errorAnswer(found.key, () => prepare(found.error(loadEnv().publicUrl), found.endpoint.kind)) : answerFor(found);
   // A kept answer is sent in this very tick; only a render or a first compression is awaited.
-  const sent = answer instanceof Promise ? answer.then((ready) => send(request, response, ready)) : send(request, response, answer);
+  const sent = answer instanceof Promise ? answer.then(sendAnswer) : sendAnswer(answer);
   if (sent) await sent;
   return true;
 }

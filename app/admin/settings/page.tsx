@@ -10,6 +10,7 @@ import { AdminForm } from "../_components/AdminForm";
 import { AdminSection } from "../_components/AdminSection";
 import { updateSettingsAction, updateWorkingHoursAction } from "./actions";
 import { PageLanguage } from "./PageLanguage";
+import { PrivateAccess } from "./PrivateAccess";
 import { YourPage } from "./YourPage";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -66,6 +67,7 @@ export default async function SettingsPage() {
       </AdminSection>
       <YourPage brand={brand} />
       <PageLanguage />
+      <PrivateAccess />
     </div>
   );
 }
