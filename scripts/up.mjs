@@ -6,4 +6,5 @@ ensureDependencies();
 run("build", "npm", ["run", "build"]);
 run("apply migrations", "npm", ["run", "--silent", "db:migrate"]);
 run("seed demo data into an empty database", "npm", ["run", "--silent", "db:seed", "--", "--demo", "--if-empty"]);
-run("start", "npm", ["start"]);
+// Mail is written as .eml files into data/mail/ unless BEACON_SMTP_URL says otherwise, so the demo shows subscribing end to end.
+run("start", "npm", ["start"], { env: { BEACON_SMTP_URL: process.env.BEACON_SMTP_URL || "file:data/mail" } });
