@@ -57,7 +57,7 @@ function unavailable(route: ValidRoute): PreparedResponse {
   const rendered =
     endpoint.unavailable?.() ??
     (endpoint.kind === "page"
-      ? unavailablePage(snapshotPath(route) ?? "/", { baseUrl: loadEnv().publicUrl })
+      ? unavailablePage(snapshotPath(route) ?? "/", { baseUrl: loadEnv().publicUrl, i18n: i18nFor(route.choice) })
       : jsonError(503, "status_unavailable", "The status cannot be read right now; try again shortly. Nothing is known to be operational."));
   return prepare(rendered, endpoint.kind);
 }
