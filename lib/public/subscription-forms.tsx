@@ -7,6 +7,7 @@ import { clientIpOf } from "@/lib/auth/client-ip";
 import { describeWait } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { sendTransactionalMail } from "@/lib/mail/transport";
+import { readerGate, sendRefusal } from "@/lib/public/access-gate";
 import { prepare, send } from "@/lib/public/prepared";
 import type { Rendered } from "@/lib/public/rendered";
 import { readComponents } from "@/lib/public/read";
@@ -174,6 +175,12 @@ export function handleSubscriptionRequest(request: IncomingMessage, response: Se
   const entry = FORM_ROUTES[url.pathname.replace(/(.)\/$/, "$1")];
   if (!entry) return false;
   return (async () => {
+    // A private site's forms are behind its gate, like its pages.
+    const access = await readerGate(request, url.pathname, "page", url.search);
+    if (!access.open) {
+      sendRefusal(response, access.refuse, `${url.pathname}${url.search}`);
+      return true as const;
+    }
     const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     const body = await readBody(request);
     let outcome: FormAnswer;

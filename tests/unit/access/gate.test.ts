@@ -11,7 +11,14 @@ import { ipRangeProblem } from "@/lib/validation/access";
 const SECRET = "s".repeat(40);
 const NOW = new Date("2026-12-01T12:00:00Z");
 const LATER = new Date("2026-12-31T12:00:00Z");
-const PRIVATE: AccessConfig = { ...PUBLIC_SITE, private: true, passwordHash: "scrypt$…", ipRanges: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"], sessionEpoch: 3, feedEpoch: 5 };
+const PRIVATE: AccessConfig = {
+  ...PUBLIC_SITE,
+  private: true,
+  passwordHash: "scrypt$…",
+  ipRanges: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"],
+  sessionEpoch: 3,
+  feedEpoch: 5,
+};
 const nobody = { ip: "198.51.100.1", cookie: undefined, token: null };
 const cookie = readerCookieValue(SECRET, "reader1", 3, LATER);
 const token = feedToken(SECRET, "reader1", 5);
@@ -28,7 +35,8 @@ describe("decideAccess", () => {
   });
 
   it("lets a reader cookie into pages and machine URLs", () => {
-    for (const kind of ["page", "payload"] as const) expect(decideAccess(PRIVATE, kind, { ...nobody, cookie }, SECRET, NOW)).toEqual({ open: true, private: true });
+    for (const kind of ["page", "payload"] as const)
+      expect(decideAccess(PRIVATE, kind, { ...nobody, cookie }, SECRET, NOW)).toEqual({ open: true, private: true });
   });
 
   it("lets an allowed address in without signing in, IPv4 and IPv6", () => {
@@ -98,6 +106,7 @@ describe("safePublicReturnPath", () => {
   it("returns to a public path only", () => {
     expect(safePublicReturnPath("/incidents/3?lang=de")).toBe("/incidents/3?lang=de");
     expect(safePublicReturnPath("/history.atom?token=abc")).toBe("/history.atom");
-    for (const bad of ["//evil.example", "https://evil.example/", "/\\evil.example", "/admin", "/access?return=/", "x", undefined]) expect(safePublicReturnPath(bad)).toBe("/");
+    for (const bad of ["//evil.example", "https://evil.example/", "/\\evil.example", "/admin", "/access?return=/", "x", undefined])
+      expect(safePublicReturnPath(bad)).toBe("/");
   });
 });
