@@ -1,4 +1,4 @@
-// A real SMTP server (smtp-server from npm) on 127.0.0.1 for the mail tests: it keeps every mail it
+// A real SMTP server (smtp-server, a devDependency) on 127.0.0.1 for the mail tests and the fan-out bench: it keeps every mail it
 // accepts, parsed by mailparser, and can be told to refuse (a 5xx or a 4xx answer) or to be slow.
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";

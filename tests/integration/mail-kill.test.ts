@@ -10,7 +10,7 @@ import type { DatabaseTarget } from "@/lib/runtime/env";
 import { openIncident } from "@/lib/incidents/publish";
 import { insertConfirmedSubscribers } from "../../scripts/support/subscribers";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
-import { type SmtpSink, startSmtpSink } from "../support/smtp";
+import { type SmtpSink, startSmtpSink } from "../../scripts/support/smtp-sink";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const SUBSCRIBERS = 150;

@@ -18,7 +18,7 @@ import { loadEnv } from "@/lib/runtime/env";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
 import { insertConfirmedSubscribers } from "../../scripts/support/subscribers";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../support/smtp";
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../../scripts/support/smtp-sink";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
