@@ -43,6 +43,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
               {hasRole(user.role, "admin") && <a href="/admin/audit">Audit log</a>}
               {hasRole(user.role, "admin") && <a href="/admin/tokens">API tokens</a>}
               {hasRole(user.role, "admin") && <a href="/admin/webhooks">Webhooks</a>}
+              <a href="/admin/subscribers">Subscribers</a>
               <a href="/">Public page</a>
               <span data-signed-in-as={user.email}>
                 {user.email} ({user.role})
