@@ -5,7 +5,13 @@ import type { I18n } from "@/lib/i18n";
 import { Timestamp } from "@/components/public/Timestamp";
 import { Rich } from "@/components/public/Rich";
 
-/** An incident on the home page: title, state, affected components and (optionally) its posts. */
+/**
+ * Posts an incident shows on the home page, newest first; its page has them all. An incident fed by
+ * automation can hold thousands: the home page stays small and quick to render whatever its length.
+ */
+export const HOME_POSTS_PER_INCIDENT = 10;
+
+/** An incident on the home page: title, state, affected components and (optionally) its newest posts. */
 export function IncidentCard({ view, now, showPosts, i18n }: { view: IncidentView; now: Date; showPosts: boolean; i18n: I18n }) {
   const { incident, state, maintenance, affected } = view;
   return (
@@ -45,7 +51,15 @@ export function IncidentCard({ view, now, showPosts, i18n }: { view: IncidentVie
       )}
       {showPosts && (
         <div className="mt-3">
-          <PostTimeline posts={incident.posts} now={now} i18n={i18n} />
+          <PostTimeline posts={incident.posts.slice(-HOME_POSTS_PER_INCIDENT)} now={now} i18n={i18n} />
+          {incident.posts.length > HOME_POSTS_PER_INCIDENT && (
+            <p className="mt-3 text-sm" data-more-updates={incident.posts.length - HOME_POSTS_PER_INCIDENT}>
+              {i18n.t("incident.newestOf", { shown: HOME_POSTS_PER_INCIDENT, total: incident.posts.length })}{" "}
+              <a href={i18n.href(`/incidents/${incident.number}`)} className="underline">
+                {i18n.t("incident.seeEveryUpdate")}
+              </a>
+            </p>
+          )}
         </div>
       )}
     </article>
