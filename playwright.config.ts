@@ -40,7 +40,8 @@ export default defineConfig({
     // A fresh SQLite database with the demo data, served by the production server.
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/`,
-    timeout: 120_000,
+    // Seeding, users and the first start take about 30 s on a quiet machine; a loaded one needs far more.
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
