@@ -71,7 +71,7 @@ export class MailDispatcher {
     const outcomes = await Promise.all(claimed.map((id) => this.send(id, mail, { domain, pageName })));
     const sent = outcomes.filter((outcome) => outcome === "sent").length;
     const failed = outcomes.filter((outcome) => outcome === "failed").length;
-    const full = claimed.length === (this.options.sendBatch ?? 50);
+    const full = claimed.length > 0 && claimed.length === (this.options.sendBatch ?? 50);
     return { expanded: expansion.deliveries, sent, failed, more: expansion.more || full };
   }
 
