@@ -45,7 +45,7 @@ test("a private page: readers sign in with the shared password without JavaScrip
   expect(api.headers()["cache-control"]).toBe("private, no-store");
   const home = await request.get("/", { maxRedirects: 0, headers: { cookie: "" } });
   expect(home.status()).toBe(303);
-  expect(home.headers()["location"]).toBe("/access");
+  expect(home.headers().location).toBe("/access");
   expect((await request.get("/robots.txt")).headers()["cache-control"]).toBe("private, no-store");
   expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /");
 
