@@ -82,6 +82,7 @@ const robotsEndpoint: Endpoint<Record<string, never>, Record<string, never>, { p
 };
 
 /** Open while private: the sign-in page and the crawlers' instructions. */
-export const OPEN_WHILE_PRIVATE: ReadonlySet<string> = new Set([ACCESS_PATH, robotsEndpoint.path]);
+// The brand's images too: the sign-in page shows the logo and the favicon.
+export const OPEN_WHILE_PRIVATE: ReadonlySet<string> = new Set([ACCESS_PATH, robotsEndpoint.path, "/brand/logo", "/brand/favicon"]);
 
 export const ACCESS_ENDPOINTS: readonly AnyEndpoint[] = [accessEndpoint as AnyEndpoint, robotsEndpoint as AnyEndpoint];

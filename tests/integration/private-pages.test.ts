@@ -21,6 +21,7 @@ import { OPEN_WHILE_PRIVATE } from "@/lib/public/access-pages";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
 import { handlePublicRequest } from "@/lib/public/server";
 import { handleSubscriptionRequest } from "@/lib/public/subscription-forms";
+import { unsubscribeUrl } from "@/lib/subscriptions/links";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
 import type { AccessFormInput } from "@/lib/validation/access";
@@ -78,6 +79,13 @@ describe.each(providers)("private pages on $name", (provider) => {
   const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
   const signIn = async () => cookieOf(await post("/access", { password: PASSWORD, return: "/history" }));
   const change = async (input: Partial<AccessFormInput>) => updateAccess(database.db, ADMIN, { ...SETTINGS, password: "", ...input });
+  /** Private with the usual ways in, whatever an earlier test left (or none ran, with -t). */
+  const privateSite = async () => {
+    await change({}).catch((error: Error) => {
+      if (!/Nothing changed/.test(error.message)) throw error;
+    });
+    expect((await get("/history")).status, "the site is private").toBe(303);
+  };
 
   beforeAll(async () => {
     for (const [name, value] of Object.entries(ENV)) {
@@ -201,6 +209,31 @@ describe.each(providers)("private pages on $name", (provider) => {
     const refused = await post("/subscribe", { email: "ann@example.com", scope: "all" });
     expect(refused.status).toBe(303);
     expect(refused.headers.get("location")).toBe("/access?return=%2Fsubscribe");
+  });
+
+  it("lets a mail client's one-click unsubscribe through without a reader's cookie (the signed link is the authority)", async () => {
+    const subscriber = await database.db.subscriber.create({
+      data: {
+        email: "leaving@example.com",
+        emailNormalized: "leaving@example.com",
+        status: "confirmed",
+        allComponents: true,
+        consentedAt: new Date(),
+        consentIp: "",
+      },
+    });
+    await privateSite();
+    const link = new URL(unsubscribeUrl(subscriber));
+    const forged = await post(`/unsubscribe?token=${link.searchParams.get("token")}x`, { "List-Unsubscribe": "One-Click" });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    const done = await post(`${link.pathname}${link.search}`, { "List-Unsubscribe": "One-Click" });
+    expect(done.status).toBe(200);
+    expect((await database.db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).status).toBe("unsubscribed");
+  });
+
+  it("serves the brand's images to the sign-in page without access", async () => {
+    await privateSite();
+    for (const image of ["/brand/logo", "/brand/favicon"]) expect([303, 401]).not.toContain((await get(image)).status);
   });
 
   it("keeps the snapshot behind the gate while the database is unreachable", async () => {
