@@ -1,4 +1,4 @@
-// Sign-in rate limiting, stored in the database so it holds across restarts and instances.
+// Sign-in rate limiting (other anonymous forms use it with keys of their own), stored in the database so it holds across restarts and instances.
 //  1. Every attempt is counted *before* the password is checked, by one compare-and-set UPDATE per
 //     key, so parallel attempts cannot slip past the limit while the slow password check runs.
 //  2. A browser without a known-device cookie counts against three keys: its account from its
@@ -165,11 +165,30 @@ async function deleteRow(db: Db, row: ThrottleRow): Promise<void> {
   if (count === 1 && row.refused > 0) await auditRefusals(db, row);
 }
 
+/**
+ * Whose limit a key is, by its prefix (each caller's keys have their own): the audit action of its
+ * refusals, and whether the rest of the key is the client's source (then it is the event's IP).
+ * Looked up from the key alone, because a lock may be written down by another caller's pruning.
+ */
+const REFUSAL_AUDIT: Record<string, { action: string; source: boolean }> = {
+  ip: { action: "auth.sign_in_throttled", source: true },
+  account: { action: "auth.sign_in_throttled", source: false },
+  device: { action: "auth.sign_in_throttled", source: false },
+  setup: { action: "auth.setup_throttled", source: true },
+  "reader-password": { action: "access.password_throttled", source: true },
+  "reader-link": { action: "access.link_throttled", source: true },
+  "reader-link-to": { action: "access.link_throttled", source: false },
+  "subscribe-source": { action: "subscription.subscribe_throttled", source: true },
+  "subscribe-address": { action: "subscription.subscribe_throttled", source: false },
+};
+
 /** One audit event for all attempts refused during one lock of one key. */
 async function auditRefusals(db: Db, row: ThrottleRow): Promise<void> {
+  const prefix = row.key.slice(0, Math.max(0, row.key.indexOf(":")));
+  const owner = REFUSAL_AUDIT[prefix] ?? REFUSAL_AUDIT.account!;
   await recordAudit(db, {
-    actor: { userId: null, label: "anonymous", ip: row.key.startsWith("ip:") ? row.key.slice(3, 3 + 45) : "" },
-    action: "auth.sign_in_throttled",
+    actor: { userId: null, label: "anonymous", ip: owner.source ? row.key.slice(prefix.length + 1, prefix.length + 1 + 45) : "" },
+    action: owner.action,
     targetType: "sign_in_throttle",
     targetId: row.key,
     after: { refused: row.refused, lockedUntil: row.lockedUntil?.toISOString() ?? null },
