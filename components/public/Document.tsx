@@ -111,7 +111,7 @@ export function Document(props: DocumentProps) {
             <>
               {" · "}
               <a className="underline" href={props.subscribeHref}>
-                Subscribe to updates
+                {props.i18n.t("site.subscribe")}
               </a>
             </>
           )}

@@ -1,5 +1,9 @@
 // The public subscription forms: subscribe, manage (choices, pause, unsubscribe) and the one-button
-// confirm and unsubscribe forms. Plain HTML forms that POST: they work without JavaScript.
+// confirm and unsubscribe forms. Plain HTML forms that POST: they work without JavaScript. Their
+// actions keep the page's `?lang`/`?tz`, so the answers come back in the reader's language.
+import { Rich } from "@/components/public/Rich";
+import { type I18n, LANGUAGE_NAMES, type Locale, LOCALES } from "@/lib/i18n";
+import { FIELD_MESSAGE_VALUES, type FieldMessages } from "@/lib/subscriptions/validation";
 
 export interface SystemChoice {
   id: number;
@@ -16,12 +20,12 @@ export interface ChoiceValues {
 const FIELD = "rounded border border-zinc-400 bg-white px-2 py-1 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
 const BUTTON = "rounded bg-zinc-900 px-4 py-2 font-semibold text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900";
 
-function ErrorSummary({ errors }: { errors: Record<string, string> }) {
-  const messages = Object.values(errors);
+function ErrorSummary({ errors, i18n }: { errors: FieldMessages; i18n: I18n }) {
+  const messages = [...new Set(Object.values(errors))].map((key) => i18n.t(key, FIELD_MESSAGE_VALUES));
   if (!messages.length) return null;
   return (
     <div role="alert" className="rounded border border-red-700 p-3 text-red-800 dark:text-red-300">
-      <p className="font-semibold">Please correct this:</p>
+      <p className="font-semibold">{i18n.t("subscribe.correct")}</p>
       <ul className="list-disc pl-5">
         {messages.map((message) => (
           <li key={message}>{message}</li>
@@ -42,23 +46,23 @@ function Checkbox({ name, value, label, checked }: { name: string; value: string
 }
 
 /** All components, or some: one checkbox per system (with its sub-components) and per sub-component. */
-function Choices({ systems, values }: { systems: SystemChoice[]; values: ChoiceValues }) {
+function Choices({ systems, values, i18n }: { systems: SystemChoice[]; values: ChoiceValues; i18n: I18n }) {
   const chosen = new Set(values.componentIds);
   return (
     <>
       <fieldset className="space-y-2">
-        <legend className="font-semibold">What to hear about</legend>
+        <legend className="font-semibold">{i18n.t("subscribe.whatToHear")}</legend>
         <span className="flex items-center gap-2">
           <input type="radio" id="scope-all" name="scope" value="all" defaultChecked={values.scope === "all"} />
-          <label htmlFor="scope-all">Every component</label>
+          <label htmlFor="scope-all">{i18n.t("subscribe.everyComponent")}</label>
         </span>
         <span className="flex items-center gap-2">
           <input type="radio" id="scope-some" name="scope" value="some" defaultChecked={values.scope === "some"} />
-          <label htmlFor="scope-some">Only the components chosen below</label>
+          <label htmlFor="scope-some">{i18n.t("subscribe.someComponents")}</label>
         </span>
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="font-semibold">Components (a system includes all its components)</legend>
+        <legend className="font-semibold">{i18n.t("subscribe.components")}</legend>
         <ul className="space-y-2">
           {systems.map((system) => (
             <li key={system.id} data-system-choice={system.id}>
@@ -76,35 +80,33 @@ function Choices({ systems, values }: { systems: SystemChoice[]; values: ChoiceV
           ))}
         </ul>
       </fieldset>
-      <Checkbox name="maintenance" value="on" label="Maintenance notices too (scheduled, starting, ended)" checked={values.maintenance} />
+      <Checkbox name="maintenance" value="on" label={i18n.t("subscribe.maintenance")} checked={values.maintenance} />
     </>
   );
 }
 
-export function SubscribeForm(props: { systems: SystemChoice[]; email: string; values: ChoiceValues; errors: Record<string, string> }) {
+export function SubscribeForm(props: { systems: SystemChoice[]; email: string; values: ChoiceValues; errors: FieldMessages; i18n: I18n }) {
+  const { i18n } = props;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Subscribe to updates</h1>
-      <p>
-        Get a mail when an incident that affects you is opened, updated or resolved. We send a confirmation link first: nothing else is sent until you follow
-        it.
-      </p>
-      <ErrorSummary errors={props.errors} />
-      <form method="post" action="/subscribe" className="space-y-4" data-subscribe-form="">
+      <h1 className="text-2xl font-bold">{i18n.t("site.subscribe")}</h1>
+      <p>{i18n.t("subscribe.intro")}</p>
+      <ErrorSummary errors={props.errors} i18n={i18n} />
+      <form method="post" action={i18n.href("/subscribe")} className="space-y-4" data-subscribe-form="">
         <span className="flex flex-col gap-1">
           <label htmlFor="email" className="font-semibold">
-            Email address
+            {i18n.t("subscribe.email")}
           </label>
           <input id="email" name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={props.email} className={FIELD} />
         </span>
-        <Choices systems={props.systems} values={props.values} />
+        <Choices systems={props.systems} values={props.values} i18n={i18n} />
         {/* A honeypot: hidden from people and assistive technology; a bot that fills it is answered as usual and nothing is stored. */}
         <div hidden>
-          <label htmlFor="website">Leave this empty</label>
+          <label htmlFor="website">{i18n.t("subscribe.honeypot")}</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit" className={BUTTON}>
-          Subscribe
+          {i18n.t("subscribe.submit")}
         </button>
       </form>
     </div>
@@ -118,32 +120,45 @@ export interface ManageView {
   manageToken: string;
   unsubscribeToken: string;
   saved: boolean;
+  /** The language its mails are written in. */
+  locale: Locale;
 }
 
-export function ManageForm(props: { systems: SystemChoice[]; view: ManageView; values: ChoiceValues; errors: Record<string, string> }) {
-  const { view } = props;
+export function ManageForm(props: { systems: SystemChoice[]; view: ManageView; values: ChoiceValues; errors: FieldMessages; i18n: I18n }) {
+  const { view, i18n } = props;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Your subscription</h1>
+      <h1 className="text-2xl font-bold">{i18n.t("subscribe.manageTitle")}</h1>
       <p>
-        Mail for <strong>{view.email}</strong>
-        {view.pending ? " (not confirmed yet: follow the link in the confirmation mail)." : "."}
+        <Rich parts={i18n.parts(view.pending ? "subscribe.mailForPending" : "subscribe.mailFor", { email: <strong>{view.email}</strong> })} />
       </p>
       {view.saved && (
         <p role="status" className="font-semibold">
-          Your choices are saved.
+          {i18n.t("subscribe.saved")}
         </p>
       )}
-      <ErrorSummary errors={props.errors} />
-      <form method="post" action="/subscribe/manage" className="space-y-4">
+      <ErrorSummary errors={props.errors} i18n={i18n} />
+      <form method="post" action={i18n.href("/subscribe/manage")} className="space-y-4">
         <input type="hidden" name="token" value={view.manageToken} />
-        <Choices systems={props.systems} values={props.values} />
-        <Checkbox name="paused" value="on" label="Pause all mail for now" checked={view.paused} />
+        <Choices systems={props.systems} values={props.values} i18n={i18n} />
+        <Checkbox name="paused" value="on" label={i18n.t("subscribe.pause")} checked={view.paused} />
+        <span className="flex flex-col gap-1">
+          <label htmlFor="language" className="font-semibold">
+            {i18n.t("subscribe.language")}
+          </label>
+          <select id="language" name="language" defaultValue={view.locale} className={`${FIELD} self-start`}>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {LANGUAGE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+        </span>
         <button type="submit" className={BUTTON}>
-          Save choices
+          {i18n.t("subscribe.save")}
         </button>
       </form>
-      <OneButtonForm action="/unsubscribe" token={view.unsubscribeToken} label="Unsubscribe" />
+      <OneButtonForm action={i18n.href("/unsubscribe")} token={view.unsubscribeToken} label={i18n.t("subscribe.unsubscribe")} />
     </div>
   );
 }
@@ -161,15 +176,15 @@ export function OneButtonForm({ action, token, label }: { action: string; token:
 }
 
 /** The outcome pages: sent, confirmed, unsubscribed, and the clear 4xx of a bad link. */
-export function SubscriptionNotice({ title, message, children }: { title: string; message: string; children?: React.ReactNode }) {
+export function SubscriptionNotice({ title, message, i18n, children }: { title: string; message: string; i18n: I18n; children?: React.ReactNode }) {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{title}</h1>
       <p>{message}</p>
       {children}
       <p>
-        <a className="underline" href="/">
-          Current status
+        <a className="underline" href={i18n.href("/")}>
+          {i18n.t("site.currentStatus")}
         </a>
       </p>
     </div>

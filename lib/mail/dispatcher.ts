@@ -12,6 +12,7 @@
 // the same Message-ID, which mail clients treat as the same message.
 import { loadBrand } from "@/lib/branding/settings";
 import type { Db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, localeSchema } from "@/lib/i18n";
 import { loadEnv, type MailSettings } from "@/lib/runtime/env";
 import { manageUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import { onWebhookWake } from "@/lib/webhooks/wake";
@@ -150,7 +151,7 @@ export class MailDispatcher {
         attempts: true,
         messageId: true,
         job: { select: { payload: true } },
-        subscriber: { select: { id: true, email: true, status: true, paused: true, manageKeyVersion: true } },
+        subscriber: { select: { id: true, email: true, status: true, paused: true, manageKeyVersion: true, locale: true } },
       },
     });
     const { subscriber } = delivery;
@@ -161,7 +162,13 @@ export class MailDispatcher {
     }
     const message = buildNoticeMail(
       mailNoticeSchema.parse(delivery.job.payload),
-      { subscriberId: subscriber.id, email: subscriber.email, manageUrl: manageUrl(subscriber), unsubscribeUrl: unsubscribeUrl(subscriber) },
+      {
+        subscriberId: subscriber.id,
+        email: subscriber.email,
+        manageUrl: manageUrl(subscriber),
+        unsubscribeUrl: unsubscribeUrl(subscriber),
+        locale: localeSchema.catch(DEFAULT_LOCALE).parse(subscriber.locale),
+      },
       { pageName, from: mail.settings.from, messageId: delivery.messageId, domain },
     );
     const attempt = delivery.attempts + 1;

@@ -6,8 +6,9 @@
 // for its new times. Notices more than RECENT_MS late (a server that was down) are not sent late.
 import type { Db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
-import { formatUtc } from "@/lib/text/format-time";
+import { ENGLISH } from "@/lib/i18n";
 import { wakeWebhookDispatcher } from "@/lib/webhooks/wake";
+import { noticeBody } from "./message";
 import type { MailNotice } from "./notice";
 import { incidentUrl, insertMailJob, NOTICE_LABEL } from "./outbox";
 
@@ -49,12 +50,15 @@ export async function noticeMaintenanceBoundaries(db: Db, now: Date, reminderMin
     for (const phase of due) {
       const at = phase === "ended" ? end : start;
       const state = phase === "started" ? ("blue" as const) : ("green" as const);
+      const kind = `maintenance_${phase}` as const;
+      const times = { start: start.toISOString(), end: end.toISOString() };
       const notice: MailNotice = {
-        kind: `maintenance_${phase}`,
+        kind,
         incidentNumber: window.number,
         incidentTitle: window.title,
-        label: NOTICE_LABEL[`maintenance_${phase}`],
-        body: PHASE_TEXT[phase](start, end),
+        label: NOTICE_LABEL(kind),
+        body: noticeBody({ kind, body: "", window: times }, ENGLISH),
+        window: times,
         components: window.components.map((link) => ({ name: link.component.name, state: phase === "reminder" ? ("blue" as const) : state })),
         url: incidentUrl(window.number),
         occurredAt: now.toISOString(),
@@ -84,9 +88,3 @@ async function insertOnce(db: Db, key: string, notice: MailNotice, componentIds:
     throw error;
   }
 }
-
-const PHASE_TEXT: Record<Phase, (start: Date, end: Date) => string> = {
-  reminder: (start, end) => `The scheduled maintenance starts at ${formatUtc(start)} and is planned to end at ${formatUtc(end)}.`,
-  started: (_start, end) => `The scheduled maintenance has started. It is planned to end at ${formatUtc(end)}.`,
-  ended: () => "The scheduled maintenance has been completed.",
-};

@@ -12,6 +12,7 @@
 import type { Prisma } from "@/generated/prisma-sqlite/client";
 import type { Tx } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
+import { t } from "@/lib/i18n";
 import { POST_TYPE_LABEL } from "@/lib/text/labels";
 import type { ComponentState } from "@/lib/timeline/types";
 import type { MailNotice, NoticeKind } from "./notice";
@@ -33,15 +34,8 @@ const KIND_OF_ACTION: Record<string, NoticeKind> = {
   "maintenance.cancel": "maintenance_cancelled",
 };
 
-export const NOTICE_LABEL: Record<Exclude<NoticeKind, "post">, string> = {
-  maintenance_scheduled: "Maintenance scheduled",
-  maintenance_updated: "Maintenance update",
-  maintenance_reminder: "Maintenance starting soon",
-  maintenance_started: "Maintenance started",
-  maintenance_ended: "Maintenance completed",
-  maintenance_cancelled: "Maintenance cancelled",
-  postmortem: "Postmortem",
-};
+/** The English bracket of each notice kind but "post" (whose bracket is the post's type), from the catalog. */
+export const NOTICE_LABEL = (kind: Exclude<NoticeKind, "post">): string => t("en", `mail.kind.${kind}`);
 
 export const incidentUrl = (incidentNumber: number) => `${loadEnv().publicUrl}/incidents/${incidentNumber}`;
 
@@ -120,7 +114,8 @@ export async function enqueueMail(tx: Tx, change: MailChange): Promise<void> {
     kind: noticeKind,
     incidentNumber: incident.number,
     incidentTitle: incident.title,
-    label: noticeKind === "post" ? POST_TYPE_LABEL[post.type] : NOTICE_LABEL[noticeKind],
+    label: noticeKind === "post" ? POST_TYPE_LABEL[post.type] : NOTICE_LABEL(noticeKind),
+    ...(noticeKind === "post" ? { postType: post.type } : {}),
     body: post.body,
     components,
     url: incidentUrl(incident.number),
@@ -142,7 +137,7 @@ export async function enqueuePostmortemMail(tx: Tx, change: { incidentNumber: nu
     kind: "postmortem",
     incidentNumber: incident.number,
     incidentTitle: incident.title,
-    label: NOTICE_LABEL.postmortem,
+    label: NOTICE_LABEL("postmortem"),
     body: incident.postmortem.publishedBody,
     components: [],
     url: `${incidentUrl(incident.number)}/postmortem`,

@@ -52,7 +52,7 @@ export function renderDocument(meta: PageMeta, publicUrl: string, body: React.Re
       path={meta.path}
       brand={meta.brand ?? DEFAULT_BRAND}
       preview={meta.preview ?? { title: meta.title, description: meta.description }}
-      subscribeHref={loadEnv().mail ? `${publicUrl}/subscribe` : undefined}
+      subscribeHref={loadEnv().mail ? `${publicUrl}${i18n.href("/subscribe")}` : undefined}
     >
       {body}
     </Document>,

@@ -6,7 +6,8 @@
 import * as z from "zod";
 import { type ChoiceValues, ManageForm, OneButtonForm, SubscribeForm, SubscriptionNotice, type SystemChoice } from "@/components/public/SubscriptionForms";
 import { db } from "@/lib/db/client";
-import { ENGLISH } from "@/lib/i18n";
+import { ENGLISH, type I18n, type MessageKey } from "@/lib/i18n";
+import type { MessageValues } from "@/lib/i18n/messages";
 import type { AnyEndpoint, Endpoint } from "@/lib/public/endpoints";
 import { readComponents } from "@/lib/public/read";
 import { renderDocument } from "@/lib/public/render";
@@ -16,13 +17,21 @@ import { linkToken } from "@/lib/subscriptions/links";
 import { findSubscriberByTokenHash, type SubscriberRecord } from "@/lib/subscriptions/store";
 import { subscriberByLink } from "@/lib/subscriptions/subscribe";
 import { hashConfirmToken } from "@/lib/subscriptions/tokens";
+import type { FieldMessages } from "@/lib/subscriptions/validation";
 import type { PublicComponent } from "@/lib/timeline/types";
 
-type PageContext = Pick<RenderContext, "baseUrl" | "i18n">;
+/** What a subscription page needs to be written: the site's address and the reader's language. */
+export interface PageContext {
+  baseUrl: string;
+  i18n: I18n;
+}
+
+/** The endpoint table's context, with the page's language always set. */
+const pageOf = (ctx: Pick<RenderContext, "baseUrl" | "i18n">): PageContext => ({ baseUrl: ctx.baseUrl, i18n: ctx.i18n ?? ENGLISH });
 
 export function subscriptionPage(status: number, title: string, path: string, ctx: PageContext, body: React.ReactNode): Rendered {
   const meta = { title: `${title} · Beacon status`, description: title, path, faviconState: null };
-  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n ?? ENGLISH), contentType: CONTENT_TYPES.html };
+  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n), contentType: CONTENT_TYPES.html };
 }
 
 /** The systems and their sub-components the public page shows, in its order. */
@@ -44,52 +53,53 @@ export const mailConfigured = (): boolean => loadEnv().mail !== null;
 export function subscribeFormPage(
   systems: SystemChoice[],
   ctx: PageContext,
-  form: { status: number; email: string; values: ChoiceValues; errors: Record<string, string> },
+  form: { status: number; email: string; values: ChoiceValues; errors: FieldMessages },
 ): Rendered {
-  if (!mailConfigured()) return notAvailable(ctx);
+  if (!mailConfigured()) return notice(404, "subscribe.notAvailable", "subscribe.notAvailableText", ctx);
   return subscriptionPage(
     form.status,
-    "Subscribe to updates",
+    ctx.i18n.t("site.subscribe"),
     "/subscribe",
     ctx,
-    <SubscribeForm systems={systems} email={form.email} values={form.values} errors={form.errors} />,
+    <SubscribeForm systems={systems} email={form.email} values={form.values} errors={form.errors} i18n={ctx.i18n} />,
   );
 }
 
-const notAvailable = (ctx: PageContext) =>
-  subscriptionPage(
-    404,
-    "Subscribing is not available",
-    "/subscribe",
-    ctx,
-    <SubscriptionNotice title="Subscribing is not available" message="This status page does not send mail. Follow it by RSS, Atom or JSON Feed instead." />,
-  );
-
-export const notice = (status: number, title: string, message: string, ctx: PageContext, path = "/subscribe", extra?: React.ReactNode) =>
-  subscriptionPage(
+/** An outcome page: a title and a message from the catalog (`values` fill its placeholders). */
+export function notice(
+  status: number,
+  title: MessageKey,
+  message: MessageKey,
+  ctx: PageContext,
+  path = "/subscribe",
+  extra?: React.ReactNode,
+  values?: MessageValues,
+): Rendered {
+  const heading = ctx.i18n.t(title);
+  return subscriptionPage(
     status,
-    title,
+    heading,
     path,
     ctx,
-    <SubscriptionNotice title={title} message={message}>
+    <SubscriptionNotice title={heading} message={ctx.i18n.t(message, values)} i18n={ctx.i18n}>
       {extra}
     </SubscriptionNotice>,
   );
+}
 
 export const badLinkPage = (ctx: PageContext, path: string) =>
-  notice(
-    404,
-    "This link is not valid",
-    "The link is not valid, or it has been replaced by a newer one. Nothing was changed. Use the link in the latest mail, or subscribe again.",
-    ctx,
-    path,
-    <SubscribeAgain />,
-  );
+  notice(404, "subscribe.badLink", "subscribe.badLinkText", ctx, path, <SubscribeAgain i18n={ctx.i18n} />);
 
-const SubscribeAgain = () => (
+export const expiredLinkPage = (ctx: PageContext, extra?: React.ReactNode) =>
+  notice(410, "subscribe.expired", "subscribe.expiredText", ctx, "/subscribe/confirm", extra);
+
+export const unsubscribedPage = (ctx: PageContext, path: string, extra?: React.ReactNode) =>
+  notice(200, "subscribe.unsubscribed", "subscribe.unsubscribedText", ctx, path, extra);
+
+const SubscribeAgain = ({ i18n }: { i18n: I18n }) => (
   <p>
-    <a className="underline" href="/subscribe">
-      Subscribe again
+    <a className="underline" href={i18n.href("/subscribe")}>
+      {i18n.t("subscribe.again")}
     </a>
   </p>
 );
@@ -98,10 +108,9 @@ export function managePage(
   subscriber: SubscriberRecord,
   systems: SystemChoice[],
   ctx: PageContext,
-  form: { status: number; values?: ChoiceValues; errors: Record<string, string>; saved: boolean },
+  form: { status: number; values?: ChoiceValues; errors: FieldMessages; saved: boolean },
 ): Rendered {
-  if (subscriber.status === "unsubscribed")
-    return notice(200, "You are unsubscribed", "This address receives no more mail from this status page.", ctx, "/subscribe/manage", <SubscribeAgain />);
+  if (subscriber.status === "unsubscribed") return unsubscribedPage(ctx, "/subscribe/manage", <SubscribeAgain i18n={ctx.i18n} />);
   const values = form.values ?? {
     scope: subscriber.allComponents ? "all" : "some",
     componentIds: subscriber.componentIds,
@@ -114,13 +123,14 @@ export function managePage(
     manageToken: linkToken("manage", subscriber),
     unsubscribeToken: linkToken("unsubscribe", subscriber),
     saved: form.saved,
+    locale: subscriber.locale,
   };
   return subscriptionPage(
     form.status,
-    "Your subscription",
+    ctx.i18n.t("subscribe.manageTitle"),
     "/subscribe/manage",
     ctx,
-    <ManageForm systems={systems} view={view} values={values} errors={form.errors} />,
+    <ManageForm systems={systems} view={view} values={values} errors={form.errors} i18n={ctx.i18n} />,
   );
 }
 
@@ -144,21 +154,14 @@ export const SUBSCRIPTION_ENDPOINTS: AnyEndpoint[] = [
     kind: "page",
     snapshot: "skip",
     read: readSystems,
-    render: (systems, ctx) => subscribeFormPage(systems, ctx, { status: 200, email: "", values: NO_CHOICES, errors: {} }),
+    render: (systems, ctx) => subscribeFormPage(systems, pageOf(ctx), { status: 200, email: "", values: NO_CHOICES, errors: {} }),
   }),
   endpoint({
     path: "/subscribe/sent",
     kind: "page",
     snapshot: "skip",
     read: async () => null,
-    render: (_data, ctx) =>
-      notice(
-        200,
-        "Check your mail",
-        "If this address can receive mail, a confirmation is on its way. Follow its link within 48 hours to start receiving updates.",
-        ctx,
-        "/subscribe/sent",
-      ),
+    render: (_data, ctx) => notice(200, "subscribe.sent", "subscribe.sentText", pageOf(ctx), "/subscribe/sent"),
   }),
   endpoint({
     path: "/subscribe/confirm",
@@ -168,24 +171,11 @@ export const SUBSCRIPTION_ENDPOINTS: AnyEndpoint[] = [
     query: tokenQuery,
     read: ({ query, now }) => readConfirmation(query.token, now),
     render: (data, ctx) => {
-      if (data.state === "expired")
-        return notice(
-          410,
-          "This link has expired",
-          "Confirmation links work for 48 hours. Nothing was changed; subscribe again for a new link.",
-          ctx,
-          "/subscribe/confirm",
-          <SubscribeAgain />,
-        );
-      if (data.state === "unknown") return badLinkPage(ctx, "/subscribe/confirm");
-      return notice(
-        200,
-        "Confirm your subscription",
-        `Start sending status updates to ${data.email}?`,
-        ctx,
-        "/subscribe/confirm",
-        <OneButtonForm action="/subscribe/confirm" token={ctx.query.token} label="Confirm subscription" />,
-      );
+      const page = pageOf(ctx);
+      if (data.state === "expired") return expiredLinkPage(page, <SubscribeAgain i18n={page.i18n} />);
+      if (data.state === "unknown") return badLinkPage(page, "/subscribe/confirm");
+      const button = <OneButtonForm action={page.i18n.href("/subscribe/confirm")} token={ctx.query.token} label={page.i18n.t("subscribe.confirmButton")} />;
+      return notice(200, "subscribe.confirmTitle", "subscribe.confirmQuestion", page, "/subscribe/confirm", button, { email: data.email });
     },
   }),
   endpoint({
@@ -199,7 +189,9 @@ export const SUBSCRIPTION_ENDPOINTS: AnyEndpoint[] = [
       return { systems, subscriber };
     },
     render: ({ systems, subscriber }, ctx) =>
-      subscriber ? managePage(subscriber, systems, ctx, { status: 200, errors: {}, saved: ctx.query.saved === "1" }) : badLinkPage(ctx, "/subscribe/manage"),
+      subscriber
+        ? managePage(subscriber, systems, pageOf(ctx), { status: 200, errors: {}, saved: ctx.query.saved === "1" })
+        : badLinkPage(pageOf(ctx), "/subscribe/manage"),
   }),
   endpoint({
     path: "/unsubscribe",
@@ -209,17 +201,11 @@ export const SUBSCRIPTION_ENDPOINTS: AnyEndpoint[] = [
     query: tokenQuery,
     read: ({ query }) => (query.token ? subscriberByLink(db(), "unsubscribe", query.token) : Promise.resolve(null)),
     render: (subscriber, ctx) => {
-      if (!subscriber) return badLinkPage(ctx, "/unsubscribe");
-      if (subscriber.status === "unsubscribed")
-        return notice(200, "You are unsubscribed", "This address receives no more mail from this status page.", ctx, "/unsubscribe", <SubscribeAgain />);
-      return notice(
-        200,
-        "Unsubscribe",
-        `Stop sending status updates to ${subscriber.email}?`,
-        ctx,
-        "/unsubscribe",
-        <OneButtonForm action="/unsubscribe" token={ctx.query.token} label="Unsubscribe" />,
-      );
+      const page = pageOf(ctx);
+      if (!subscriber) return badLinkPage(page, "/unsubscribe");
+      if (subscriber.status === "unsubscribed") return unsubscribedPage(page, "/unsubscribe", <SubscribeAgain i18n={page.i18n} />);
+      const button = <OneButtonForm action={page.i18n.href("/unsubscribe")} token={ctx.query.token} label={page.i18n.t("subscribe.unsubscribe")} />;
+      return notice(200, "subscribe.unsubscribe", "subscribe.unsubscribeQuestion", page, "/unsubscribe", button, { email: subscriber.email });
     },
   }),
 ];

@@ -1,6 +1,7 @@
 // The subscriber's links and the RFC 8058 one-click headers, for every mail sent to a subscriber
 // (lib/mail/). The key is derived from the session secret, so there is no second secret to keep.
 import { createHmac } from "node:crypto";
+import type { Locale } from "@/lib/i18n";
 import { loadEnv } from "@/lib/runtime/env";
 import { sessionSecret } from "@/lib/runtime/secrets";
 import { type LinkHolder, type LinkPurpose, signLinkToken, verifyLinkToken } from "./tokens";
@@ -19,6 +20,13 @@ export const verifiedLink = (purpose: LinkPurpose, token: string): LinkHolder | 
 
 export function confirmUrl(token: string): string {
   return `${loadEnv().publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`;
+}
+
+/** A link a subscriber follows from a mail, opening the page in the mail's language (`?lang=`). */
+export function inLanguage(url: string, locale: Locale): string {
+  const localized = new URL(url);
+  localized.searchParams.set("lang", locale);
+  return localized.toString();
 }
 
 export function manageUrl(subscriber: LinkHolder): string {

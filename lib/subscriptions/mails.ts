@@ -1,42 +1,49 @@
 // The two mails a visitor gets straight from the subscribe form (not through the fan-out): the
-// confirmation link, or — for an address already confirmed — a reminder with its manage link. Pure.
+// confirmation link, or — for an address already confirmed — a reminder with its manage link, in
+// the subscriber's language (lib/i18n); the links open their pages in it too. Pure.
+import { type Locale, t } from "@/lib/i18n";
 import type { TransactionalMail } from "@/lib/mail/transport";
+import { inLanguage } from "./links";
 
 const SITE = "Beacon status";
 
 const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function mail(to: string, subject: string, lines: string[], link: { href: string; label: string }, headers?: Record<string, string>): TransactionalMail {
-  const text = [...lines, "", `${link.label}: ${link.href}`, "", "If you did not ask for this, ignore this mail: nothing more will be sent."].join("\n");
+function mail(
+  locale: Locale,
+  to: string,
+  subject: string,
+  lines: string[],
+  link: { href: string; label: string },
+  headers?: Record<string, string>,
+): TransactionalMail {
+  const ignore = t(locale, "mail.ignore");
+  const href = inLanguage(link.href, locale);
+  const text = [...lines, "", `${link.label}: ${href}`, "", ignore].join("\n");
   const html = [
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
-    "<p>If you did not ask for this, ignore this mail: nothing more will be sent.</p>",
+    `<p><a href="${escapeHtml(href)}">${escapeHtml(link.label)}</a></p>`,
+    `<p>${escapeHtml(ignore)}</p>`,
   ].join("\n");
   return { to, subject, text, html, ...(headers ? { headers } : {}) };
 }
 
-export function confirmationMail(to: string, confirmLink: string): TransactionalMail {
-  return mail(
-    to,
-    `Confirm your subscription to ${SITE}`,
-    [
-      `Someone (hopefully you) asked to receive ${SITE} updates by mail at this address.`,
-      "Nothing is sent until you confirm; the link works once, for 48 hours.",
-    ],
-    { href: confirmLink, label: "Confirm your subscription" },
-  );
+export function confirmationMail(to: string, confirmLink: string, locale: Locale): TransactionalMail {
+  const site = { site: SITE };
+  return mail(locale, to, t(locale, "mail.confirm.subject", site), [t(locale, "mail.confirm.asked", site), t(locale, "mail.confirm.once")], {
+    href: confirmLink,
+    label: t(locale, "subscribe.confirmTitle"),
+  });
 }
 
-export function alreadySubscribedMail(to: string, manageLink: string, unsubscribeHeaders: Record<string, string>): TransactionalMail {
+export function alreadySubscribedMail(to: string, manageLink: string, unsubscribeHeaders: Record<string, string>, locale: Locale): TransactionalMail {
+  const site = { site: SITE };
   return mail(
+    locale,
     to,
-    `You are already subscribed to ${SITE}`,
-    [
-      `Someone (hopefully you) asked to subscribe this address to ${SITE}, and it already receives updates.`,
-      "Change what you receive, pause or unsubscribe here:",
-    ],
-    { href: manageLink, label: "Manage your subscription" },
+    t(locale, "mail.already.subject", site),
+    [t(locale, "mail.already.asked", site), t(locale, "mail.already.manage")],
+    { href: manageLink, label: t(locale, "subscribe.manageLink") },
     unsubscribeHeaders,
   );
 }

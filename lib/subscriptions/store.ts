@@ -1,6 +1,7 @@
 // The one query module of subscriptions: every read and write of Subscriber rows goes through here.
 // Nothing in lib/db/public-read.ts reads these tables: subscriber addresses are never public data.
 import type { Db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale, localeSchema } from "@/lib/i18n";
 
 export type SubscriberStatus = "pending" | "confirmed" | "unsubscribed";
 
@@ -12,6 +13,8 @@ export interface SubscriberRecord {
   maintenance: boolean;
   paused: boolean;
   manageKeyVersion: number;
+  /** The language its mails and pages are written in. */
+  locale: Locale;
   componentIds: number[];
 }
 
@@ -23,7 +26,7 @@ export interface Choices {
 
 const withComponents = { components: { select: { componentId: true } } } as const;
 
-function record(row: Omit<SubscriberRecord, "componentIds"> & { components: { componentId: number }[] }): SubscriberRecord {
+function record(row: Omit<SubscriberRecord, "componentIds" | "locale"> & { locale: string; components: { componentId: number }[] }): SubscriberRecord {
   const { components, ...rest } = row;
   return {
     id: rest.id,
@@ -33,6 +36,7 @@ function record(row: Omit<SubscriberRecord, "componentIds"> & { components: { co
     maintenance: rest.maintenance,
     paused: rest.paused,
     manageKeyVersion: rest.manageKeyVersion,
+    locale: localeSchema.catch(DEFAULT_LOCALE).parse(rest.locale),
     componentIds: components.map((c) => c.componentId).sort((a, b) => a - b),
   };
 }
@@ -64,6 +68,8 @@ export interface PendingRequest {
   confirmExpiresAt: Date;
   consentedAt: Date;
   consentIp: string;
+  /** The language of the page the form was sent from. */
+  locale: Locale;
 }
 
 export async function createPendingSubscriber(db: Db, request: PendingRequest): Promise<void> {
@@ -119,11 +125,16 @@ export async function findSubscriberByTokenHash(db: Db, hash: string): Promise<(
 }
 
 /** Saves the manage page's choices, only for the key version the link was signed with. */
-export async function saveChoices(db: Db, id: number, manageKeyVersion: number, choices: Choices & { paused: boolean }): Promise<boolean> {
+export async function saveChoices(
+  db: Db,
+  id: number,
+  manageKeyVersion: number,
+  choices: Choices & { paused: boolean; locale: Locale | undefined },
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.subscriber.updateMany({
       where: { id, manageKeyVersion, status: { not: "unsubscribed" } },
-      data: { allComponents: choices.allComponents, maintenance: choices.maintenance, paused: choices.paused },
+      data: { allComponents: choices.allComponents, maintenance: choices.maintenance, paused: choices.paused, locale: choices.locale },
     });
     if (count !== 1) return false;
     await tx.subscriberComponent.deleteMany({ where: { subscriberId: id } });

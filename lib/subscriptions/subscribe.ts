@@ -7,10 +7,13 @@
 //     locked address gets the usual answer and no mail, so nobody can flood an inbox.
 //  3. Nothing is stored for an unknown component, and a confirmed subscriber's choices are only
 //     changed from the manage page (a stranger cannot re-subscribe someone to less).
-//  4. Mail is sent after the row is stored, through the `send` the caller passes (lib/mail's
+//  4. The subscriber's language is the page's the form was sent from; its mails are written in it
+//     (the already-subscribed reminder in the one stored) until the manage page changes it.
+//  5. Mail is sent after the row is stored, through the `send` the caller passes (lib/mail's
 //     transport), so this module stays below lib/mail, which reads its links.
 import { admitAttempt, sourceOf } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n";
 import type { TransactionalMail } from "@/lib/mail/transport";
 import { confirmUrl, listUnsubscribeHeaders, manageUrl, verifiedLink } from "./links";
 import { alreadySubscribedMail, confirmationMail } from "./mails";
@@ -27,7 +30,7 @@ import {
   saveChoices,
 } from "./store";
 import { CONFIRM_TTL_MS, hashConfirmToken, type LinkPurpose, newConfirmToken } from "./tokens";
-import { type ManageForm, normalizedEmail, type SubscribeForm } from "./validation";
+import { type FieldMessages, type ManageForm, normalizedEmail, type SubscribeForm } from "./validation";
 
 export const SOURCE_SUBSCRIBE_LIMIT = 10;
 export const ADDRESS_SUBSCRIBE_LIMIT = 3;
@@ -39,6 +42,11 @@ export interface Visitor {
   now: Date;
 }
 
+/** Who sent the subscribe form, and in which language they read it. */
+export interface Subscribing extends Visitor {
+  locale: Locale;
+}
+
 const choicesOf = (form: { scope: "all" | "some"; component: number[]; maintenance: boolean }): Choices => ({
   allComponents: form.scope === "all",
   componentIds: form.scope === "all" ? [] : form.component,
@@ -46,14 +54,14 @@ const choicesOf = (form: { scope: "all" | "some"; component: number[]; maintenan
 });
 
 /** Field messages when a chosen id is not a public component; null when all are. */
-async function unknownComponents(db: Db, choices: Choices): Promise<Record<string, string> | null> {
+async function unknownComponents(db: Db, choices: Choices): Promise<FieldMessages | null> {
   const known = await publicComponentIds(db, choices.componentIds);
-  return choices.componentIds.every((id) => known.has(id)) ? null : { component: "Choose components from the list." };
+  return choices.componentIds.every((id) => known.has(id)) ? null : { component: "subscribe.error.components" };
 }
 
-export type SubscribeOutcome = { kind: "accepted" } | { kind: "invalid"; fields: Record<string, string> } | { kind: "throttled"; wait: number };
+export type SubscribeOutcome = { kind: "accepted" } | { kind: "invalid"; fields: FieldMessages } | { kind: "throttled"; wait: number };
 
-export async function subscribe(db: Db, form: SubscribeForm, visitor: Visitor, send: SendMail): Promise<SubscribeOutcome> {
+export async function subscribe(db: Db, form: SubscribeForm, visitor: Subscribing, send: SendMail): Promise<SubscribeOutcome> {
   const choices = choicesOf(form);
   const unknown = await unknownComponents(db, choices);
   if (unknown) return { kind: "invalid", fields: unknown };
@@ -70,7 +78,7 @@ export async function subscribe(db: Db, form: SubscribeForm, visitor: Visitor, s
 
   const existing = await findSubscriberByEmail(db, emailNormalized);
   if (existing?.status === "confirmed") {
-    await sendSafely(send, alreadySubscribedMail(existing.email, manageUrl(existing), listUnsubscribeHeaders(existing)));
+    await sendSafely(send, alreadySubscribedMail(existing.email, manageUrl(existing), listUnsubscribeHeaders(existing), existing.locale));
     return { kind: "accepted" };
   }
   const { token, hash } = newConfirmToken();
@@ -82,10 +90,11 @@ export async function subscribe(db: Db, form: SubscribeForm, visitor: Visitor, s
     confirmExpiresAt: new Date(visitor.now.getTime() + CONFIRM_TTL_MS),
     consentedAt: visitor.now,
     consentIp: visitor.ip,
+    locale: visitor.locale,
   };
   if (existing) await renewPendingSubscriber(db, existing, request);
   else if (!(await createdUnlessRaced(db, request))) return { kind: "accepted" };
-  await sendSafely(send, confirmationMail(form.email, confirmUrl(token)));
+  await sendSafely(send, confirmationMail(form.email, confirmUrl(token), visitor.locale));
   return { kind: "accepted" };
 }
 
@@ -128,7 +137,7 @@ export async function subscriberByLink(db: Db, purpose: LinkPurpose, token: stri
   return subscriber && subscriber.manageKeyVersion === link.manageKeyVersion ? subscriber : null;
 }
 
-export type ManageOutcome = { kind: "saved" } | { kind: "invalid"; fields: Record<string, string> } | { kind: "bad-link" };
+export type ManageOutcome = { kind: "saved" } | { kind: "invalid"; fields: FieldMessages } | { kind: "bad-link" };
 
 export async function saveManageForm(db: Db, form: ManageForm): Promise<ManageOutcome> {
   const link = verifiedLink("manage", form.token);
@@ -136,7 +145,9 @@ export async function saveManageForm(db: Db, form: ManageForm): Promise<ManageOu
   const choices = choicesOf(form);
   const unknown = await unknownComponents(db, choices);
   if (unknown) return { kind: "invalid", fields: unknown };
-  return (await saveChoices(db, link.id, link.manageKeyVersion, { ...choices, paused: form.paused })) ? { kind: "saved" } : { kind: "bad-link" };
+  return (await saveChoices(db, link.id, link.manageKeyVersion, { ...choices, paused: form.paused, locale: form.language }))
+    ? { kind: "saved" }
+    : { kind: "bad-link" };
 }
 
 /** One-click (RFC 8058) or the manage page's button; either signed link unsubscribes. */

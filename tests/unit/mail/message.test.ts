@@ -26,6 +26,7 @@ const recipient: Recipient = {
   email: "ada@example.org",
   manageUrl: "https://status.example.com/subscribe/manage?token=abc",
   unsubscribeUrl: "https://status.example.com/unsubscribe?token=abc",
+  locale: "en",
 };
 const domain = messageDomain("https://status.example.com");
 const context = (job: { id: number; opensThread: boolean }) => ({
@@ -52,7 +53,7 @@ describe("a subscriber mail", () => {
     expect(parsed.html).not.toContain("<script>");
     expect(parsed.html).toContain("&lt;script&gt;");
     expect(parsed.html).toContain("<li>Dashboard: Degraded</li>");
-    expect(parsed.html).toContain('href="https://status.example.com/subscribe/manage?token=abc"');
+    expect(parsed.html).toContain('href="https://status.example.com/subscribe/manage?token=abc&amp;lang=en"');
   });
 
   it("carries the one-click unsubscribe headers of RFC 8058", async () => {

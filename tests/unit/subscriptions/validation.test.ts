@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formFields, hasLineBreak, MAX_EMAIL_LENGTH, manageFormSchema, normalizedEmail, subscribeFormSchema } from "@/lib/subscriptions/validation";
+import { type MessageKey, t } from "@/lib/i18n";
+import {
+  FIELD_MESSAGE_VALUES,
+  formFields,
+  hasLineBreak,
+  MAX_EMAIL_LENGTH,
+  manageFormSchema,
+  normalizedEmail,
+  subscribeFormSchema,
+} from "@/lib/subscriptions/validation";
 
 const parse = (body: string) => subscribeFormSchema.safeParse(formFields(body));
 
@@ -20,9 +29,10 @@ describe("the subscribe form", () => {
       expect(parse(`email=${encodeURIComponent(email)}&scope=all`).success, email).toBe(false);
     }
     const long = `${"a".repeat(MAX_EMAIL_LENGTH)}@example.com`;
-    expect(parse(`email=${long}&scope=all`).error?.issues[0]?.message).toContain("at most 254");
+    const english = (message: string | undefined) => t("en", message as MessageKey, FIELD_MESSAGE_VALUES);
+    expect(english(parse(`email=${long}&scope=all`).error?.issues[0]?.message)).toContain("at most 254");
     expect(parse(`email=${"a".repeat(10 * 1024)}%40example.com&scope=all`).success).toBe(false);
-    expect(parse("email=a%40b.co&scope=some").error?.issues[0]?.message).toBe("Choose at least one component.");
+    expect(english(parse("email=a%40b.co&scope=some").error?.issues[0]?.message)).toBe("Choose at least one component.");
     expect(parse("email=a%40b.co&scope=some&component=production").success).toBe(false);
     expect(parse("email=a%40b.co&scope=everything").success).toBe(false);
   });
@@ -51,5 +61,12 @@ describe("the manage form", () => {
       paused: true,
       maintenance: false,
     });
+  });
+
+  it("takes one of the page's languages for the mails, keeps the stored one when the field is absent, and refuses others", () => {
+    expect(manageFormSchema.safeParse(formFields("token=t&scope=all&language=ja")).data?.language).toBe("ja");
+    expect(manageFormSchema.safeParse(formFields("token=t&scope=all")).data?.language).toBeUndefined();
+    const refused = manageFormSchema.safeParse(formFields("token=t&scope=all&language=xx"));
+    expect(refused.error?.issues[0]?.message).toBe("subscribe.error.language");
   });
 });
