@@ -1,6 +1,9 @@
-// A real SMTP server (smtp-server, a devDependency) on 127.0.0.1 for the mail tests and the fan-out bench: it keeps every mail it
-// accepts, parsed by mailparser, and can be told to refuse (a 5xx or a 4xx answer) or to be slow.
+// A real SMTP server (smtp-server, a devDependency) on 127.0.0.1 for the mail tests, the e2e server and the fan-out bench: it keeps
+// every mail it accepts, parsed by mailparser (and, given a directory, writes it there raw as an .eml file), and can be told to
+// refuse (a 5xx or a 4xx answer) or to be slow.
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -24,7 +27,20 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** Also write each accepted mail, raw, as an .eml file into this directory (the e2e server's mailbox). */
+  dir?: string;
+}
+
+/** Written aside, then renamed: a reader of the directory never sees half a mail. Numbered in arrival order. */
+function writeEml(dir: string, number: number, raw: Buffer): void {
+  const name = `${String(number).padStart(6, "0")}-${Date.now()}.eml`;
+  writeFileSync(path.join(dir, `.${name}.partial`), raw);
+  renameSync(path.join(dir, `.${name}.partial`), path.join(dir, name));
+}
+
+export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  if (options.dir) mkdirSync(options.dir, { recursive: true });
   const sink = { received: [] as ReceivedMail[], refuseWith: null as string | null, delayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
@@ -45,6 +61,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
           simpleParser(raw)
             .then((parsed) => {
               sink.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: raw.toString(), parsed });
+              if (options.dir) writeEml(options.dir, sink.received.length, raw);
               callback();
             })
             .catch((error: Error) => callback(error));
