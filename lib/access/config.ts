@@ -2,7 +2,7 @@
 // runs on every public request, so it reads the copy: reloaded within seconds, at once after a
 // change here or on another instance (the public-views bus), and kept when the database cannot be
 // read — also in data/access.json, so a restart during an outage still knows the site is private.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as z from "zod";
 import { db as defaultDb, type Tx } from "@/lib/db/client";
@@ -40,6 +40,12 @@ export async function loadAccessConfig(db: Tx): Promise<AccessConfig> {
 const FRESH_MS = 5_000;
 /** A reload that takes longer answers with the known copy (the database hangs): a one-row read takes milliseconds. */
 const RELOAD_DEADLINE_MS = 300;
+/**
+ * A reload still unanswered after this is given up (a hung database may never answer): the copy, or
+ * data/access.json, or — with neither — the public default, since a private site always leaves its
+ * copy on disk. Without it one hung read kept every later request waiting.
+ */
+const RELOAD_GIVE_UP_MS = 1_000;
 const FILE = "access.json";
 
 interface Copy {
@@ -62,7 +68,9 @@ function fileCopy(): AccessConfig | null {
 
 function keepOnDisk(config: AccessConfig): void {
   try {
-    const file = path.join(loadEnv().dataDir, FILE);
+    const { dataDir } = loadEnv();
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, FILE);
     writeFileSync(`${file}.tmp`, JSON.stringify(config), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   } catch (error) {
@@ -70,8 +78,17 @@ function keepOnDisk(config: AccessConfig): void {
   }
 }
 
+/** `work`, or a rejection once `ms` have passed without an answer. */
+function givenUpAfter<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function reload(now: number): Promise<AccessConfig> {
-  reloading ??= loadAccessConfig(defaultDb())
+  reloading ??= givenUpAfter(loadAccessConfig(defaultDb()), RELOAD_GIVE_UP_MS)
     .then((config) => {
       if (JSON.stringify(config) !== JSON.stringify(copy?.config ?? fileCopy())) keepOnDisk(config);
       copy = { config, loadedAt: now };
