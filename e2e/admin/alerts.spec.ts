@@ -96,10 +96,14 @@ const aSecondAgo = () => new Date(Date.now() - 1_000).toISOString();
 
 /** The usual confirm step: preview, tick the warnings if there are any, publish. */
 async function previewAndPublish(page: Page, button: "Publish incident" | "Publish post") {
-  await page.getByRole("button", { name: "Preview" }).click();
+  // Wait for the preview's answer: the form it re-renders would drop a box ticked before it arrived.
+  await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Preview" }).click()]);
   await expect(page.locator("[data-preview]")).toBeVisible();
   const acknowledge = page.getByLabel("I have read the warnings above and want to publish anyway.");
-  if (await acknowledge.count()) await acknowledge.check();
+  if (await acknowledge.count()) {
+    await acknowledge.check();
+    await expect(acknowledge).toBeChecked();
+  }
   await page.getByRole("button", { name: button }).click();
   await expect(page.locator("[data-notice]")).toHaveText("Published.");
 }

@@ -83,4 +83,12 @@ test("an admin registers Discord and Teams webhooks; a publish reaches the one w
     await expect(page).toHaveURL(/\/admin\/webhooks$/);
   }
   await expect(page.locator('[data-webhook^="Ops "]')).toHaveCount(0);
+
+  // Resolved, so later specs find the Dashboard operational (a maintenance preview counts on it).
+  const { incident } = (await response.json()) as { incident: { number: number } };
+  const resolved = await request.post(`/api/admin/incidents/${incident.number}/posts`, {
+    headers: { Authorization: `Bearer ${e2eApiToken()}` },
+    data: { type: "resolved", body: "Pages load normally again.", stateChanges: [] },
+  });
+  expect(resolved.status()).toBe(201);
 });
