@@ -14,6 +14,7 @@ import { loadBrand } from "@/lib/branding/settings";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_LOCALE, localeSchema } from "@/lib/i18n";
 import { loadEnv, type MailSettings } from "@/lib/runtime/env";
+import { Poller } from "@/lib/runtime/poller";
 import { manageUrl, unsubscribeUrl } from "@/lib/subscriptions/links";
 import { onWebhookWake } from "@/lib/webhooks/wake";
 import { retryDelayMs } from "@/lib/webhooks/backoff";
@@ -49,16 +50,15 @@ const DEFAULT_LEASE_MS = 2 * 60_000;
 
 export class MailDispatcher {
   private readonly now: () => Date;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private again = false;
-  private stopWake: (() => void) | null = null;
+  private readonly poller: Poller;
 
   constructor(
     private readonly db: Db,
     private readonly options: MailDispatcherOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    const round = async () => (await this.runOnce()).more;
+    this.poller = new Poller({ name: "mail", round, onWake: onWebhookWake, pollMs: options.pollMs, log: options.log });
   }
 
   async runOnce(): Promise<RoundResult> {
@@ -83,41 +83,11 @@ export class MailDispatcher {
 
   /** Polls every `pollMs` (default 5 s), whenever a publish wakes the outbox dispatchers, and at once while work remains. */
   start(): void {
-    this.stopWake ??= onWebhookWake(() => this.kick());
-    this.kick();
+    this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopWake?.();
-    this.stopWake = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.runOnce()
-      .then((result) => result.more)
-      .catch((error: unknown) => {
-        this.options.log?.(`mail: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      })
-      .then((more) => {
-        this.running = null;
-        if (!this.stopWake) return;
-        if (this.again || more) {
-          this.again = false;
-          this.kick();
-        } else {
-          this.timer = setTimeout(() => this.kick(), this.options.pollMs ?? 5_000);
-          this.timer.unref();
-        }
-      });
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   private async claimDue(now: Date): Promise<number[]> {

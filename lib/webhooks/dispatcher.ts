@@ -5,6 +5,7 @@
 // timer (once at start, then hourly) it also deletes old finished deliveries (retention.ts).
 import type { Db } from "@/lib/db/client";
 import { loadEnv } from "@/lib/runtime/env";
+import { Poller } from "@/lib/runtime/poller";
 import { DAY_MS } from "@/lib/timeline/dates";
 import { parseWebhookAllowList, type WebhookAllowList } from "./address-policy";
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_ATTEMPTS, retryDelayMs } from "./backoff";
@@ -31,10 +32,7 @@ const LEASE_MS = DELIVERY_TIMEOUT_MS * 6;
 export class WebhookDispatcher {
   private readonly now: () => Date;
   private readonly allow: WebhookAllowList;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopWake: (() => void) | null = null;
+  private readonly poller: Poller;
   private pruneTimer: NodeJS.Timeout | null = null;
   private pruning: Promise<PruneResult | null> | null = null;
 
@@ -44,6 +42,12 @@ export class WebhookDispatcher {
   ) {
     this.now = options.now ?? (() => new Date());
     this.allow = options.allow ?? parseWebhookAllowList(loadEnv().webhookAllow);
+    // A round never asks for another at once: what a full batch leaves waits for the next wake or poll.
+    const round = async () => {
+      await this.runOnce();
+      return false;
+    };
+    this.poller = new Poller({ name: "webhooks", round, onWake: onWebhookWake, pollMs: options.pollMs, log: options.log });
   }
 
   /** Delivers every due row once; resolves to the number of attempts made. */
@@ -79,8 +83,7 @@ export class WebhookDispatcher {
 
   /** Polls every `pollMs` (default 5 s) and whenever a publish wakes it; prunes once now, then every `retention.intervalMs`. */
   start(): void {
-    this.stopWake ??= onWebhookWake(() => this.kick());
-    this.kick();
+    this.poller.start();
     if (!this.pruneTimer) {
       void this.pruneOnce();
       this.pruneTimer = setInterval(() => void this.pruneOnce(), (this.options.retention ?? WEBHOOK_RETENTION).intervalMs);
@@ -89,37 +92,10 @@ export class WebhookDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopWake?.();
-    this.stopWake = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    const stopped = this.poller.stop();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.pruneTimer = null;
-    await Promise.all([this.running, this.pruning]);
-  }
-
-  private kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.runOnce()
-      .catch((error: unknown) => {
-        this.options.log?.(`webhooks: ${error instanceof Error ? error.message : String(error)}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-        if (!this.stopWake) return;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        } else {
-          this.timer = setTimeout(() => this.kick(), this.options.pollMs ?? 5_000);
-          this.timer.unref();
-        }
-      });
+    await Promise.all([stopped, this.pruning]);
   }
 
   private async claimDue(now: Date): Promise<number[]> {
