@@ -3,9 +3,10 @@
 // read APIs, embeds) also take the reader's feed token, as `?token=` or `Authorization: Bearer`, and
 // answer 401 without one. The token is not part of any answer's cache key: every reader with
 // access gets the same answer, so the check runs on every request, before the answers cache.
-import { BlockList, isIP } from "node:net";
+import { type BlockList, isIP } from "node:net";
 import type { AccessConfig } from "@/lib/access/config";
 import { verifyFeedToken, verifyReaderCookie } from "@/lib/access/tokens";
+import { addressRangeList } from "@/lib/auth/client-ip";
 
 export type RequestKind = "page" | "payload";
 
@@ -24,13 +25,7 @@ let parsedRanges: { key: string; list: BlockList } | null = null;
 function rangeList(ranges: readonly string[]): BlockList {
   const key = ranges.join(",");
   if (parsedRanges?.key === key) return parsedRanges.list;
-  const list = new BlockList();
-  for (const entry of ranges) {
-    const [address = "", prefix] = entry.split("/");
-    const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-    if (prefix === undefined) list.addAddress(address, family);
-    else list.addSubnet(address, Number(prefix), family);
-  }
+  const list = addressRangeList(ranges);
   parsedRanges = { key, list };
   return list;
 }

@@ -22,8 +22,8 @@ export function normalizeIp(value: string | null | undefined): string {
   return text.length <= MAX_IP_LENGTH && isIP(text) ? text.toLowerCase() : "";
 }
 
-/** Parses addresses and CIDR ranges already validated by lib/runtime/env.ts. */
-export function trustedProxyList(entries: readonly string[]): BlockList {
+/** Addresses and CIDR ranges, already validated (BEACON_TRUSTED_PROXIES, a private site's allowed ranges), as one BlockList. */
+export function addressRangeList(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {
     const [address = "", prefix] = entry.split("/");
@@ -62,6 +62,6 @@ let cached: { setting: string; list: BlockList } | null = null;
 export function clientIpOf(headers: Pick<Headers, "get">): string {
   const entries = loadEnv().trustedProxies;
   const setting = entries.join(",");
-  if (cached?.setting !== setting) cached = { setting, list: trustedProxyList(entries) };
+  if (cached?.setting !== setting) cached = { setting, list: addressRangeList(entries) };
   return resolveClientIp(headers.get(PEER_ADDRESS_HEADER), headers.get("x-forwarded-for"), cached.list);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clientIpOf, normalizeIp, PEER_ADDRESS_HEADER, resolveClientIp, trustedProxyList } from "@/lib/auth/client-ip";
+import { addressRangeList, clientIpOf, normalizeIp, PEER_ADDRESS_HEADER, resolveClientIp } from "@/lib/auth/client-ip";
 import { loadEnv } from "@/lib/runtime/env";
 
 const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
-const none = trustedProxyList([]);
-const proxies = trustedProxyList(["10.0.0.0/8", "fd00::/8", "192.0.2.1"]);
+const none = addressRangeList([]);
+const proxies = addressRangeList(["10.0.0.0/8", "fd00::/8", "192.0.2.1"]);
 
 describe("client address", () => {
   it("is the socket's address when no proxy is trusted, whatever X-Forwarded-For claims", () => {
