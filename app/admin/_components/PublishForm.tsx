@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import type { PreviewFormState } from "@/lib/admin/form-state";
 import type { ComponentState } from "@/lib/timeline/types";
+import { ComponentCheckboxes } from "./ComponentCheckboxes";
 import { ComponentStateFields } from "./ComponentStateFields";
 import { ConfirmStep } from "./ConfirmStep";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
@@ -57,24 +58,7 @@ export function PublishForm({ action, components, idempotencyKey, incidentNumber
           {(control) => <input {...control} defaultValue={value("title")} className={INPUT_CLASS} />}
         </Field>
       )}
-      {opening && (
-        <fieldset aria-describedby={errors.componentIds ? "componentIds-error" : undefined} className="space-y-1">
-          <legend className="font-medium">Affected components</legend>
-          <div className="flex flex-wrap gap-x-4">
-            {components.map((component) => (
-              <label key={component.id} className="flex items-center gap-1">
-                <input type="checkbox" name="componentIds" value={component.id} defaultChecked={affected.has(String(component.id))} />
-                {component.parentId === null ? <strong>{component.name}</strong> : component.name}
-              </label>
-            ))}
-          </div>
-          {errors.componentIds && (
-            <p id="componentIds-error" className="text-sm font-medium text-red-700 dark:text-red-400">
-              {errors.componentIds}
-            </p>
-          )}
-        </fieldset>
-      )}
+      {opening && <ComponentCheckboxes legend="Affected components" components={components} checked={affected} error={errors.componentIds} />}
       <Field name="type" label="Post type" error={errors.type}>
         {(control) => (
           <select {...control} defaultValue={value("type", initialType)} className={INPUT_CLASS}>

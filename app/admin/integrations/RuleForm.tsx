@@ -4,6 +4,7 @@
 // sample alert without saving. Rows of plain fields, so it works without JavaScript.
 import { useActionState } from "react";
 import { MATCHER_ROWS, SEVERITY_ROWS } from "@/lib/validation/alert-rule-form";
+import { ComponentCheckboxes } from "../_components/ComponentCheckboxes";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
 import type { RuleFormState } from "./actions";
@@ -77,22 +78,7 @@ export function RuleForm({ action, components, initialValues }: Props) {
           </p>
         )}
       </fieldset>
-      <fieldset className="space-y-1" aria-describedby={errors.componentIds ? "componentIds-error" : undefined}>
-        <legend className="font-medium">Components it proposes to change</legend>
-        <div className="flex flex-wrap gap-x-4">
-          {components.map((component) => (
-            <label key={component.id} className="flex items-center gap-1">
-              <input type="checkbox" name="componentIds" value={component.id} defaultChecked={chosen.has(String(component.id))} />
-              {component.parentId === null ? <strong>{component.name}</strong> : component.name}
-            </label>
-          ))}
-        </div>
-        {errors.componentIds && (
-          <p id="componentIds-error" className="text-sm font-medium text-red-700 dark:text-red-400">
-            {errors.componentIds}
-          </p>
-        )}
-      </fieldset>
+      <ComponentCheckboxes legend="Components it proposes to change" components={components} checked={chosen} error={errors.componentIds} />
       <fieldset className="space-y-2" aria-describedby={severityError ? "severity-error" : undefined}>
         <legend className="font-medium">State it proposes (never Operational)</legend>
         <Field name="fixedState" label="State">
