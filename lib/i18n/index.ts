@@ -46,27 +46,19 @@ export interface I18n {
   href(path: string): string;
 }
 
-/** The two largest units of a duration, e.g. [["hours", 5], ["minutes", 8]]. */
-function durationParts(ms: number): ["duration.days" | "duration.hours" | "duration.minutes", number][] {
+type DurationUnit = "duration.days" | "duration.hours" | "duration.minutes";
+
+/** The two largest units of a duration, e.g. [["hours", 5], ["minutes", 8]]; the smaller is left out when it is 0. */
+function durationParts(ms: number): [DurationUnit, number][] {
   const totalMinutes = Math.floor(ms / MINUTE);
-  const days = Math.floor(totalMinutes / (24 * 60));
-  const hours = Math.floor(totalMinutes / 60) % 24;
-  const minutes = totalMinutes % 60;
-  if (days > 0)
-    return hours > 0
-      ? [
-          ["duration.days", days],
-          ["duration.hours", hours],
-        ]
-      : [["duration.days", days]];
-  if (hours > 0)
-    return minutes > 0
-      ? [
-          ["duration.hours", hours],
-          ["duration.minutes", minutes],
-        ]
-      : [["duration.hours", hours]];
-  return [["duration.minutes", minutes]];
+  const units: [DurationUnit, number][] = [
+    ["duration.days", Math.floor(totalMinutes / (24 * 60))],
+    ["duration.hours", Math.floor(totalMinutes / 60) % 24],
+    ["duration.minutes", totalMinutes % 60],
+  ];
+  const largest = units.findIndex(([, count]) => count > 0);
+  if (largest === -1) return [units[2]!];
+  return units.slice(largest, largest + 2).filter(([, count], index) => index === 0 || count > 0);
 }
 
 /** How far apart two times are, in the words a status page uses ("about an hour", "over 2 years"). */

@@ -44,6 +44,16 @@ describe("durations", () => {
     expect(i18n.duration(30_000)).toBe(underMinute);
   });
 
+  it("show the two largest units, leaving out a smaller one that is zero", () => {
+    const english = i18nFor({ lang: "en" });
+    expect(english.duration(2 * DAY)).toBe("2d");
+    expect(english.duration(2 * DAY + 5 * MIN)).toBe("2d");
+    expect(english.duration(3 * HOUR)).toBe("3h");
+    expect(english.duration(DAY + 23 * HOUR + 59 * MIN)).toBe("1d 23h");
+    expect(english.duration(59 * MIN)).toBe("59m");
+    expect(english.duration(MIN)).toBe("1m");
+  });
+
   it("refuses a negative duration", () => {
     expect(() => i18nFor().duration(-1)).toThrow(RangeError);
   });
