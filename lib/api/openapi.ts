@@ -116,6 +116,12 @@ function operation(summary: string, body: z.ZodType, ok: { status: string; schem
   };
 }
 
+/** An operation without a request body (a GET): its parameters are the path's or the query's, with no Idempotency-Key. */
+function getOperation(summary: string, ok: { status: string; schema: z.ZodType; description: string }, parameters: object[] = []) {
+  const { requestBody: _body, parameters: _parameters, ...rest } = operation(summary, apiEmptyBody, ok);
+  return { ...rest, parameters };
+}
+
 const created = { status: "201", schema: publishedSchema, description: "Published (200 with replayed: true when the same publish had already landed)" };
 const revised = { status: "200", schema: revisedSchema, description: "Done" };
 const maintenanceChanged = { status: "200", schema: publishedSchema, description: "Published" };
@@ -158,18 +164,14 @@ const RULE_ID = pathParam("id", "The alert rule's id");
 
 function alertRulePaths() {
   const ruleAnswer = (status: string, description: string) => ({ status, schema: z.object({ rule: alertRuleSchema }), description });
-  const {
-    requestBody: _body,
-    parameters: _parameters,
-    ...list
-  } = operation("List alert rules in routing order (each integration's own rules, then the global ones); admin tokens", apiEmptyBody, {
+  const list = getOperation("List alert rules in routing order (each integration's own rules, then the global ones); admin tokens", {
     status: "200",
     schema: z.object({ rules: z.array(alertRuleSchema) }),
     description: "Every rule",
   });
   return {
     "/api/admin/alert-rules": {
-      get: { ...list, parameters: [] },
+      get: list,
       post: operation("Create an alert rule (never proposes green); admin tokens", apiCreateRuleBody, ruleAnswer("201", "Created, last in its scope")),
     },
     "/api/admin/alert-rules/{id}": {
@@ -203,19 +205,11 @@ function deployPaths() {
     description: name === "environment" ? "production (default) or development" : "The service about to deploy",
     schema,
   }));
-  const {
-    requestBody: _body,
-    parameters: _parameters,
-    ...gate
-  } = operation("Ask the deploy gate before deploying", apiDeployGateQuery, {
-    status: "200",
-    schema: deployGateSchema,
-    description: "Clear: deploy",
-  });
+  const gate = getOperation("Ask the deploy gate before deploying", { status: "200", schema: deployGateSchema, description: "Clear: deploy" }, query);
   return {
     "/api/admin/deploys": { post: { ...record, responses: { ...record.responses, "423": { description: GATE_CLOSED, content: json(gateClosedSchema) } } } },
     "/api/admin/deploys/gate": {
-      get: { ...gate, parameters: query, responses: { ...gate.responses, "423": { description: GATE_CLOSED, content: json(deployGateSchema) } } },
+      get: { ...gate, responses: { ...gate.responses, "423": { description: GATE_CLOSED, content: json(deployGateSchema) } } },
     },
   };
 }
