@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { INTEGRATION_KINDS } from "@/lib/validation/integrations";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
+import { ShownOnce } from "../_components/ShownOnce";
 import type { IntegrationFormState } from "./actions";
 import { KIND_LABEL } from "./kind-label";
 
@@ -15,16 +16,12 @@ export function CreateIntegrationForm({ action }: { action: (state: IntegrationF
       <h2 className="text-xl font-semibold">New integration</h2>
       <FormMessage state={state} />
       {state.token && (
-        <div className="space-y-2">
-          <p className="font-medium">The token (shown once):</p>
-          <code data-new-integration-token="" className="block break-all rounded bg-zinc-100 p-2 dark:bg-zinc-800">
-            {state.token}
-          </code>
+        <ShownOnce label="The token (shown once):" secret={state.token} marker="new-integration-token">
           <p className="font-medium">Paste this into the sender:</p>
           <pre data-integration-setup="" className="overflow-x-auto whitespace-pre rounded bg-zinc-100 p-2 text-sm dark:bg-zinc-800">
             {state.setup}
           </pre>
-        </div>
+        </ShownOnce>
       )}
       <Field
         name="name"

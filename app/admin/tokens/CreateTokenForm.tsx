@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
+import { ShownOnce } from "../_components/ShownOnce";
 import type { TokenFormState } from "./actions";
 
 export function CreateTokenForm({ action }: { action: (state: TokenFormState, formData: FormData) => Promise<TokenFormState> }) {
@@ -11,14 +12,7 @@ export function CreateTokenForm({ action }: { action: (state: TokenFormState, fo
     <form action={submit} className="space-y-4 rounded border border-zinc-300 p-4 dark:border-zinc-700">
       <h2 className="text-xl font-semibold">New token</h2>
       <FormMessage state={state} />
-      {state.token && (
-        <p className="space-y-1">
-          <span className="block font-medium">The token (shown once):</span>
-          <code data-new-token="" className="block break-all rounded bg-zinc-100 p-2 dark:bg-zinc-800">
-            {state.token}
-          </code>
-        </p>
-      )}
+      {state.token && <ShownOnce label="The token (shown once):" secret={state.token} marker="new-token" />}
       <Field name="name" label="Name" hint="What uses it, e.g. pagerduty; the audit log shows token:<name>." error={state.fieldErrors?.name}>
         {(control) => <input {...control} defaultValue={String(state.status === "error" ? (state.values?.name ?? "") : "")} className={INPUT_CLASS} />}
       </Field>

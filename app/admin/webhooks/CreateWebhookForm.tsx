@@ -6,6 +6,7 @@ import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/valid
 import { WEBHOOK_FORMAT_CHOICES } from "@/lib/webhooks/formats";
 import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
+import { ShownOnce } from "../_components/ShownOnce";
 import type { WebhookFormState } from "./actions";
 
 type Action = (state: WebhookFormState, formData: FormData) => Promise<WebhookFormState>;
@@ -18,14 +19,7 @@ export function CreateWebhookForm({ action, components }: { action: Action; comp
     <form action={submit} className="space-y-4 rounded border border-zinc-300 p-4 dark:border-zinc-700">
       <h2 className="text-xl font-semibold">Register an endpoint</h2>
       <FormMessage state={state} />
-      {state.secret && (
-        <p>
-          <span className="block font-medium">Signing secret (shown once):</span>
-          <code data-new-secret="" className="block break-all rounded bg-zinc-100 p-2 dark:bg-zinc-800">
-            {state.secret}
-          </code>
-        </p>
-      )}
+      {state.secret && <ShownOnce label="Signing secret (shown once):" secret={state.secret} marker="new-secret" />}
       <Field name="name" label="Name" error={state.fieldErrors?.name}>
         {(control) => <input {...control} defaultValue={value("name")} className={INPUT_CLASS} />}
       </Field>
