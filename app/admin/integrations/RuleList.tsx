@@ -4,6 +4,7 @@ import type { IntegrationSummary, RuleSummary } from "@/lib/alerts/integrations"
 import type { RuleMatcher } from "@/lib/validation/integrations";
 import { STATE_LABEL } from "@/lib/text/labels";
 import { AdminSection } from "../_components/AdminSection";
+import { ButtonForm } from "../_components/ButtonForm";
 import { RulePreview, ruleText } from "./RulePreview";
 import { deleteRuleAction, reorderRulesAction } from "./actions";
 
@@ -32,15 +33,12 @@ function MoveButton({ rules, index, by, integrationId }: { rules: readonly RuleS
   [order[index], order[index + by]] = [order[index + by]!, order[index]!];
   const rule = rules[index]!;
   return (
-    <form action={reorderRulesAction}>
-      <input type="hidden" name="integrationId" value={integrationId} />
-      {order.map((id) => (
-        <input key={id} type="hidden" name="ruleIds" value={id} />
-      ))}
-      <button type="submit" className="underline" aria-label={`Move ${rule.name} ${by < 0 ? "up" : "down"}`}>
-        {by < 0 ? "Move up" : "Move down"}
-      </button>
-    </form>
+    <ButtonForm
+      action={reorderRulesAction}
+      fields={{ integrationId, ruleIds: order }}
+      label={by < 0 ? "Move up" : "Move down"}
+      ariaLabel={`Move ${rule.name} ${by < 0 ? "up" : "down"}`}
+    />
   );
 }
 
@@ -81,12 +79,7 @@ export function RuleList({ integration, rules, components, canManage }: Props) {
                 )}
                 {integration && index > 0 && <MoveButton rules={rules} index={index} by={-1} integrationId={integration.id} />}
                 {integration && index < rules.length - 1 && <MoveButton rules={rules} index={index} by={1} integrationId={integration.id} />}
-                <form action={deleteRuleAction}>
-                  <input type="hidden" name="ruleId" value={rule.id} />
-                  <button type="submit" className="underline" aria-label={`Delete ${rule.name}`}>
-                    Delete
-                  </button>
-                </form>
+                <ButtonForm action={deleteRuleAction} fields={{ ruleId: rule.id }} label="Delete" ariaLabel={`Delete ${rule.name}`} />
               </div>
             )}
           </li>

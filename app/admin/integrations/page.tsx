@@ -11,6 +11,7 @@ import { AdminForm } from "../_components/AdminForm";
 import { AdminSection } from "../_components/AdminSection";
 import { AdminTable } from "../_components/AdminTable";
 import { AlertEvidenceList } from "../_components/AlertEvidenceList";
+import { ButtonForm } from "../_components/ButtonForm";
 import { CreateIntegrationForm } from "./CreateIntegrationForm";
 import { RuleList } from "./RuleList";
 import { createIntegrationAction, revokeIntegrationAction, updateStormThresholdAction } from "./actions";
@@ -47,12 +48,7 @@ function integrationRow(integration: IntegrationSummary, summary: PayloadSummary
         {integration.revokedAt ? (
           `Revoked ${formatUtc(integration.revokedAt)}`
         ) : canManage ? (
-          <form action={revokeIntegrationAction}>
-            <input type="hidden" name="integrationId" value={integration.id} />
-            <button type="submit" className="underline" aria-label={`Revoke ${integration.name}`}>
-              Revoke
-            </button>
-          </form>
+          <ButtonForm action={revokeIntegrationAction} fields={{ integrationId: integration.id }} label="Revoke" ariaLabel={`Revoke ${integration.name}`} />
         ) : (
           "Active"
         )}

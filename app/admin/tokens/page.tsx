@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/request";
 import { type ApiTokenSummary, listApiTokens } from "@/lib/auth/api-tokens";
 import { formatUtc } from "@/lib/text/format-time";
 import { AdminTable } from "../_components/AdminTable";
+import { ButtonForm } from "../_components/ButtonForm";
 import { CreateTokenForm } from "./CreateTokenForm";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
@@ -33,13 +34,9 @@ function tokenRow(token: ApiTokenSummary) {
         {token.revokedAt ? (
           `Revoked ${formatUtc(token.revokedAt)}`
         ) : (
-          <form action={revokeTokenAction}>
+          <ButtonForm action={revokeTokenAction} fields={{ tokenId: token.id }} label="Revoke" ariaLabel={`Revoke ${token.name}`}>
             {token.suspended && <p data-token-suspended="">Refused while its creator is disabled.</p>}
-            <input type="hidden" name="tokenId" value={token.id} />
-            <button type="submit" className="underline" aria-label={`Revoke ${token.name}`}>
-              Revoke
-            </button>
-          </form>
+          </ButtonForm>
         )}
       </td>
     </tr>
