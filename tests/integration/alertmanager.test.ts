@@ -9,14 +9,12 @@ import { confirmDraft, type DraftView, listOpenDrafts } from "@/lib/alerts/draft
 import { createIntegration, createRule } from "@/lib/alerts/integrations";
 import { STORM_THRESHOLD_KEY } from "@/lib/alerts/received";
 import { invalidatePublicViews } from "@/lib/events/public-views";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { createRuleSchema } from "@/lib/validation/integrations";
 import { type Alertmanager, type PushedAlert, startAlertmanager } from "../support/alertmanager";
 import { type BeaconServer, startBeaconServer } from "../support/beacon-server";
 import { createActors, createComponents, landed } from "../support/publish-fixtures";
-import { openTestDatabase, providers } from "../support/test-databases";
-
-const globals = globalThis as unknown as { beaconDb?: Db };
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { providers } from "../support/test-databases";
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +34,7 @@ const errorRate = (fields: Partial<PushedAlert> = {}): PushedAlert => ({
 });
 
 describe.each(providers)("a real Alertmanager delivering to Beacon on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let db: Db;
   let server: BeaconServer;
   let alertmanager: Alertmanager;
@@ -47,11 +45,8 @@ describe.each(providers)("a real Alertmanager delivering to Beacon on $name", (p
   const openDrafts = async (kind: DraftView["kind"]) => (await listOpenDrafts(db)).filter((draft) => draft.kind === kind);
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
+    database = await openAppDatabase(provider);
     db = database.db;
-    globals.beaconDb = db;
-    clearCurrentSnapshot();
-    invalidatePublicViews();
     gitPush = (await createComponents(db)).gitPush;
     actors = await createActors(db);
     const { token } = await createIntegration(db, actors.admin, { name: "alertmanager-prod", kind: "alertmanager" }, new Date());
@@ -67,8 +62,6 @@ describe.each(providers)("a real Alertmanager delivering to Beacon on $name", (p
   afterAll(async () => {
     await alertmanager?.close();
     await server?.close();
-    clearCurrentSnapshot();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

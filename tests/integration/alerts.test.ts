@@ -9,17 +9,15 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { confirmDraft, dismissDraft, listOpenDrafts } from "@/lib/alerts/drafts";
 import { createIntegration, createRule, revokeIntegration } from "@/lib/alerts/integrations";
 import { listReceivedPayloads, listUnroutedAlerts, pruneReceivedPayloads, RETENTION_DAYS, STORM_THRESHOLD_KEY } from "@/lib/alerts/received";
-import { invalidatePublicViews } from "@/lib/events/public-views";
 import { loadInternalEntries } from "@/lib/incident-timeline/entries";
 import { openIncident } from "@/lib/incidents/publish";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { createRuleSchema, type IntegrationKind } from "@/lib/validation/integrations";
 import { type BeaconServer, startBeaconServer } from "../support/beacon-server";
 import { leaksIn, publicOutputs } from "../support/public-outputs";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { providers } from "../support/test-databases";
 
-const globals = globalThis as unknown as { beaconDb?: Db };
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/alerts/${name}`, "utf8"));
 const PATH: Record<IntegrationKind, string> = { alertmanager: "alertmanager", grafana: "grafana", uptime_kuma: "uptime-kuma", generic: "generic" };
 
@@ -34,7 +32,7 @@ interface GenericAlert {
 }
 
 describe.each(providers)("alerts in on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let db: Db;
   let server: BeaconServer;
   let actors: Record<Role, Actor>;
@@ -61,11 +59,8 @@ describe.each(providers)("alerts in on $name", (provider) => {
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
+    database = await openAppDatabase(provider);
     db = database.db;
-    globals.beaconDb = db;
-    clearCurrentSnapshot();
-    invalidatePublicViews();
     components = await createComponents(db);
     actors = await createActors(db);
     const now = new Date();
@@ -92,8 +87,6 @@ describe.each(providers)("alerts in on $name", (provider) => {
 
   afterAll(async () => {
     await server?.close();
-    clearCurrentSnapshot();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

@@ -3,17 +3,12 @@
 // remembered by cookie, zones rendered by the server, feeds in the language and APIs unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updatePageLanguage } from "@/lib/admin/page-language";
-import type { Db } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/events/public-views";
 import { LOCALES } from "@/lib/i18n";
 import { answerCacheStats } from "@/lib/public/answers";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { createActors } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
-import { openTestDatabase, providers } from "../support/test-databases";
-
-const globals = globalThis as unknown as { beaconDb?: Db };
+import { providers } from "../support/test-databases";
 
 const VERDICT_YELLOW = {
   en: "Partial disruption",
@@ -32,7 +27,7 @@ const HISTORY_HEADING = {
 } as const;
 
 describe.each(providers)("languages and time zones on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let server: PublicServer;
   const get = async (pathname: string, headers?: Record<string, string>) => {
     const response = await server.get(pathname, headers);
@@ -40,17 +35,12 @@ describe.each(providers)("languages and time zones on $name", (provider) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
-    await seedDemo(database.db, { now: new Date() });
-    clearCurrentSnapshot();
-    globals.beaconDb = database.db;
-    invalidatePublicViews();
+    database = await openAppDatabase(provider, { demo: true });
     server = await startPublicServer();
   });
 
   afterAll(async () => {
     await server?.close();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

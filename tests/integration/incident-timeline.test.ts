@@ -5,21 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { AccessDenied, type Actor, type Role } from "@/lib/auth/roles";
-import { seedDemo } from "@/lib/db/seed";
 import { deployGate } from "@/lib/deploys/queries";
 import { freezeDeploys, liftDeployFreeze } from "@/lib/deploys/freeze";
 import { recordDeploy } from "@/lib/deploys/record";
-import { invalidatePublicViews } from "@/lib/events/public-views";
 import { addLink, addNote, commandersOf, handOffCommand, takeCommand } from "@/lib/incident-timeline/command";
 import { loadInternalEntries } from "@/lib/incident-timeline/entries";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { landed } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { providers } from "../support/test-databases";
 import { leaksIn, publicOutputs } from "../support/public-outputs";
-
-const globals = globalThis as unknown as { beaconDb?: Db };
 
 /** Distinctive internal text: none of it may appear in any public output. */
 const SECRET = {
@@ -34,7 +30,7 @@ const SECRET = {
 const PUBLIC_TEXT = "Pushes fail with HTTP 401 while we investigate.";
 
 describe.each(providers)("the internal timeline on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let server: PublicServer;
   let db: Db;
   const actors = {} as Record<Role | "second", Actor>;
@@ -43,12 +39,8 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
   const when = () => ({ now: new Date() });
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
+    database = await openAppDatabase(provider, { demo: true });
     db = database.db;
-    await seedDemo(db, { now: new Date() });
-    clearCurrentSnapshot();
-    globals.beaconDb = db;
-    invalidatePublicViews();
     server = await startPublicServer();
     const people: [Role | "second", Role, string][] = [
       ["viewer", "viewer", ""],
@@ -66,8 +58,6 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
 
   afterAll(async () => {
     await server?.close();
-    clearCurrentSnapshot();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

@@ -6,8 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
-import { invalidatePublicViews } from "@/lib/events/public-views";
 import {
   addActionItem,
   movePostmortem,
@@ -20,14 +18,12 @@ import {
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { loadPostmortemForAdmin } from "@/lib/postmortems/queries";
 import { collectSnapshot } from "@/lib/snapshot/collect";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
 import { savePostmortemSchema } from "@/lib/validation/postmortems";
 import { createActors, landed } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { providers } from "../support/test-databases";
 import { leaksIn, publicOutputs } from "../support/public-outputs";
-
-const globals = globalThis as unknown as { beaconDb?: Db };
 
 /** Distinctive text that must never be public. */
 const SECRET = {
@@ -41,7 +37,7 @@ const PUBLISHED_SUMMARY = "Zp-published-summary: pushes failed because a certifi
 const PUBLIC_TEXT = "Zp-public-post: pushes are failing.";
 
 describe.each(providers)("postmortems on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let server: PublicServer;
   let db: Db;
   let actors: Awaited<ReturnType<typeof createActors>>;
@@ -52,12 +48,8 @@ describe.each(providers)("postmortems on $name", (provider) => {
   const save = (actor: Actor | null, fields: Record<string, unknown>) => savePostmortem(db, actor, savePostmortemSchema.parse({ incidentNumber, ...fields }));
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
+    database = await openAppDatabase(provider, { demo: true });
     db = database.db;
-    await seedDemo(db, { now: new Date() });
-    clearCurrentSnapshot();
-    globals.beaconDb = db;
-    invalidatePublicViews();
     server = await startPublicServer();
     actors = await createActors(db);
     await db.webhookEndpoint.create({ data: { name: "everything", url: "https://hooks.example.com/beacon", secret: "s", componentIds: [], events: [] } });
@@ -65,8 +57,6 @@ describe.each(providers)("postmortems on $name", (provider) => {
 
   afterAll(async () => {
     await server?.close();
-    clearCurrentSnapshot();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

@@ -3,12 +3,12 @@
 // turns into a green page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
 import { type PublicServer, startPublicServer } from "../support/public-server";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { providers } from "../support/test-databases";
 
 const globals = globalThis as unknown as { beaconDb?: Db };
 
@@ -26,7 +26,7 @@ function useDb(db: Db) {
 }
 
 describe.each(providers)("public pages on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let server: PublicServer;
   const page = async (pathname: string) => {
     const response = await server.get(pathname);
@@ -34,17 +34,12 @@ describe.each(providers)("public pages on $name", (provider) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
-    await seedDemo(database.db, { now: new Date() });
-    clearCurrentSnapshot();
-    useDb(database.db);
+    database = await openAppDatabase(provider, { demo: true });
     server = await startPublicServer();
   });
 
   afterAll(async () => {
     await server?.close();
-    clearCurrentSnapshot();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 
