@@ -2,38 +2,15 @@
 // is refused with its ratio; a logo shows on `/`; an SVG with a script is neutralised (no dialog);
 // link previews carry the name; the settings page is axe-clean. The defaults are restored at the
 // end, so later specs see the page as it always was.
-import { crc32, deflateSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "../support/admin";
+import { png } from "../../tests/support/images";
 
 const NAME = "E2E Example status";
 
 // Several uploads and page loads per test, on a shared two-core machine.
 test.describe.configure({ timeout: 120_000 });
-
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    // Chromium checks each chunk's CRC (over its type and data).
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, "latin1"), data])));
-    return Buffer.concat([length, Buffer.from(type, "latin1"), data, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  // Each row: filter byte 0, then RGB pixels of Tailwind blue-700.
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0x1d, 0x4e, 0xd8]))]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 60 20" onload="alert('onload')"><script>alert('script')</script><a xlink:href="javascript:alert('link')"><text x="0" y="15">click</text></a><foreignObject width="60" height="20"><img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="alert('img')"/></foreignObject><rect width="60" height="20" fill="#1d4ed8"/></svg>`;
 

@@ -1,43 +1,20 @@
 // "Your page" from a real database (SQLite and PostgreSQL) through the public HTTP layer: the
 // settings round trip with their audit events, the brand on pages, feeds and the Statuspage API,
 // the images with their headers, and a return to the default look.
-import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BRAND_KEY } from "@/lib/branding/brand";
 import { loadBrand, setBrandImage, updateBrand } from "@/lib/branding/settings";
-import type { Db } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
 import { InputError } from "@/lib/errors/input-error";
-import { invalidatePublicViews } from "@/lib/events/public-views";
-import { clearCurrentSnapshot } from "@/lib/snapshot/current";
+import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { createActors } from "../support/publish-fixtures";
+import { png } from "../support/images";
 import { type PublicServer, startPublicServer } from "../support/public-server";
-import { openTestDatabase, providers } from "../support/test-databases";
-
-const globals = globalThis as unknown as { beaconDb?: Db };
-
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.alloc((width * 4 + 1) * height))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+import { providers } from "../support/test-databases";
 
 const TEXTS = { name: "Example status", accent: "#1d4ed8", supportUrl: "https://help.example.com/", footer: "Example Ltd · 1 Main Street" };
 
 describe.each(providers)("your page on $name", (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  let database: AppDatabase;
   let server: PublicServer;
   let actors: Awaited<ReturnType<typeof createActors>>;
   const get = async (pathname: string, headers?: Record<string, string>) => {
@@ -46,18 +23,13 @@ describe.each(providers)("your page on $name", (provider) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
-    await seedDemo(database.db, { now: new Date() });
-    clearCurrentSnapshot();
-    globals.beaconDb = database.db;
-    invalidatePublicViews();
+    database = await openAppDatabase(provider, { demo: true });
     server = await startPublicServer();
     actors = await createActors(database.db);
   });
 
   afterAll(async () => {
     await server?.close();
-    globals.beaconDb = undefined;
     await database?.close();
   });
 

@@ -1,8 +1,8 @@
-import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkImage, MAX_IMAGE_BYTES, rasterSize } from "@/lib/branding/images";
 import { sanitizeSvg } from "@/lib/branding/svg-sanitize";
 import { InputError } from "@/lib/errors/input-error";
+import { png } from "../../support/images";
 
 const SVG = (inner: string, root = 'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"') => `<svg ${root}>${inner}</svg>`;
 
@@ -80,26 +80,6 @@ describe("sanitizeSvg: hostile SVGs lose everything active", () => {
     expect(sanitizeSvg("<div><p>not a drawing</p></div>")).toMatch(/root must be an <svg>/);
   });
 });
-
-/** A real, minimal PNG: signature, IHDR, one IDAT, IEND (CRCs are not checked by the reader, but written). */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 4 + 1) * height);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(rows)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** A JPEG's start: SOI, an APP0 segment, then SOF0 with height and width. */
 function jpeg(width: number, height: number): Buffer {
