@@ -8,11 +8,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { parseDatabaseUrl } from "@/lib/runtime/env";
 import { startBeacon, type BeaconProcess } from "./support/beacon-process";
-import { createThrowawayDatabase, PROVIDERS, type Provider, type ThrowawayDatabase } from "./support/databases";
+import { createThrowawayDatabase, type Provider, type ThrowawayDatabase } from "./support/databases";
 import { createWriteToken, openDatabase, seedDatabase } from "./support/seed";
 import { openIncident } from "./support/write-client";
 import { queryPlans } from "./bench/plans";
@@ -21,24 +20,9 @@ import { ceiling, throughput, throughputTable, type ThroughputRow } from "./benc
 import { uncachedLatency, type UncachedFigures } from "./bench/uncached";
 import { publishToVisible, type VisibleResult } from "./bench/visible";
 import { ensureWrk } from "./bench/wrk";
+import { benchArgs } from "./bench/run";
 
-const { values: flags } = parseArgs({
-  options: {
-    seconds: { type: "string", default: "5" },
-    history: { type: "string", default: "10000" },
-    samples: { type: "string", default: "20" },
-    publishes: { type: "string", default: "20" },
-    db: { type: "string", default: "both" },
-  },
-});
-const seconds = Number(flags.seconds);
-const history = Number(flags.history);
-const samples = Number(flags.samples);
-const publishes = Number(flags.publishes);
-if (![seconds, history, samples, publishes].every((n) => Number.isInteger(n) && n > 0))
-  throw new Error("--seconds, --history, --samples and --publishes take whole numbers > 0");
-const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
-if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
+const { seconds, history, samples, publishes, db: dbChoice, providers } = benchArgs({ seconds: 5, history: 10_000, samples: 20, publishes: 20 });
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const READ_PATHS = ["/", "/incidents/386", "/history.atom", "/api/v2/summary.json"];
@@ -172,7 +156,7 @@ async function benchDatabase(name: string, provider: Provider, staticHtml: { val
 
 function report(results: DatabaseFigures[], bare: ThroughputRow, html: string): string {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const command = `npm run bench -- --seconds=${seconds} --history=${history} --samples=${samples} --publishes=${publishes} --db=${flags.db}`;
+  const command = `npm run bench -- --seconds=${seconds} --history=${history} --samples=${samples} --publishes=${publishes} --db=${dbChoice}`;
   const out = [
     "# Benchmark results",
     "",

@@ -5,23 +5,15 @@
 // /api/integrations/alertmanager and times the answer; Beacon processes a payload before it answers
 // (up to its cap; the rest is counted as truncated), so the answer time is the processing time. Each run is a
 // new group (a new draft, or the storm rule), then the same payload again (a resend), then all resolved.
-import { parseArgs } from "node:util";
 import { createIntegration, createRule } from "@/lib/alerts/integrations";
 import type { Actor } from "@/lib/auth/roles";
 import { createRuleSchema } from "@/lib/validation/integrations";
 import { startBeacon } from "../support/beacon-process";
-import { createThrowawayDatabase, PROVIDERS } from "../support/databases";
-import { openDatabase, seedDatabase } from "../support/seed";
+import { openDatabase } from "../support/seed";
+import { benchArgs, onEachSeededDatabase } from "./run";
 import { markdownTable, ms, percentile } from "./stats";
 
-const { values: flags } = parseArgs({
-  options: { db: { type: "string", default: "both" }, alerts: { type: "string", default: "1000" }, runs: { type: "string", default: "5" } },
-});
-const alertCount = Number(flags.alerts);
-const runs = Number(flags.runs);
-if (![alertCount, runs].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--alerts and --runs take whole numbers > 0");
-const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
-if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
+const { alerts: alertCount, runs, providers } = benchArgs({ alerts: 1000, runs: 5 });
 
 const OPERATOR: Actor = { userId: null, label: "cli", role: "admin", ip: "" };
 
@@ -62,62 +54,56 @@ async function post(url: string, token: string, body: string): Promise<{ ms: num
 }
 
 const rows: string[][] = [];
-for (const { name, provider } of providers) {
-  const database = await createThrowawayDatabase(provider);
+await onEachSeededDatabase(providers, async (name, database) => {
+  const db = openDatabase(database.databaseUrl);
+  let token: string;
   try {
-    await seedDatabase(database);
-    const db = openDatabase(database.databaseUrl);
-    let token: string;
-    try {
-      const api = await db.component.findFirstOrThrow({ where: { parentId: { not: null } }, select: { id: true } });
-      token = (await createIntegration(db, OPERATOR, { name: "bench-alertmanager", kind: "alertmanager" }, new Date())).token;
-      await createRule(
-        db,
-        OPERATOR,
-        createRuleSchema.parse({ name: "API", matchers: [{ label: "service", op: "equals", value: "api" }], componentIds: [api.id] }),
-      );
-    } finally {
-      await db.$disconnect();
+    const api = await db.component.findFirstOrThrow({ where: { parentId: { not: null } }, select: { id: true } });
+    token = (await createIntegration(db, OPERATOR, { name: "bench-alertmanager", kind: "alertmanager" }, new Date())).token;
+    await createRule(
+      db,
+      OPERATOR,
+      createRuleSchema.parse({ name: "API", matchers: [{ label: "service", op: "equals", value: "api" }], componentIds: [api.id] }),
+    );
+  } finally {
+    await db.$disconnect();
+  }
+  const server = await startBeacon(database);
+  try {
+    const url = `${server.url}/api/integrations/alertmanager`;
+    const timings = { new: [] as number[], resend: [] as number[], resolved: [] as number[] };
+    const outcomes = { new: new Set<string>(), resend: new Set<string>(), resolved: new Set<string>() };
+    const bytes = JSON.stringify(alertmanagerPayload(0, "firing")).length;
+    // One untimed run first: connections, prepared statements, the server's caches.
+    for (let group = 0; group <= runs; group++) {
+      const firing = JSON.stringify(alertmanagerPayload(group, "firing"));
+      const steps = [
+        ["new", firing],
+        ["resend", firing],
+        ["resolved", JSON.stringify(alertmanagerPayload(group, "resolved"))],
+      ] as const;
+      for (const [step, body] of steps) {
+        const { ms: elapsed, answer } = await post(url, token, body);
+        if (group === 0) continue;
+        timings[step].push(elapsed);
+        outcomes[step].add(answer);
+      }
     }
-    const server = await startBeacon(database);
-    try {
-      const url = `${server.url}/api/integrations/alertmanager`;
-      const timings = { new: [] as number[], resend: [] as number[], resolved: [] as number[] };
-      const outcomes = { new: new Set<string>(), resend: new Set<string>(), resolved: new Set<string>() };
-      const bytes = JSON.stringify(alertmanagerPayload(0, "firing")).length;
-      // One untimed run first: connections, prepared statements, the server's caches.
-      for (let group = 0; group <= runs; group++) {
-        const firing = JSON.stringify(alertmanagerPayload(group, "firing"));
-        const steps = [
-          ["new", firing],
-          ["resend", firing],
-          ["resolved", JSON.stringify(alertmanagerPayload(group, "resolved"))],
-        ] as const;
-        for (const [step, body] of steps) {
-          const { ms: elapsed, answer } = await post(url, token, body);
-          if (group === 0) continue;
-          timings[step].push(elapsed);
-          outcomes[step].add(answer);
-        }
-      }
-      for (const step of ["new", "resend", "resolved"] as const) {
-        const samples = timings[step];
-        rows.push([
-          name,
-          `${step} (${Math.round(bytes / 1024)} KB)`,
-          String(samples.length),
-          ms(percentile(samples, 50)),
-          ms(Math.max(...samples)),
-          [...outcomes[step]].join("; "),
-        ]);
-        console.log(rows.at(-1)!.join(" · "));
-      }
-    } finally {
-      await server.stop();
+    for (const step of ["new", "resend", "resolved"] as const) {
+      const samples = timings[step];
+      rows.push([
+        name,
+        `${step} (${Math.round(bytes / 1024)} KB)`,
+        String(samples.length),
+        ms(percentile(samples, 50)),
+        ms(Math.max(...samples)),
+        [...outcomes[step]].join("; "),
+      ]);
+      console.log(rows.at(-1)!.join(" · "));
     }
   } finally {
-    await database.close();
+    await server.stop();
   }
-}
+});
 console.log(`\nOne Alertmanager payload of ${alertCount} alerts, answered after processing:\n`);
 console.log(markdownTable(["database", "payload", "runs", "p50", "max", "answer"], rows, ["l", "l", "r", "r", "r", "l"]));

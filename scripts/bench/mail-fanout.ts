@@ -5,31 +5,18 @@
 // a delivery per subscriber, then sending the first `--mails` of them over pooled SMTP to a local
 // smtp-server on 127.0.0.1, sampling this process's RSS (the dispatcher runs here, as in the
 // server). Prints a Markdown table; asserts nothing; stops by itself.
-import { parseArgs } from "node:util";
 import type { Actor } from "@/lib/auth/roles";
 import { publishPost } from "@/lib/incidents/publish";
 import { MailDispatcher } from "@/lib/mail/dispatcher";
 import { createMailSender } from "@/lib/mail/transport";
 import { loadEnv } from "@/lib/runtime/env";
 import { startSmtpSink } from "../support/smtp-sink";
-import { createThrowawayDatabase, PROVIDERS } from "../support/databases";
-import { openDatabase, seedDatabase } from "../support/seed";
+import { openDatabase } from "../support/seed";
 import { insertConfirmedSubscribers } from "../support/subscribers";
+import { benchArgs, onEachSeededDatabase } from "./run";
 import { markdownTable, mb, ms, percentile } from "./stats";
 
-const { values: flags } = parseArgs({
-  options: {
-    db: { type: "string", default: "both" },
-    subscribers: { type: "string", default: "100000" },
-    publishes: { type: "string", default: "20" },
-    mails: { type: "string", default: "5000" },
-  },
-});
-const [subscribers, publishes, mails] = [flags.subscribers, flags.publishes, flags.mails].map(Number) as [number, number, number];
-if (![subscribers, publishes, mails].every((n) => Number.isInteger(n) && n > 0))
-  throw new Error("--subscribers, --publishes and --mails take whole numbers > 0");
-const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
-if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
+const { subscribers, publishes, mails, providers } = benchArgs({ subscribers: 100_000, publishes: 20, mails: 5000 });
 
 const BENCH_ACTOR: Actor = { userId: null, label: "bench", role: "commander", ip: "" };
 
@@ -37,63 +24,57 @@ const smtp = await startSmtpSink();
 Object.assign(process.env, { BEACON_SMTP_URL: smtp.url, BEACON_MAIL_FROM: "bench@example.com", SESSION_SECRET: "b".repeat(40) });
 const rows: string[][] = [];
 
-for (const { name, provider } of providers) {
-  const database = await createThrowawayDatabase(provider);
+await onEachSeededDatabase(providers, async (name, database) => {
+  const db = openDatabase(database.databaseUrl);
+  const sender = createMailSender(loadEnv().mail!);
   try {
-    await seedDatabase(database);
-    const db = openDatabase(database.databaseUrl);
-    const sender = createMailSender(loadEnv().mail!);
-    try {
-      await insertConfirmedSubscribers(db, subscribers, 1_000_000);
-      const incident = await db.incident.findFirstOrThrow({ where: { kind: "incident", resolvedAt: null, deletedAt: null }, include: { components: true } });
-      const componentId = incident.components[0]!.componentId;
-      const timings: number[] = [];
-      for (let n = 0; n < publishes; n++) {
-        const started = performance.now();
-        const outcome = await publishPost(
-          db,
-          BENCH_ACTOR,
-          { incidentNumber: incident.number, type: "update", body: `Bench update ${n}.`, stateChanges: [{ componentId, state: n % 2 ? "red" : "yellow" }] },
-          { now: new Date() },
-        );
-        timings.push(performance.now() - started);
-        if (outcome.status !== "published") throw new Error(`publish ${n}: ${outcome.status}`);
-      }
-      // Keep the newest publish's job only: one fan-out is what is measured.
-      const newest = await db.mailJob.findFirstOrThrow({ orderBy: { id: "desc" } });
-      await db.mailJob.deleteMany({ where: { id: { not: newest.id } } });
-
-      const expander = new MailDispatcher(db, { sendBatch: 0, mail: { settings: loadEnv().mail!, sender } });
-      let started = performance.now();
-      for (let more = true; more; ) more = (await expander.runOnce()).more;
-      const expandMs = performance.now() - started;
-      const deliveries = await db.mailDelivery.count();
-
-      let peakRss = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-      const dispatcher = new MailDispatcher(db, { mail: { settings: loadEnv().mail!, sender } });
-      smtp.received.length = 0;
-      started = performance.now();
-      while (smtp.received.length < Math.min(mails, deliveries)) await dispatcher.runOnce();
-      const sendMs = performance.now() - started;
-      clearInterval(sampler);
-      rows.push([
-        name,
-        String(subscribers),
-        ms(percentile(timings, 50)),
-        ms(percentile(timings, 95)),
-        `${(expandMs / 1000).toFixed(1)} s (${deliveries} rows)`,
-        `${Math.round(smtp.received.length / (sendMs / 1000))}/s`,
-        mb(peakRss / 1024),
-      ]);
-    } finally {
-      sender.close();
-      await db.$disconnect();
+    await insertConfirmedSubscribers(db, subscribers, 1_000_000);
+    const incident = await db.incident.findFirstOrThrow({ where: { kind: "incident", resolvedAt: null, deletedAt: null }, include: { components: true } });
+    const componentId = incident.components[0]!.componentId;
+    const timings: number[] = [];
+    for (let n = 0; n < publishes; n++) {
+      const started = performance.now();
+      const outcome = await publishPost(
+        db,
+        BENCH_ACTOR,
+        { incidentNumber: incident.number, type: "update", body: `Bench update ${n}.`, stateChanges: [{ componentId, state: n % 2 ? "red" : "yellow" }] },
+        { now: new Date() },
+      );
+      timings.push(performance.now() - started);
+      if (outcome.status !== "published") throw new Error(`publish ${n}: ${outcome.status}`);
     }
+    // Keep the newest publish's job only: one fan-out is what is measured.
+    const newest = await db.mailJob.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await db.mailJob.deleteMany({ where: { id: { not: newest.id } } });
+
+    const expander = new MailDispatcher(db, { sendBatch: 0, mail: { settings: loadEnv().mail!, sender } });
+    let started = performance.now();
+    for (let more = true; more; ) more = (await expander.runOnce()).more;
+    const expandMs = performance.now() - started;
+    const deliveries = await db.mailDelivery.count();
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const dispatcher = new MailDispatcher(db, { mail: { settings: loadEnv().mail!, sender } });
+    smtp.received.length = 0;
+    started = performance.now();
+    while (smtp.received.length < Math.min(mails, deliveries)) await dispatcher.runOnce();
+    const sendMs = performance.now() - started;
+    clearInterval(sampler);
+    rows.push([
+      name,
+      String(subscribers),
+      ms(percentile(timings, 50)),
+      ms(percentile(timings, 95)),
+      `${(expandMs / 1000).toFixed(1)} s (${deliveries} rows)`,
+      `${Math.round(smtp.received.length / (sendMs / 1000))}/s`,
+      mb(peakRss / 1024),
+    ]);
   } finally {
-    await database.close();
+    sender.close();
+    await db.$disconnect();
   }
-}
+});
 await smtp.stop();
 console.log(
   markdownTable(

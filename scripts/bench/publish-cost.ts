@@ -4,31 +4,16 @@
 // publishing 20,000 posts one by one would take the run), then times `--publishes` Update posts
 // with a state change, spread over those incidents: first through the use-case in this process,
 // then through the write API of the production server. Prints p50/p95/max; asserts nothing.
-import { parseArgs } from "node:util";
 import type { Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { publishPost } from "@/lib/incidents/publish";
 import { startBeacon } from "../support/beacon-process";
-import { createThrowawayDatabase, PROVIDERS } from "../support/databases";
-import { createWriteToken, openDatabase, seedDatabase } from "../support/seed";
+import { createWriteToken, openDatabase } from "../support/seed";
 import { postUpdate } from "../support/write-client";
+import { benchArgs, onEachSeededDatabase } from "./run";
 import { markdownTable, ms, percentile, sleep } from "./stats";
 
-const { values: flags } = parseArgs({
-  options: {
-    db: { type: "string", default: "both" },
-    incidents: { type: "string", default: "10" },
-    posts: { type: "string", default: "2000" },
-    publishes: { type: "string", default: "50" },
-  },
-});
-const incidents = Number(flags.incidents);
-const postsPerIncident = Number(flags.posts);
-const publishes = Number(flags.publishes);
-if (![incidents, postsPerIncident, publishes].every((n) => Number.isInteger(n) && n > 0))
-  throw new Error("--incidents, --posts and --publishes take whole numbers > 0");
-const providers = PROVIDERS.filter(({ provider }) => flags.db === "both" || flags.db === provider);
-if (providers.length === 0) throw new Error("--db takes sqlite, postgresql or both");
+const { incidents, posts: postsPerIncident, publishes, providers } = benchArgs({ incidents: 10, posts: 2000, publishes: 50 });
 
 const BENCH_ACTOR: Actor = { userId: null, label: "bench", role: "commander", ip: "" };
 const CHUNK = 400;
@@ -133,33 +118,27 @@ function report(row: string[]): void {
   console.log(row.join(" · "));
 }
 
-for (const { name, provider } of providers) {
-  const database = await createThrowawayDatabase(provider);
+await onEachSeededDatabase(providers, async (name, database) => {
+  const db = openDatabase(database.databaseUrl);
+  let long: LongIncident[];
+  let token: string;
   try {
-    await seedDatabase(database);
-    const db = openDatabase(database.databaseUrl);
-    let long: LongIncident[];
-    let token: string;
-    try {
-      const building = performance.now();
-      long = await addLongIncidents(db);
-      console.log(`${name}: ${incidents} open incidents × ${postsPerIncident} posts written in ${ms(performance.now() - building)}`);
-      report([name, "use-case (publishPost)", ...figures(await throughUseCase(db, long))]);
-      token = await createWriteToken(db, "publish-cost");
-    } finally {
-      await db.$disconnect();
-    }
-    const server = await startBeacon(database);
-    try {
-      const { times, failures } = await throughWriteApi(server.url, token, long);
-      report([name, "write API (POST …/posts)", ...figures(times, failures.length)]);
-      if (failures.length > 0) console.log(`${failures.length} failed, e.g. ${failures[0]}\nserver output (tail):\n${server.output().slice(-3000)}`);
-    } finally {
-      await server.stop();
-    }
+    const building = performance.now();
+    long = await addLongIncidents(db);
+    console.log(`${name}: ${incidents} open incidents × ${postsPerIncident} posts written in ${ms(performance.now() - building)}`);
+    report([name, "use-case (publishPost)", ...figures(await throughUseCase(db, long))]);
+    token = await createWriteToken(db, "publish-cost");
   } finally {
-    await database.close();
+    await db.$disconnect();
   }
-}
+  const server = await startBeacon(database);
+  try {
+    const { times, failures } = await throughWriteApi(server.url, token, long);
+    report([name, "write API (POST …/posts)", ...figures(times, failures.length)]);
+    if (failures.length > 0) console.log(`${failures.length} failed, e.g. ${failures[0]}\nserver output (tail):\n${server.output().slice(-3000)}`);
+  } finally {
+    await server.stop();
+  }
+});
 console.log(`\nPublish cost with ${incidents} open incidents × ${postsPerIncident} posts each, ${publishes} publishes:\n`);
 console.log(markdownTable(["database", "through", "publishes", "failed", "p50", "p95", "max"], rows, ["l", "l", "r", "r", "r", "r", "r"]));
