@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { publishImpact, type ImpactInput, type ProposedPost } from "@/lib/incidents/impact";
-import type { TimelineComponent, TimelineIncident, TimelinePost } from "@/lib/timeline/types";
+import type { TimelineIncident, TimelinePost } from "@/lib/timeline/types";
+import { DEVELOPMENT, PRODUCTION, twoSystems } from "./systems";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
-const PRODUCTION = 1;
-const DEVELOPMENT = 2;
 const GIT_PUSH = 3;
-const components: TimelineComponent[] = [
-  { id: PRODUCTION, name: "Production", slug: "production", parentId: null, position: 0 },
-  { id: DEVELOPMENT, name: "Development", slug: "development", parentId: null, position: 1 },
-  { id: GIT_PUSH, name: "Git push", slug: "git-push", parentId: PRODUCTION, position: 0 },
-];
+const components = twoSystems({ id: GIT_PUSH, name: "Git push", slug: "git-push" });
 
 function post(id: number, type: TimelinePost["type"], at: Date, stateChanges: TimelinePost["stateChanges"] = []): TimelinePost {
   return { id, type, postedAt: at, createdAt: at, stateChanges };

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { maintenanceImpact, type MaintenanceChange, type ScheduledMaintenance } from "@/lib/incidents/maintenance-impact";
-import type { TimelineComponent, TimelineIncident } from "@/lib/timeline/types";
+import type { TimelineIncident } from "@/lib/timeline/types";
+import { DEVELOPMENT, PRODUCTION, twoSystems } from "./systems";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
-const PRODUCTION = 1;
-const DEVELOPMENT = 2;
 const DASHBOARD = 3;
-const components: TimelineComponent[] = [
-  { id: PRODUCTION, name: "Production", slug: "production", parentId: null, position: 0 },
-  { id: DEVELOPMENT, name: "Development", slug: "development", parentId: null, position: 1 },
-  { id: DASHBOARD, name: "Dashboard", slug: "dashboard", parentId: PRODUCTION, position: 0 },
-];
+const components = twoSystems({ id: DASHBOARD, name: "Dashboard", slug: "dashboard" });
 
 function maintenance(number: number, start: Date, end: Date, componentIds = [DASHBOARD]): ScheduledMaintenance {
   const post = {

@@ -13,11 +13,9 @@ import {
   type TimelinePost,
 } from "@/lib/timeline";
 import { seededRandom, type SeededRandom } from "../../support/seeded-random";
-import { COMPONENTS, HOUR, MINUTE } from "./fixtures";
+import { COMPONENTS, MINUTE } from "./fixtures";
+import { COMPONENT_IDS as IDS, randomIncident as randomIncidentOf, RANDOM_STATES as STATES, RANDOM_T0 as T0 } from "./random-incident";
 
-const T0 = Date.UTC(2026, 10, 1);
-const IDS = COMPONENTS.map((component) => component.id);
-const STATES: ComponentState[] = ["green", "yellow", "red", "blue"];
 const TYPES: PostType[] = ["investigating", "issue", "update", "update", "resolved"];
 
 function randomPost(random: SeededRandom, id: number, at: number): TimelinePost {
@@ -32,28 +30,17 @@ function randomPost(random: SeededRandom, id: number, at: number): TimelinePost 
 }
 
 function randomIncident(random: SeededRandom): { incident: TimelineIncident; lastAt: number } {
-  const maintenance = random.chance(0.3);
   let at = T0;
-  const posts: TimelinePost[] = [];
-  const count = 1 + random.below(12);
-  for (let id = 1; id <= count; id++) {
-    // Equal times now and then: ties are broken by createdAt, then id.
-    at += random.chance(0.2) ? 0 : random.below(90) * MINUTE;
-    posts.push(randomPost(random, id, at));
-  }
-  const start = T0 + random.below(6) * HOUR;
-  const incident: TimelineIncident = {
-    id: 7,
-    number: 7,
-    title: "Random",
-    kind: maintenance ? "maintenance" : "incident",
-    openedAt: new Date(T0),
-    scheduledStartAt: maintenance ? new Date(start) : null,
-    scheduledEndAt: maintenance ? new Date(start + (1 + random.below(6)) * HOUR) : null,
-    componentIds: IDS,
-    // Any order: the core sorts.
-    posts: [...posts].sort(() => random.next() - 0.5),
-  };
+  const incident = randomIncidentOf(random, () => {
+    const posts: TimelinePost[] = [];
+    const count = 1 + random.below(12);
+    for (let id = 1; id <= count; id++) {
+      // Equal times now and then: ties are broken by createdAt, then id.
+      at += random.chance(0.2) ? 0 : random.below(90) * MINUTE;
+      posts.push(randomPost(random, id, at));
+    }
+    return posts;
+  });
   return { incident, lastAt: at };
 }
 
@@ -94,28 +81,23 @@ describe("a condensed incident reads as its whole timeline", () => {
 
   it("keeps since when and which post set each state; a Resolved post leaves nothing running", () => {
     const at = (minutes: number) => new Date(T0 + minutes * MINUTE);
-    const posts: TimelinePost[] = [
-      { id: 1, type: "investigating", postedAt: at(0), createdAt: at(0), stateChanges: [{ componentId: 1, state: "red" }] },
-      {
-        id: 2,
-        type: "update",
-        postedAt: at(5),
-        createdAt: at(5),
-        stateChanges: [
-          { componentId: 1, state: "red" },
-          { componentId: 3, state: "yellow" },
-        ],
-      },
-      {
-        id: 3,
-        type: "update",
-        postedAt: at(9),
-        createdAt: at(9),
-        stateChanges: [
-          { componentId: 3, state: "green" },
-          { componentId: 2, state: "yellow" },
-        ],
-      },
+    const posted = (id: number, type: PostType, minutes: number, changes: [number, ComponentState][] = []): TimelinePost => ({
+      id,
+      type,
+      postedAt: at(minutes),
+      createdAt: at(minutes),
+      stateChanges: changes.map(([componentId, state]) => ({ componentId, state })),
+    });
+    const posts = [
+      posted(1, "investigating", 0, [[1, "red"]]),
+      posted(2, "update", 5, [
+        [1, "red"],
+        [3, "yellow"],
+      ]),
+      posted(3, "update", 9, [
+        [3, "green"],
+        [2, "yellow"],
+      ]),
     ];
     const incident: TimelineIncident = {
       id: 1,
@@ -132,7 +114,7 @@ describe("a condensed incident reads as its whole timeline", () => {
       { componentId: 1, state: "red", since: at(0), postId: 1 },
       { componentId: 2, state: "yellow", since: at(9), postId: 3 },
     ]);
-    const resolved = { ...incident, posts: [...posts, { id: 4, type: "resolved" as const, postedAt: at(12), createdAt: at(12), stateChanges: [] }] };
+    const resolved = { ...incident, posts: [...posts, posted(4, "resolved", 12)] };
     expect(runningStates(resolved, at(13))).toEqual([]);
   });
 });

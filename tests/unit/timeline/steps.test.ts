@@ -2,43 +2,31 @@
 // seeded timelines — incidents and maintenance, ties, re-opening after Resolved, posts dated after
 // `now` — each step's states equal currentStates over the incident cut before and after that post.
 import { describe, expect, it } from "vitest";
-import { currentStates, postSteps, sortPosts, type ComponentState, type PostType, type TimelineIncident, type TimelinePost } from "@/lib/timeline";
+import { currentStates, postSteps, sortPosts, type PostType, type TimelineIncident, type TimelinePost } from "@/lib/timeline";
 import { seededRandom, type SeededRandom } from "../../support/seeded-random";
 import { API, COMPONENTS, HOUR, incident, MINUTE, PRODUCTION, post, utc } from "./fixtures";
+import { COMPONENT_IDS as IDS, randomIncident as randomIncidentOf, RANDOM_STATES as STATES, RANDOM_T0 as T0 } from "./random-incident";
 
-const T0 = Date.UTC(2026, 10, 1);
-const IDS = COMPONENTS.map((component) => component.id);
-const STATES: ComponentState[] = ["green", "yellow", "red", "blue"];
 const TYPES: PostType[] = ["investigating", "issue", "update", "update", "scheduled", "resolved"];
 
 function randomIncident(random: SeededRandom): TimelineIncident {
-  const maintenance = random.chance(0.3);
-  let at = T0;
-  const posts: TimelinePost[] = [];
-  for (let id = 1; id <= 1 + random.below(15); id++) {
-    at += random.chance(0.2) ? 0 : random.below(90) * MINUTE;
-    const changed = IDS.filter(() => random.chance(0.35));
-    posts.push({
-      id,
-      type: random.pick(TYPES),
-      postedAt: new Date(at),
-      // Now and then created out of order, so createdAt breaks ties differently from id.
-      createdAt: new Date(at + (random.chance(0.2) ? -random.below(5) * MINUTE : 0)),
-      stateChanges: changed.map((componentId) => ({ componentId, state: random.pick(STATES) })),
-    });
-  }
-  const start = T0 + random.below(6) * HOUR;
-  return {
-    id: 7,
-    number: 7,
-    title: "Random",
-    kind: maintenance ? "maintenance" : "incident",
-    openedAt: new Date(T0),
-    scheduledStartAt: maintenance ? new Date(start) : null,
-    scheduledEndAt: maintenance ? new Date(start + (1 + random.below(6)) * HOUR) : null,
-    componentIds: IDS,
-    posts: [...posts].sort(() => random.next() - 0.5),
-  };
+  return randomIncidentOf(random, () => {
+    let at = T0;
+    const posts: TimelinePost[] = [];
+    for (let id = 1; id <= 1 + random.below(15); id++) {
+      at += random.chance(0.2) ? 0 : random.below(90) * MINUTE;
+      const changed = IDS.filter(() => random.chance(0.35));
+      posts.push({
+        id,
+        type: random.pick(TYPES),
+        postedAt: new Date(at),
+        // Now and then created out of order, so createdAt breaks ties differently from id.
+        createdAt: new Date(at + (random.chance(0.2) ? -random.below(5) * MINUTE : 0)),
+        stateChanges: changed.map((componentId) => ({ componentId, state: random.pick(STATES) })),
+      });
+    }
+    return posts;
+  });
 }
 
 /** The definition: the incident cut to its first `count` posts (timeline order), read at `at`. */
