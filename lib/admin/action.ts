@@ -4,8 +4,7 @@
 import type * as z from "zod";
 import { AccessDenied, type Actor, type Role } from "@/lib/auth/roles";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
-import { databaseUnavailable } from "@/lib/admin/unavailable";
-import { isDatabaseUnreachable } from "@/lib/db/database-errors";
+import { withDatabaseUnavailable } from "@/lib/admin/unavailable";
 import { InputError } from "@/lib/errors/input-error";
 
 export interface AdminActionDefinition<S extends z.ZodType> {
@@ -23,7 +22,8 @@ export async function runAdminAction<S extends z.ZodType>(
   formData: FormData,
 ): Promise<FormState> {
   const values = formValues(formData);
-  try {
+  // Reading the session or writing the change: either way nothing was written (one transaction).
+  return withDatabaseUnavailable(values, async () => {
     let actor: Actor;
     try {
       actor = await requireRole(definition.role);
@@ -35,11 +35,7 @@ export async function runAdminAction<S extends z.ZodType>(
     const parsed = definition.schema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error, values);
     return await definition.run(parsed.data, actor, values);
-  } catch (error) {
-    // Reading the session or writing the change: either way nothing was written (one transaction).
-    if (isDatabaseUnreachable(error)) return databaseUnavailable(values);
-    throw error;
-  }
+  });
 }
 
 /** An InputError from a use-case (unknown incident, a time in the past, the last admin, …) becomes a message next to its field. */

@@ -2,11 +2,10 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
-import { databaseUnavailable } from "@/lib/admin/unavailable";
+import { withDatabaseUnavailable } from "@/lib/admin/unavailable";
 import { setSignInCookies, signInRequest } from "@/lib/auth/request";
 import { RETURN_PARAM, safeReturnPath } from "@/lib/auth/return-path";
-import { signIn, type SignInResult } from "@/lib/auth/sign-in";
-import { isDatabaseUnreachable } from "@/lib/db/database-errors";
+import { signIn } from "@/lib/auth/sign-in";
 import { sessionSecret } from "@/lib/runtime/secrets";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -17,14 +16,14 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const kept = { email: typeof email === "string" ? email : "" };
   const parsed = signInSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(parsed.error, kept);
-  let result: SignInResult;
-  try {
-    result = await signIn(db(), parsed.data, await signInRequest(), new Date(), sessionSecret());
-  } catch (error) {
-    if (isDatabaseUnreachable(error)) return databaseUnavailable(kept, SIGN_IN_UNAVAILABLE);
-    throw error;
-  }
-  if (!result.ok) return { status: "error", message: result.message, values: kept };
-  await setSignInCookies(result.token, result.deviceCookie);
-  redirect(safeReturnPath(formValues(formData)[RETURN_PARAM]));
+  return withDatabaseUnavailable(
+    kept,
+    async () => {
+      const result = await signIn(db(), parsed.data, await signInRequest(), new Date(), sessionSecret());
+      if (!result.ok) return { status: "error", message: result.message, values: kept };
+      await setSignInCookies(result.token, result.deviceCookie);
+      redirect(safeReturnPath(formValues(formData)[RETURN_PARAM]));
+    },
+    SIGN_IN_UNAVAILABLE,
+  );
 }

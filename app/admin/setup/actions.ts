@@ -4,10 +4,9 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { formValues, invalid, type FormState } from "@/lib/admin/form-state";
-import { databaseUnavailable } from "@/lib/admin/unavailable";
-import { createFirstAdmin, type FirstAdminResult } from "@/lib/auth/first-admin";
+import { withDatabaseUnavailable } from "@/lib/admin/unavailable";
+import { createFirstAdmin } from "@/lib/auth/first-admin";
 import { requestMeta, setSignInCookies } from "@/lib/auth/request";
-import { isDatabaseUnreachable } from "@/lib/db/database-errors";
 import { sessionSecret } from "@/lib/runtime/secrets";
 import { firstAdminSchema } from "@/lib/validation/auth";
 
@@ -19,15 +18,15 @@ export async function setupAction(_previous: FormState, formData: FormData): Pro
   const kept = Object.fromEntries(["code", "name", "email"].map((name) => [name, typeof values[name] === "string" ? values[name] : ""]));
   const parsed = firstAdminSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, kept);
-  let result: FirstAdminResult;
-  try {
-    result = await createFirstAdmin(db(), parsed.data, await requestMeta(), new Date(), sessionSecret());
-  } catch (error) {
-    if (isDatabaseUnreachable(error)) return databaseUnavailable(kept, SETUP_UNAVAILABLE);
-    throw error;
-  }
-  if (!result.ok && result.reason === "done") redirect("/admin/login");
-  if (!result.ok) return { status: "error", message: result.message, fieldErrors: { code: result.message }, values: kept };
-  await setSignInCookies(result.token, result.deviceCookie);
-  redirect("/admin");
+  return withDatabaseUnavailable(
+    kept,
+    async () => {
+      const result = await createFirstAdmin(db(), parsed.data, await requestMeta(), new Date(), sessionSecret());
+      if (!result.ok && result.reason === "done") redirect("/admin/login");
+      if (!result.ok) return { status: "error", message: result.message, fieldErrors: { code: result.message }, values: kept };
+      await setSignInCookies(result.token, result.deviceCookie);
+      redirect("/admin");
+    },
+    SETUP_UNAVAILABLE,
+  );
 }
