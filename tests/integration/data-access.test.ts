@@ -1,43 +1,17 @@
 // The data-access layer on a real SQLite file and a real PostgreSQL database: migrations, the demo
 // seed and the timeline queries must give the same answers on both.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo, seedHistory, SeedRefusedError } from "@/lib/db/seed";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber, loadIncidentsOverlapping } from "@/lib/db/timeline-queries";
 import { demoDataset, syntheticHistory } from "@/lib/demo";
-import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
 import { currentStates, incidentDurations, maintenanceStatus, type TimelineIncident } from "@/lib/timeline";
-import { createTestDatabase } from "../../scripts/support/pg-cluster";
+import { providers, type TestDatabase } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T14:37:12.345Z");
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-interface TestDatabase {
-  target: DatabaseTarget;
-  drop(): Promise<void>;
-}
-
-const providers: { name: string; create(): Promise<TestDatabase> }[] = [
-  {
-    name: "SQLite",
-    async create() {
-      const dir = mkdtempSync(path.join(tmpdir(), "beacon-data-access-"));
-      return { target: parseDatabaseUrl(`file:${path.join(dir, "beacon.db")}`), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    async create() {
-      const database = await createTestDatabase(process.env.TEST_PG_URL ?? inject("TEST_PG_URL"));
-      return { target: parseDatabaseUrl(database.url), drop: database.drop };
-    },
-  },
-];
 
 const postTimes = (incident: TimelineIncident | null) => incident?.posts.map((post) => post.postedAt.getTime()) ?? [];
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);

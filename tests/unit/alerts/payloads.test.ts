@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_ALERTS_PER_PAYLOAD, parsePayload, type ParsedPayload } from "@/lib/alerts/payloads";
+import type { IntegrationKind } from "@/lib/validation/integrations";
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(`tests/fixtures/alerts/${name}`, "utf8"));
 const now = new Date("2026-12-01T12:00:00Z");
@@ -31,11 +32,6 @@ describe("parsePayload", () => {
     ]);
   });
 
-  it("reads the resolved notification of the same alert with its end", () => {
-    const [alert] = alertsOf(parsePayload("alertmanager", fixture("alertmanager-resolved.json"), now)).alerts;
-    expect(alert).toMatchObject({ fingerprint: "9f2b7f792b070cae", status: "resolved", endsAt: new Date("2026-12-01T15:44:51Z") });
-  });
-
   it("reads Grafana's documented webhook payload: two alerts, one group", () => {
     const { alerts } = alertsOf(parsePayload("grafana", fixture("grafana-firing.json"), now));
     expect(alerts.map((alert) => [alert.fingerprint, alert.labels.alertname, alert.groupKey, alert.endsAt])).toEqual([
@@ -45,19 +41,49 @@ describe("parsePayload", () => {
     expect(alerts[0]!.startsAt).toEqual(new Date("2021-10-12T07:51:03.157Z"));
   });
 
-  it("reads Uptime Kuma's down and up heartbeats as one alert per monitor, named after the monitor", () => {
-    const [down] = alertsOf(parsePayload("uptime_kuma", fixture("uptime-kuma-down.json"), now)).alerts;
-    expect(down).toMatchObject({
-      fingerprint: "uptime-kuma-monitor-29",
-      groupKey: "uptime-kuma-monitor-29",
-      status: "firing",
-      labels: { alertname: "API", monitor: "API", monitor_type: "http" },
-      annotations: { summary: "getaddrinfo ENOTFOUND api.example.com" },
-      startsAt: new Date("2024-09-24T23:51:35.527Z"),
-      generatorUrl: "https://api.example.com/health",
-    });
-    const [up] = alertsOf(parsePayload("uptime_kuma", fixture("uptime-kuma-up.json"), now)).alerts;
-    expect(up).toMatchObject({ fingerprint: "uptime-kuma-monitor-29", status: "resolved", endsAt: new Date("2024-09-24T23:58:35.527Z") });
+  it.each<[string, IntegrationKind, string, Record<string, unknown>]>([
+    [
+      "Alertmanager's resolved notification of the same alert, with its end",
+      "alertmanager",
+      "alertmanager-resolved.json",
+      { fingerprint: "9f2b7f792b070cae", status: "resolved", endsAt: new Date("2026-12-01T15:44:51Z") },
+    ],
+    [
+      "Uptime Kuma's down heartbeat as one alert per monitor, named after the monitor",
+      "uptime_kuma",
+      "uptime-kuma-down.json",
+      {
+        fingerprint: "uptime-kuma-monitor-29",
+        groupKey: "uptime-kuma-monitor-29",
+        status: "firing",
+        labels: { alertname: "API", monitor: "API", monitor_type: "http" },
+        annotations: { summary: "getaddrinfo ENOTFOUND api.example.com" },
+        startsAt: new Date("2024-09-24T23:51:35.527Z"),
+        generatorUrl: "https://api.example.com/health",
+      },
+    ],
+    [
+      "Uptime Kuma's up heartbeat as the same monitor's alert, resolved",
+      "uptime_kuma",
+      "uptime-kuma-up.json",
+      { fingerprint: "uptime-kuma-monitor-29", status: "resolved", endsAt: new Date("2024-09-24T23:58:35.527Z") },
+    ],
+    [
+      "the generic format, with the alert's id as fingerprint and the payload's group key",
+      "generic",
+      "generic-firing.json",
+      {
+        fingerprint: "backup-db-1",
+        groupKey: "nightly-backup",
+        status: "firing",
+        labels: { alertname: "Backup failed", severity: "warning", service: "db" },
+        annotations: { summary: "The nightly database backup failed", description: "pg_dump exited with status 1 after 3 retries." },
+        generatorUrl: "https://ci.example.com/jobs/backup/1234",
+      },
+    ],
+  ])("reads %s", (_, kind, file, expected) => {
+    const [alert] = alertsOf(parsePayload(kind, fixture(file), now)).alerts;
+    expect(alert).toMatchObject(expected);
   });
 
   it("treats Uptime Kuma's Test button and pending heartbeats as nothing to act on", () => {
@@ -65,18 +91,6 @@ describe("parsePayload", () => {
     const pending = fixture("uptime-kuma-down.json") as { heartbeat: { status: number } };
     pending.heartbeat.status = 2;
     expect(alertsOf(parsePayload("uptime_kuma", pending, now)).alerts).toEqual([]);
-  });
-
-  it("reads the generic format, with the alert's id as fingerprint and the payload's group key", () => {
-    const [alert] = alertsOf(parsePayload("generic", fixture("generic-firing.json"), now)).alerts;
-    expect(alert).toMatchObject({
-      fingerprint: "backup-db-1",
-      groupKey: "nightly-backup",
-      status: "firing",
-      labels: { alertname: "Backup failed", severity: "warning", service: "db" },
-      annotations: { summary: "The nightly database backup failed", description: "pg_dump exited with status 1 after 3 retries." },
-      generatorUrl: "https://ci.example.com/jobs/backup/1234",
-    });
   });
 
   it("refuses another tool's payload with a reason naming the field", () => {

@@ -11,6 +11,14 @@ const answers = (extra: object = {}) =>
     scheduled_maintenances: fixture("scheduled-maintenances.json").scheduled_maintenances,
     ...extra,
   });
+/** One incident update as Statuspage's API answers it, changing the components listed. */
+const update = (id: string, status: string, body: string, display_at: string, affected_components: object[]) => ({
+  id,
+  status,
+  body,
+  display_at,
+  affected_components,
+});
 
 describe("reading Statuspage's v2 API", () => {
   it("turns a real incident's updates into posts, oldest first, with their times and states", () => {
@@ -42,15 +50,7 @@ describe("reading Statuspage's v2 API", () => {
 
   it("sets a maintenance's components blue from its first update (the window decides when)", () => {
     const window = { scheduled_for: "2024-03-02T02:00:00.000+00:00", scheduled_until: "2024-03-02T03:00:00.000+00:00" };
-    const updates = [
-      {
-        id: "s",
-        status: "scheduled",
-        body: "Planned.",
-        display_at: "2024-03-01T10:00:00.000+00:00",
-        affected_components: [{ code: "db", name: "DB", new_status: "operational" }],
-      },
-    ];
+    const updates = [update("s", "scheduled", "Planned.", "2024-03-01T10:00:00.000+00:00", [{ code: "db", name: "DB", new_status: "operational" }])];
     const maintenance = { id: "m1", name: "Upgrade", ...window, components: [{ id: "db", name: "DB" }], incident_updates: updates };
     const [read] = readStatuspage(answers({ incidents: [], scheduled_maintenances: [maintenance] }), "https://s.example").incidents;
     expect(read!.updates[0]!.stateChanges).toEqual([{ componentId: "db", state: "blue" }]);
@@ -89,13 +89,7 @@ describe("reading Statuspage's v2 API", () => {
 
   it("reports unknown statuses and updates without a time instead of guessing silently", () => {
     const updates = [
-      {
-        id: "a",
-        status: "escalated",
-        body: "?",
-        display_at: "2024-03-01T10:00:00Z",
-        affected_components: [{ code: "api", name: "API", new_status: "on_fire" }],
-      },
+      update("a", "escalated", "?", "2024-03-01T10:00:00Z", [{ code: "api", name: "API", new_status: "on_fire" }]),
       { id: "b", status: "resolved", body: "ok", display_at: null, created_at: null },
     ];
     const history = readStatuspage(
