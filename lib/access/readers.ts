@@ -8,6 +8,7 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { admitAttempt, describeWait, pruneIdleKeys, settleSuccess, sourceOf, type ThrottleKey } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import type { TransactionalMail } from "@/lib/mail/transport";
+import { type LinkPage, signInLinkMail } from "./link-mail";
 
 export const LINK_MINUTES = 15;
 const PASSWORD_LIMIT = 10;
@@ -66,12 +67,13 @@ export function domainAllowed(email: string, domains: readonly string[]): boolea
 
 /**
  * Mails a link when the address is in an allowed domain; the caller answers the same either way,
- * so the page never tells which addresses can get in.
+ * so the page never tells which addresses can get in. The mail, and the page its link opens, speak
+ * the language of the page it was asked from.
  */
 export async function requestMagicLink(
   db: Db,
   config: AccessConfig,
-  request: { email: string; returnPath: string; baseUrl: string },
+  request: { email: string; returnPath: string; baseUrl: string; page: LinkPage },
   visitor: Visitor,
   send: ((mail: TransactionalMail) => Promise<void>) | null,
 ): Promise<{ kind: "sent" } | Throttled> {
@@ -96,13 +98,9 @@ export async function requestMagicLink(
       expiresAt: new Date(visitor.now.getTime() + LINK_MINUTES * 60_000),
     },
   });
-  const link = `${request.baseUrl}/access?link=${encodeURIComponent(token)}&return=${encodeURIComponent(request.returnPath)}`;
+  const link = `${request.baseUrl}/access?link=${encodeURIComponent(token)}&return=${encodeURIComponent(request.returnPath)}&lang=${request.page.locale}`;
   try {
-    await send({
-      to: email,
-      subject: "Your sign-in link to the status page",
-      text: `Open this link within ${LINK_MINUTES} minutes to read the status page:\n\n${link}\n\nIt works once. If you did not ask for it, ignore this mail.\n`,
-    });
+    await send(signInLinkMail(email, link, LINK_MINUTES, request.page));
   } catch (error) {
     // The same answer as ever: a mail server's trouble must not tell a stranger the address is allowed.
     console.error("access: the sign-in link could not be sent:", error instanceof Error ? error.message : error);

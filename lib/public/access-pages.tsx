@@ -2,24 +2,25 @@
 // where readers sign in (made per request: it carries the return path or a mailed link's token),
 // and /robots.txt, which disallows everything while the site is private. Both stay open while the
 // rest of the table is behind the gate (lib/public/access-gate.ts); the forms POST to
-// lib/public/access-forms.tsx, which renders its answers with accessPage.
+// lib/public/access-forms.tsx, which renders its answers with accessPage. The page speaks the
+// reader's language (`?lang`, the cookie's redirect, else the page's default) like every page.
 import * as z from "zod";
 import { AccessForms, type AccessView } from "@/components/public/AccessForms";
 import { currentAccessConfig } from "@/lib/access/config";
 import { safePublicReturnPath } from "@/lib/auth/return-path";
-import { ENGLISH } from "@/lib/i18n";
+import { LINK_MINUTES } from "@/lib/access/readers";
+import { ENGLISH, i18nFor, localeSchema } from "@/lib/i18n";
 import type { AnyEndpoint, Endpoint } from "@/lib/public/endpoints";
-import { renderDocument } from "@/lib/public/render";
-import { CONTENT_TYPES, type Rendered, type RenderContext } from "@/lib/public/rendered";
+import type { PageContext } from "@/lib/public/form-requests";
+import { page } from "@/lib/public/pages";
+import type { Rendered } from "@/lib/public/rendered";
 import { loadEnv } from "@/lib/runtime/env";
 
 export const ACCESS_PATH = "/access";
 
-type PageContext = Pick<RenderContext, "baseUrl" | "i18n">;
-
+/** A page of the sign-in, titled with the page's name like every public page. */
 export function accessDocument(status: number, title: string, ctx: PageContext, body: React.ReactNode): Rendered {
-  const meta = { title: `${title} · Beacon status`, description: title, path: ACCESS_PATH, faviconState: null };
-  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n ?? ENGLISH), contentType: CONTENT_TYPES.html };
+  return page(status, { title, description: title, path: ACCESS_PATH, faviconState: null }, ctx, body);
 }
 
 /** Which ways in the page offers (a password, mail links); read from the gate's copy of the settings. */
@@ -29,19 +30,26 @@ export async function waysIn(): Promise<{ private: boolean; password: boolean; m
 }
 
 export function accessPage(status: number, view: AccessView & { private: boolean }, ctx: PageContext): Rendered {
+  const { i18n } = ctx;
   if (!view.private)
     return accessDocument(
       200,
-      "This status page is public",
+      i18n.t("access.publicTitle"),
       ctx,
       <p>
-        Nobody needs to sign in.{" "}
+        {i18n.t("access.publicText")}{" "}
         <a className="underline" href={view.returnPath}>
-          Go to the status page
+          {i18n.t("access.goToPage")}
         </a>
       </p>,
     );
-  return accessDocument(status, "Sign in", ctx, <AccessForms view={view} />);
+  return accessDocument(status, i18n.t("access.signIn"), ctx, <AccessForms view={view} i18n={i18n} />);
+}
+
+/** The gate sends a reader of `/history?lang=de` to `/access?return=…`: the page then speaks the language of the page they asked for. */
+function languageOfReturn(returnPath: string) {
+  const lang = localeSchema.safeParse(new URL(returnPath, "http://local").searchParams.get("lang"));
+  return lang.success ? lang.data : undefined;
 }
 
 const accessQuery = z.object({
@@ -62,10 +70,12 @@ const accessEndpoint: Endpoint<Record<string, never>, z.infer<typeof accessQuery
   query: accessQuery,
   read: waysIn,
   render: (ways, ctx) => {
-    const message = ctx.query.sent
-      ? { text: "If this address may read the page, a sign-in link is on its way. It works once, for 15 minutes.", alert: false }
-      : undefined;
-    return accessPage(200, { ...ways, returnPath: safePublicReturnPath(ctx.query.return), link: ctx.query.link, message }, ctx);
+    const returnPath = safePublicReturnPath(ctx.query.return);
+    const chosen = ctx.i18n ?? ENGLISH;
+    const lang = chosen.choice.lang ?? languageOfReturn(returnPath);
+    const i18n = lang ? i18nFor({ ...chosen.choice, lang }) : chosen;
+    const message = ctx.query.sent ? { text: i18n.t("access.linkSent", { minutes: LINK_MINUTES }), alert: false } : undefined;
+    return accessPage(200, { ...ways, returnPath, link: ctx.query.link, message }, { baseUrl: ctx.baseUrl, i18n, brand: ctx.brand });
   },
 };
 

@@ -427,7 +427,7 @@ export const PUBLIC_ENDPOINTS: readonly AnyEndpoint[] = [
   ...herokuApi,
   openApi,
   ...embeds,
-  ...ACCESS_ENDPOINTS,
+  // Defined in their own modules; wrapped here so they read the brand like every answer.
+  ...[...ACCESS_ENDPOINTS, ...SUBSCRIPTION_ENDPOINTS].map((entry) => endpoint(entry)),
   ...brandImages,
-  ...SUBSCRIPTION_ENDPOINTS,
 ];

@@ -24,7 +24,7 @@ const HTML = "text/html; charset=utf-8";
 type PageContext = Pick<RenderContext, "baseUrl" | "i18n" | "brand">;
 
 /** `meta.title` names the page alone: the page's name follows it ("Partial disruption · Example status"), and a link preview reads "Partial disruption — Example status". */
-function page(status: number, meta: PageMeta & { previewTitle?: string; previewText?: string }, ctx: PageContext, body: React.ReactNode): Rendered {
+export function page(status: number, meta: PageMeta & { previewTitle?: string; previewText?: string }, ctx: PageContext, body: React.ReactNode): Rendered {
   const brand = ctx.brand ?? DEFAULT_BRAND;
   const preview = { title: `${meta.previewTitle ?? meta.title} — ${brand.name}`, description: meta.previewText ?? meta.description };
   const branded = { ...meta, title: `${meta.title} · ${brand.name}`, brand, preview };

@@ -2,28 +2,28 @@
 // HEAD only). One table of form routes; each reads a bounded urlencoded body, validates it with the
 // shared schemas, calls one use-case of lib/subscriptions and answers with a public page (the same
 // Document, CSP and headers as every public page, never cached) or a 303 to one. The language of
-// the answer is the form page's: its action keeps `?lang`/`?tz`, else the page's default language.
+// the answer is the form page's (lib/public/form-requests.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpOf } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db/client";
-import { i18nFor, localeSchema, type ReaderChoice, timeZoneSchema } from "@/lib/i18n";
+import { DEFAULT_BRAND } from "@/lib/branding/brand";
+import { i18nFor } from "@/lib/i18n";
 import { sendTransactionalMail } from "@/lib/mail/transport";
-import { readerGate, sendRefusal } from "@/lib/public/access-gate";
+import { headersOf, readerGate, sendRefusal } from "@/lib/public/access-gate";
+import { formPageOf, type PageContext, readFormBody } from "@/lib/public/form-requests";
 import { prepare, send } from "@/lib/public/prepared";
 import type { Rendered } from "@/lib/public/rendered";
-import { readComponents, readPageLanguage } from "@/lib/public/read";
+import { readComponents } from "@/lib/public/read";
 import {
   badLinkPage,
   expiredLinkPage,
   mailConfigured,
   managePage,
   notice,
-  type PageContext,
   subscribeFormPage,
   systemChoices,
   unsubscribedPage,
 } from "@/lib/public/subscription-pages";
-import { loadEnv } from "@/lib/runtime/env";
 import { inLanguage, manageUrl } from "@/lib/subscriptions/links";
 import { confirmSubscription, saveManageForm, subscribe, subscriberByLink, unsubscribeByLink } from "@/lib/subscriptions/subscribe";
 import {
@@ -56,14 +56,6 @@ type FormRoute = (form: FormRequest) => Promise<FormAnswer>;
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 const LINE_BREAK: FieldMessages = { form: "subscribe.error.lineBreak" };
 
-/** The form page's `?lang`/`?tz` (an invalid one is no choice: a form answer is never a 400 for it), else the page's default language. */
-async function pageOf(query: URLSearchParams): Promise<PageContext> {
-  const lang = localeSchema.safeParse(query.get("lang"));
-  const tz = timeZoneSchema.safeParse(query.get("tz") ?? "");
-  const choice: ReaderChoice = { ...(lang.success ? { lang: lang.data } : {}), ...(tz.success ? { tz: tz.data } : {}) };
-  return { baseUrl: loadEnv().publicUrl, i18n: i18nFor(choice, choice.lang ?? (await readPageLanguage())) };
-}
-
 async function subscribeRoute({ fields, ip, now, page }: FormRequest): Promise<FormAnswer> {
   const systems = systemChoices(await readComponents());
   const again = (status: number, errors: FieldMessages) =>
@@ -80,7 +72,7 @@ async function subscribeRoute({ fields, ip, now, page }: FormRequest): Promise<F
   if (text(fields[HONEYPOT_FIELD])) return { redirect: page.i18n.href("/subscribe/sent") };
   const form = subscribeFormSchema.safeParse(fields);
   if (!form.success) return again(400, fieldMessages(form.error));
-  const outcome = await subscribe(db(), form.data, { ip, now, locale: page.i18n.locale }, sendTransactionalMail);
+  const outcome = await subscribe(db(), form.data, { ip, now, locale: page.i18n.locale, pageName: (page.brand ?? DEFAULT_BRAND).name }, sendTransactionalMail);
   if (outcome.kind === "invalid") return again(400, outcome.fields);
   if (outcome.kind === "throttled") {
     const rendered = notice(429, "subscribe.tooMany", "subscribe.tooManyText", page, "/subscribe", undefined, { minutes: Math.ceil(outcome.wait / 60_000) });
@@ -146,27 +138,6 @@ const FORM_ROUTES: Record<string, { route: FormRoute; anyBody?: true; openWhileP
   "/unsubscribe": { route: unsubscribeRoute, anyBody: true, openWhilePrivate: true },
 };
 
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Past the limit the rest is read and dropped, so the client still gets its 413 answer.
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_FORM_BYTES) chunks.push(chunk);
-    });
-    request.on("end", () => resolve(size > MAX_FORM_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
-const headersOf = (request: IncomingMessage) => ({
-  get: (name: string) => {
-    const value = request.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value.join(", ") : (value ?? null);
-  },
-});
-
 function answer(request: IncomingMessage, response: ServerResponse, outcome: FormAnswer): void | Promise<void> {
   if ("redirect" in outcome) {
     response.writeHead(303, { Location: outcome.redirect, "Cache-Control": "no-store", "Content-Length": "0" }).end();
@@ -193,8 +164,8 @@ export function handleSubscriptionRequest(request: IncomingMessage, response: Se
       return true as const;
     }
     const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-    const body = await readBody(request);
-    const page = await pageOf(url.searchParams);
+    const body = await readFormBody(request, MAX_FORM_BYTES);
+    const page = await formPageOf(url.searchParams);
     let outcome: FormAnswer;
     if (body === null) outcome = notice(413, "subscribe.tooLarge", "subscribe.tooLargeText", page);
     else if (type !== FORM_TYPE && !entry.anyBody) outcome = notice(415, "subscribe.unsupported", "subscribe.unsupportedText", page);

@@ -10,8 +10,9 @@ import { ENGLISH, type I18n, type MessageKey } from "@/lib/i18n";
 import type { MessageValues } from "@/lib/i18n/messages";
 import type { AnyEndpoint, Endpoint } from "@/lib/public/endpoints";
 import { readComponents } from "@/lib/public/read";
-import { renderDocument } from "@/lib/public/render";
-import { CONTENT_TYPES, type Rendered, type RenderContext } from "@/lib/public/rendered";
+import type { PageContext } from "@/lib/public/form-requests";
+import { page } from "@/lib/public/pages";
+import type { Rendered, RenderContext } from "@/lib/public/rendered";
 import { loadEnv } from "@/lib/runtime/env";
 import { linkToken } from "@/lib/subscriptions/links";
 import { findSubscriberByTokenHash, type SubscriberRecord } from "@/lib/subscriptions/store";
@@ -20,18 +21,12 @@ import { hashConfirmToken } from "@/lib/subscriptions/tokens";
 import type { FieldMessages } from "@/lib/subscriptions/validation";
 import type { PublicComponent } from "@/lib/timeline/types";
 
-/** What a subscription page needs to be written: the site's address and the reader's language. */
-export interface PageContext {
-  baseUrl: string;
-  i18n: I18n;
-}
-
 /** The endpoint table's context, with the page's language always set. */
-const pageOf = (ctx: Pick<RenderContext, "baseUrl" | "i18n">): PageContext => ({ baseUrl: ctx.baseUrl, i18n: ctx.i18n ?? ENGLISH });
+const pageOf = (ctx: Pick<RenderContext, "baseUrl" | "i18n" | "brand">): PageContext => ({ baseUrl: ctx.baseUrl, i18n: ctx.i18n ?? ENGLISH, brand: ctx.brand });
 
+/** A subscription page, titled with the page's name like every public page. */
 export function subscriptionPage(status: number, title: string, path: string, ctx: PageContext, body: React.ReactNode): Rendered {
-  const meta = { title: `${title} · Beacon status`, description: title, path, faviconState: null };
-  return { status, body: renderDocument(meta, ctx.baseUrl, body, ctx.i18n), contentType: CONTENT_TYPES.html };
+  return page(status, { title, description: title, path, faviconState: null }, ctx, body);
 }
 
 /** The systems and their sub-components the public page shows, in its order. */

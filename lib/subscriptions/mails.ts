@@ -1,11 +1,10 @@
 // The two mails a visitor gets straight from the subscribe form (not through the fan-out): the
 // confirmation link, or — for an address already confirmed — a reminder with its manage link, in
-// the subscriber's language (lib/i18n); the links open their pages in it too. Pure.
+// the subscriber's language (lib/i18n) and signed with the page's name (its brand); the links open
+// their pages in the language too. Pure.
 import { type Locale, t } from "@/lib/i18n";
 import type { TransactionalMail } from "@/lib/mail/transport";
 import { inLanguage } from "./links";
-
-const SITE = "Beacon status";
 
 const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -28,16 +27,22 @@ function mail(
   return { to, subject, text, html, ...(headers ? { headers } : {}) };
 }
 
-export function confirmationMail(to: string, confirmLink: string, locale: Locale): TransactionalMail {
-  const site = { site: SITE };
+export function confirmationMail(to: string, confirmLink: string, locale: Locale, pageName: string): TransactionalMail {
+  const site = { site: pageName };
   return mail(locale, to, t(locale, "mail.confirm.subject", site), [t(locale, "mail.confirm.asked", site), t(locale, "mail.confirm.once")], {
     href: confirmLink,
     label: t(locale, "subscribe.confirmTitle"),
   });
 }
 
-export function alreadySubscribedMail(to: string, manageLink: string, unsubscribeHeaders: Record<string, string>, locale: Locale): TransactionalMail {
-  const site = { site: SITE };
+export function alreadySubscribedMail(
+  to: string,
+  manageLink: string,
+  unsubscribeHeaders: Record<string, string>,
+  locale: Locale,
+  pageName: string,
+): TransactionalMail {
+  const site = { site: pageName };
   return mail(
     locale,
     to,

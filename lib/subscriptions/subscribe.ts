@@ -42,9 +42,10 @@ export interface Visitor {
   now: Date;
 }
 
-/** Who sent the subscribe form, and in which language they read it. */
+/** Who sent the subscribe form, in which language they read it, and the page's name (its brand) the mails are signed with. */
 export interface Subscribing extends Visitor {
   locale: Locale;
+  pageName: string;
 }
 
 const choicesOf = (form: { scope: "all" | "some"; component: number[]; maintenance: boolean }): Choices => ({
@@ -78,7 +79,7 @@ export async function subscribe(db: Db, form: SubscribeForm, visitor: Subscribin
 
   const existing = await findSubscriberByEmail(db, emailNormalized);
   if (existing?.status === "confirmed") {
-    await sendSafely(send, alreadySubscribedMail(existing.email, manageUrl(existing), listUnsubscribeHeaders(existing), existing.locale));
+    await sendSafely(send, alreadySubscribedMail(existing.email, manageUrl(existing), listUnsubscribeHeaders(existing), existing.locale, visitor.pageName));
     return { kind: "accepted" };
   }
   const { token, hash } = newConfirmToken();
@@ -94,7 +95,7 @@ export async function subscribe(db: Db, form: SubscribeForm, visitor: Subscribin
   };
   if (existing) await renewPendingSubscriber(db, existing, request);
   else if (!(await createdUnlessRaced(db, request))) return { kind: "accepted" };
-  await sendSafely(send, confirmationMail(form.email, confirmUrl(token), visitor.locale));
+  await sendSafely(send, confirmationMail(form.email, confirmUrl(token), visitor.locale, visitor.pageName));
   return { kind: "accepted" };
 }
 

@@ -196,7 +196,7 @@ describe.each(providers)("private pages on $name", (provider) => {
     expect(allowed.headers.get("location")).toBe(stranger.headers.get("location"));
     const link = new URL(mailedLink());
     const landing = await get(`${link.pathname}${link.search}`);
-    expect(await landing.text()).toContain('action="/access/link"');
+    expect(await landing.text()).toContain('action="/access/link?lang=en"');
     const fields = { token: link.searchParams.get("link")!, return: link.searchParams.get("return")! };
     const used = await post("/access/link", fields);
     expect(used.status).toBe(303);

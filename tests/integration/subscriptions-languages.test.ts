@@ -101,7 +101,7 @@ describe.each(providers)("subscriptions in the reader's language on $name", (pro
     const send = async () => undefined;
     const form = (n: number) => ({ email: `flood${n}@example.com`, scope: "all" as const, component: [], maintenance: false });
     const start = new Date();
-    const visitor = (ms: number) => ({ ip: "192.0.2.77", now: new Date(start.getTime() + ms), locale: "en" as const });
+    const visitor = (ms: number) => ({ ip: "192.0.2.77", now: new Date(start.getTime() + ms), locale: "en" as const, pageName: "Beacon status" });
     for (let n = 0; n < SOURCE_SUBSCRIBE_LIMIT; n++) expect((await subscribe(site.db, form(n), visitor(n), send)).kind).toBe("accepted");
     for (let n = 0; n < 3; n++) expect((await subscribe(site.db, form(100 + n), visitor(1000 + n), send)).kind).toBe("throttled");
     // The lock (30 s) is over: the next attempt is admitted and writes the refusals down.

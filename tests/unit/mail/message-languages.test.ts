@@ -130,14 +130,20 @@ describe.each(LOCALES)("a subscriber mail in %s", (locale) => {
   });
 
   it("sends the confirmation and already-subscribed mails in the language, their links opening pages in it", () => {
-    const confirm = confirmationMail("ada@example.org", "https://status.example.com/subscribe/confirm?token=c", locale);
-    const english = confirmationMail("ada@example.org", "https://status.example.com/subscribe/confirm?token=c", "en");
+    const confirm = confirmationMail("ada@example.org", "https://status.example.com/subscribe/confirm?token=c", locale, "Beacon status");
+    const english = confirmationMail("ada@example.org", "https://status.example.com/subscribe/confirm?token=c", "en", "Beacon status");
     expect(confirm.text).toContain(`https://status.example.com/subscribe/confirm?token=c&lang=${locale}`);
     if (locale !== "en") {
       expect(confirm.subject).not.toBe(english.subject);
       expect(confirm.text.split("\n")[0]).not.toBe(english.text.split("\n")[0]);
     }
-    const already = alreadySubscribedMail("ada@example.org", "https://status.example.com/subscribe/manage?token=m", { "List-Unsubscribe": "<u>" }, locale);
+    const already = alreadySubscribedMail(
+      "ada@example.org",
+      "https://status.example.com/subscribe/manage?token=m",
+      { "List-Unsubscribe": "<u>" },
+      locale,
+      "Beacon status",
+    );
     expect(already.text).toContain(`https://status.example.com/subscribe/manage?token=m&lang=${locale}`);
     expect(already.headers).toEqual({ "List-Unsubscribe": "<u>" });
   });
@@ -146,9 +152,9 @@ describe.each(LOCALES)("a subscriber mail in %s", (locale) => {
 describe("confirmation mails", () => {
   it("read naturally in German and Japanese", () => {
     const link = "https://status.example.com/subscribe/confirm?token=c";
-    expect(confirmationMail("a@example.org", link, "de").subject).toBe("Bestätigen Sie Ihr Abonnement von Beacon status");
-    expect(confirmationMail("a@example.org", link, "de").text).toContain("Bestätigen Sie Ihr Abonnement: ");
-    expect(confirmationMail("a@example.org", link, "ja").subject).toBe("Beacon status の購読を確認してください");
-    expect(confirmationMail("a@example.org", link, "en").subject).toBe("Confirm your subscription to Beacon status");
+    expect(confirmationMail("a@example.org", link, "de", "Beacon status").subject).toBe("Bestätigen Sie Ihr Abonnement von Beacon status");
+    expect(confirmationMail("a@example.org", link, "de", "Beacon status").text).toContain("Bestätigen Sie Ihr Abonnement: ");
+    expect(confirmationMail("a@example.org", link, "ja", "Beacon status").subject).toBe("Beacon status の購読を確認してください");
+    expect(confirmationMail("a@example.org", link, "en", "Beacon status").subject).toBe("Confirm your subscription to Beacon status");
   });
 });
