@@ -17,10 +17,6 @@ describe.each(providers)("your page on $name", (provider) => {
   let database: AppDatabase;
   let server: PublicServer;
   let actors: Awaited<ReturnType<typeof createActors>>;
-  const get = async (pathname: string, headers?: Record<string, string>) => {
-    const response = await server.get(pathname, headers);
-    return { status: response.status, headers: response.headers, text: await response.text(), response };
-  };
 
   beforeAll(async () => {
     database = await openAppDatabase(provider, { demo: true });
@@ -35,10 +31,10 @@ describe.each(providers)("your page on $name", (provider) => {
 
   it("looks as always until an admin sets the brand", async () => {
     expect(await loadBrand(database.db)).toMatchObject({ name: "Beacon status", accent: null, logo: null });
-    const home = await get("/");
+    const home = await server.read("/");
     expect(home.text).toContain(">Beacon status</a>");
     expect(home.text).not.toContain("--beacon-accent");
-    expect((await get("/brand/logo")).status).toBe(404);
+    expect((await server.read("/brand/logo")).status).toBe(404);
   });
 
   it("saves the texts (admins only, audited), and pages, feeds and the Statuspage API carry them at once", async () => {
@@ -49,16 +45,16 @@ describe.each(providers)("your page on $name", (provider) => {
     const audit = await database.db.auditEvent.findMany({ where: { action: "setting.update", targetId: BRAND_KEY } });
     expect(audit).toHaveLength(1);
 
-    const home = await get("/");
+    const home = await server.read("/");
     expect(home.text).toMatch(/<title>[^<]+ · Example status<\/title>/);
     expect(home.text).toContain('<meta property="og:site_name" content="Example status"/>');
     expect(home.text).toMatch(/<meta property="og:title" content="Partial disruption — Example status"\/>/);
     expect(home.text).toContain("--beacon-accent:#1d4ed8");
     expect(home.text).toContain('href="https://help.example.com/"');
     expect(home.text).toContain("Example Ltd · 1 Main Street");
-    expect((await get("/history.atom")).text).toContain("Example status: incident history");
-    expect(JSON.parse((await get("/api/v2/summary.json")).text).page.name).toBe("Example status");
-    expect(JSON.parse((await get("/history.json")).text).title).toBe("Example status: incident history");
+    expect((await server.read("/history.atom")).text).toContain("Example status: incident history");
+    expect(JSON.parse((await server.read("/api/v2/summary.json")).text).page.name).toBe("Example status");
+    expect(JSON.parse((await server.read("/history.json")).text).title).toBe("Example status: incident history");
   });
 
   it("uploads a logo: served with its type, ETag and nosniff, linked from the page and its preview", async () => {
@@ -74,7 +70,7 @@ describe.each(providers)("your page on $name", (provider) => {
     expect(Buffer.from(await served.arrayBuffer())).toEqual(logo);
     const etag = served.headers.get("etag")!;
     expect((await server.get("/brand/logo", { "If-None-Match": etag })).status).toBe(304);
-    const home = await get("/");
+    const home = await server.read("/");
     expect(home.text).toContain(`<img src="/brand/logo?v=${brand.logo!.hash.slice(0, 12)}"`);
     expect(home.text).toMatch(/<meta property="og:image" content="http[^"]+\/brand\/logo\?v=/);
     // The audit log names the image by its hash, never its bytes.
@@ -86,19 +82,19 @@ describe.each(providers)("your page on $name", (provider) => {
     const hostile =
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" onload="alert(1)"><script>alert(2)</script><circle cx="16" cy="16" r="15"/></svg>';
     await setBrandImage(database.db, actors.admin, "favicon", Buffer.from(hostile));
-    const served = await get("/brand/favicon");
+    const served = await server.read("/brand/favicon");
     expect(served.headers.get("content-type")).toBe("image/svg+xml");
     expect(served.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
     expect(served.text).not.toMatch(/alert|script|onload/);
     expect(served.text).toContain("<circle");
-    expect((await get("/")).text).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/brand\/favicon\?v=/);
+    expect((await server.read("/")).text).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/brand\/favicon\?v=/);
   });
 
   it("refuses what is not an image on its field, and keeps the old one", async () => {
     const error = await setBrandImage(database.db, actors.admin, "logo", Buffer.from("<html>no</html>")).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("logo");
-    expect((await get("/brand/logo")).status).toBe(200);
+    expect((await server.read("/brand/logo")).status).toBe(200);
   });
 
   it("goes back to the default look when everything is removed", async () => {
@@ -106,10 +102,10 @@ describe.each(providers)("your page on $name", (provider) => {
     await setBrandImage(database.db, actors.admin, "favicon", null);
     await updateBrand(database.db, actors.admin, { name: null, accent: null, supportUrl: null, footer: null });
     expect(await database.db.setting.findUnique({ where: { key: BRAND_KEY } })).toBeNull();
-    const home = await get("/");
+    const home = await server.read("/");
     expect(home.text).toContain(">Beacon status</a>");
     expect(home.text).not.toContain("/brand/");
-    expect((await get("/brand/logo")).status).toBe(404);
-    expect(JSON.parse((await get("/api/v2/summary.json")).text).page.name).toBe("Beacon status");
+    expect((await server.read("/brand/logo")).status).toBe(404);
+    expect(JSON.parse((await server.read("/api/v2/summary.json")).text).page.name).toBe("Beacon status");
   });
 });

@@ -29,10 +29,6 @@ const HISTORY_HEADING = {
 describe.each(providers)("languages and time zones on $name", (provider) => {
   let database: AppDatabase;
   let server: PublicServer;
-  const get = async (pathname: string, headers?: Record<string, string>) => {
-    const response = await server.get(pathname, headers);
-    return { status: response.status, headers: response.headers, text: await response.text() };
-  };
 
   beforeAll(async () => {
     database = await openAppDatabase(provider, { demo: true });
@@ -45,35 +41,35 @@ describe.each(providers)("languages and time zones on $name", (provider) => {
   });
 
   it.each(LOCALES)("serves the home page and history in %s, with hreflang alternates and links that keep the language", async (lang) => {
-    const home = await get(`/?lang=${lang}`);
+    const home = await server.read(`/?lang=${lang}`);
     expect(home.status).toBe(200);
     expect(home.text).toContain(`<html lang="${lang}"`);
     expect(home.text).toContain(VERDICT_YELLOW[lang]);
     for (const other of LOCALES) expect(home.text).toMatch(new RegExp(`<link rel="alternate" hrefLang="${other}" href="[^"]+/\\?lang=${other}"/>`, "i"));
     expect(home.text).toContain(`href="/history?lang=${lang}"`);
-    const history = await get(`/history?lang=${lang}`);
+    const history = await server.read(`/history?lang=${lang}`);
     expect(history.text).toContain(`<h1 class="text-2xl font-bold">${HISTORY_HEADING[lang]}</h1>`);
   });
 
   it("speaks the admin's default language at bare addresses, and English again when it is reset", async () => {
     const actors = await createActors(database.db);
     await updatePageLanguage(database.db, actors.admin, { language: "fr" });
-    const bare = await get("/");
+    const bare = await server.read("/");
     expect(bare.text).toContain('<html lang="fr"');
     expect(bare.text).toContain(VERDICT_YELLOW.fr);
     // A chosen language wins over the default, and links on a bare page carry no ?lang.
-    expect((await get("/?lang=de")).text).toContain(VERDICT_YELLOW.de);
+    expect((await server.read("/?lang=de")).text).toContain(VERDICT_YELLOW.de);
     expect(bare.text).toContain('href="/history"');
     await updatePageLanguage(database.db, actors.admin, { language: "en" });
-    expect((await get("/")).text).toContain(VERDICT_YELLOW.en);
+    expect((await server.read("/")).text).toContain(VERDICT_YELLOW.en);
   });
 
   it("refuses an unknown language with a 400 and keeps no answer per invented language", async () => {
-    await get("/?lang=xx");
+    await server.read("/?lang=xx");
     const before = answerCacheStats().entries;
-    for (let index = 0; index < 20; index += 1) expect((await get(`/?lang=x${index}`)).status).toBe(400);
+    for (let index = 0; index < 20; index += 1) expect((await server.read(`/?lang=x${index}`)).status).toBe(400);
     expect(answerCacheStats().entries).toBe(before);
-    expect((await get("/?tz=Mars/Olympus")).status).toBe(400);
+    expect((await server.read("/?tz=Mars/Olympus")).status).toBe(400);
   });
 
   it("remembers a switch: /lang sets the cookie, and a bare address then redirects privately to the language", async () => {
@@ -88,16 +84,16 @@ describe.each(providers)("languages and time zones on $name", (provider) => {
     expect(again.headers.get("cache-control")).toBe("private, no-store");
     expect(again.headers.get("vary")).toBe("Cookie");
     // The cached pages themselves never vary by cookie.
-    const page = await get("/history?lang=de", { cookie });
+    const page = await server.read("/history?lang=de", { cookie });
     expect(page.status).toBe(200);
     expect(page.headers.get("vary") ?? "").not.toMatch(/cookie/i);
     expect(page.headers.get("cache-control")).toMatch(/^public/);
   });
 
   it("renders times in a chosen zone on the server, and in UTC otherwise", async () => {
-    const utc = await get("/history?page=1");
+    const utc = await server.read("/history?page=1");
     expect(utc.text).toMatch(/<time dateTime="[^"]+" data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} UTC<\/time>/);
-    const tokyo = await get("/history?page=1&tz=Asia/Tokyo");
+    const tokyo = await server.read("/history?page=1&tz=Asia/Tokyo");
     expect(tokyo.text).toContain('data-tz="Asia/Tokyo"');
     expect(tokyo.text).toMatch(/data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} GMT\+9<\/time>/);
     expect(tokyo.text).not.toMatch(/data-local="">[^<]* UTC<\/time>/);
@@ -105,13 +101,13 @@ describe.each(providers)("languages and time zones on $name", (provider) => {
   });
 
   it("writes feeds' fixed texts in the language, and leaves the JSON APIs' values alone", async () => {
-    const atom = await get("/history.atom?lang=de");
+    const atom = await server.read("/history.atom?lang=de");
     expect(atom.text).toContain("Störungsverlauf");
-    const json = JSON.parse((await get("/history.json?lang=es")).text) as { language: string; title: string };
+    const json = JSON.parse((await server.read("/history.json?lang=es")).text) as { language: string; title: string };
     expect(json.language).toBe("es");
     expect(json.title).toContain("historial de incidencias");
-    const summary = (await get("/api/v2/summary.json")).text;
-    expect((await get("/api/v2/summary.json?lang=de")).text).toBe(summary);
+    const summary = (await server.read("/api/v2/summary.json")).text;
+    expect((await server.read("/api/v2/summary.json?lang=de")).text).toBe(summary);
     expect(summary).not.toMatch(/Störung|Betriebsbereit/);
   });
 });

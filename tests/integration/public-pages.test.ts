@@ -28,10 +28,6 @@ function useDb(db: Db) {
 describe.each(providers)("public pages on $name", (provider) => {
   let database: AppDatabase;
   let server: PublicServer;
-  const page = async (pathname: string) => {
-    const response = await server.get(pathname);
-    return { status: response.status, html: await response.text() };
-  };
 
   beforeAll(async () => {
     database = await openAppDatabase(provider, { demo: true });
@@ -44,26 +40,26 @@ describe.each(providers)("public pages on $name", (provider) => {
   });
 
   it("the home page gives the verdict, both systems and the open incident", async () => {
-    const home = await page("/");
+    const home = await server.read("/");
     expect(home.status).toBe(200);
-    expect(home.html).toContain('data-overall="yellow"');
-    expect(textOf(home.html)).toContain("Partial disruption");
-    expect(home.html).toContain('data-system="production"');
-    expect(home.html).toContain('data-system="development"');
-    expect(textOf(home.html)).toContain("Elevated error rates on the Platform API");
-    expect(home.html).not.toMatch(/<script[^>]+src=/);
+    expect(home.text).toContain('data-overall="yellow"');
+    expect(textOf(home.text)).toContain("Partial disruption");
+    expect(home.text).toContain('data-system="production"');
+    expect(home.text).toContain('data-system="development"');
+    expect(textOf(home.text)).toContain("Elevated error rates on the Platform API");
+    expect(home.text).not.toMatch(/<script[^>]+src=/);
   });
 
   it("the 2012 outage page shows red 5h and yellow 8h for both systems", async () => {
-    const outage = await page("/incidents/386");
-    expect(textOf(outage.html)).toContain("Production — red 5h · yellow 8h");
-    expect(textOf(outage.html)).toContain("Development — red 5h · yellow 8h");
-    expect((await page("/incidents/123456")).status).toBe(404);
+    const outage = await server.read("/incidents/386");
+    expect(textOf(outage.text)).toContain("Production — red 5h · yellow 8h");
+    expect(textOf(outage.text)).toContain("Development — red 5h · yellow 8h");
+    expect((await server.read("/incidents/123456")).status).toBe(404);
   });
 
   it("a publish is visible on the next request", async () => {
     const development = await database.db.component.findUniqueOrThrow({ where: { slug: "development" } });
-    expect(textOf((await page("/")).html)).not.toContain("Builds are failing to start");
+    expect(textOf((await server.read("/")).text)).not.toContain("Builds are failing to start");
     const now = new Date();
     await database.db.incident.create({
       data: {
@@ -77,27 +73,27 @@ describe.each(providers)("public pages on $name", (provider) => {
       },
     });
     invalidatePublicViews();
-    const after = await page("/");
-    expect(textOf(after.html)).toContain("Builds are failing to start");
-    expect(after.html).toContain('data-overall="red"');
-    expect(textOf(after.html)).toContain("Major outage");
+    const after = await server.read("/");
+    expect(textOf(after.text)).toContain("Builds are failing to start");
+    expect(after.text).toContain('data-overall="red"');
+    expect(textOf(after.text)).toContain("Major outage");
   });
 
   it("when the database is lost, says the status is unknown instead of claiming green", async () => {
     setCurrentSnapshot(await collectSnapshot("live"));
     useDb(createDb({ provider: "postgresql", url: "postgresql://postgres@127.0.0.1:1/gone" }));
-    const lastKnown = await page("/");
+    const lastKnown = await server.read("/");
     expect(lastKnown.status).toBe(200);
-    expect(textOf(lastKnown.html)).toMatch(/Status unknown.*Showing the last known status from .* — live data unavailable/);
-    expect(textOf(lastKnown.html)).not.toContain("All systems operational");
-    expect(lastKnown.html).not.toContain("data-overall=");
+    expect(textOf(lastKnown.text)).toMatch(/Status unknown.*Showing the last known status from .* — live data unavailable/);
+    expect(textOf(lastKnown.text)).not.toContain("All systems operational");
+    expect(lastKnown.text).not.toContain("data-overall=");
 
     clearCurrentSnapshot();
     invalidatePublicViews();
-    const nothingKnown = await page("/");
+    const nothingKnown = await server.read("/");
     expect(nothingKnown.status).toBe(503);
-    expect(textOf(nothingKnown.html)).toContain("Status unknown");
-    expect(textOf(nothingKnown.html)).not.toContain("All systems operational");
+    expect(textOf(nothingKnown.text)).toContain("Status unknown");
+    expect(textOf(nothingKnown.text)).not.toContain("All systems operational");
     useDb(database.db);
   });
 });

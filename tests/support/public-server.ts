@@ -6,6 +6,8 @@ import { handlePublicRequest } from "@/lib/public/server";
 export interface PublicServer {
   base: string;
   get(pathname: string, headers?: Record<string, string>): Promise<Response>;
+  /** GETs `pathname` and reads the whole answer. */
+  read(pathname: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }>;
   close(): Promise<void>;
 }
 
@@ -17,9 +19,14 @@ export async function startPublicServer(): Promise<PublicServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`${base}${pathname}`, { headers });
   return {
     base,
-    get: (pathname, headers = {}) => fetch(`${base}${pathname}`, { headers }),
+    get,
+    async read(pathname, headers) {
+      const response = await get(pathname, headers);
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
