@@ -157,6 +157,8 @@ test("/admin/subscribers shows the sent mails in its delivery log and is axe-cle
     await expect(row).toContainText(/sent [A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} UTC/);
   }
   await expect(page.locator(`[data-subscriber="${GIT_PUSH_READER}"]`)).toContainText("unsubscribed");
+  // Each subscriber's language: the page they subscribed from (these from the English one).
+  await expect(page.locator(`[data-subscriber="${PRODUCTION_READER}"] [data-locale]`)).toHaveText("English");
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(axe.violations).toEqual([]);
 

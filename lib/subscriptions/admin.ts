@@ -3,6 +3,7 @@
 import type { Actor } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db/client";
+import { DEFAULT_LOCALE, type Locale, localeSchema } from "@/lib/i18n";
 import type { SubscriberStatus } from "./store";
 
 export interface SubscriberCounts {
@@ -33,6 +34,8 @@ export interface SubscriberListing {
   consentIp: string;
   confirmedAt: Date | null;
   confirmIp: string | null;
+  /** The language its mails are written in. */
+  locale: Locale;
 }
 
 export const SUBSCRIBER_PAGE_SIZE = 100;
@@ -56,6 +59,7 @@ export async function listSubscribers(db: Db, search: string, take: number | nul
     consentIp: row.consentIp,
     confirmedAt: row.confirmedAt,
     confirmIp: row.confirmIp,
+    locale: localeSchema.catch(DEFAULT_LOCALE).parse(row.locale),
   }));
 }
 
@@ -79,6 +83,7 @@ export const SUBSCRIBER_CSV_COLUMNS = [
   "consent_ip",
   "confirmed_at",
   "confirm_ip",
+  "language",
 ] as const;
 
 export function subscriberCsvRow(row: SubscriberListing): string[] {
@@ -92,5 +97,6 @@ export function subscriberCsvRow(row: SubscriberListing): string[] {
     row.consentIp,
     row.confirmedAt?.toISOString() ?? "",
     row.confirmIp ?? "",
+    row.locale,
   ];
 }

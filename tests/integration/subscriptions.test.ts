@@ -208,13 +208,14 @@ describe.each(providers)("subscriptions on $name", (provider) => {
     expect(await (await fetch(`${site.base}${manage.pathname}${manage.search}`)).text()).toContain("You are unsubscribed");
   });
 
-  it("the admin counts, finds by part of an address, exports consent as CSV and removes with an audit event that keeps no address", async () => {
+  it("the admin counts, finds by part of an address, exports consent and language as CSV and removes with an audit event that keeps no address", async () => {
     const counts = await subscriberCounts(site.db);
     expect(counts).toMatchObject({ confirmed: 1, unsubscribed: 1 });
     expect(counts.pending).toBeGreaterThan(10);
+    await site.db.subscriber.update({ where: { emailNormalized: "late@example.com" }, data: { locale: "ja" } });
     const found = await listSubscribers(site.db, "LATE@");
     expect(found.map((row) => row.email)).toEqual(["late@example.com"]);
-    expect(found[0]).toMatchObject({ components: "All components", consentIp: "198.51.100.13" });
+    expect(found[0]).toMatchObject({ components: "All components", consentIp: "198.51.100.13", locale: "ja" });
     expect(subscriberCsvRow(found[0]!)).toEqual([
       "late@example.com",
       "pending",
@@ -225,6 +226,7 @@ describe.each(providers)("subscriptions on $name", (provider) => {
       "198.51.100.13",
       "",
       "",
+      "ja",
     ]);
 
     const admin = await site.db.user.create({ data: { email: "root@example.com", name: "Root", role: "admin", passwordHash: "x" } });

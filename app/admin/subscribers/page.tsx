@@ -1,9 +1,10 @@
-// Mail subscribers: counts, search by address, each one's components and consent, removal (admins,
+// Mail subscribers: counts, search by address, each one's components, language and consent, removal (admins,
 // after a confirmation step that needs no JavaScript) and the CSV export. Viewers read.
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/request";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { LANGUAGE_NAMES } from "@/lib/i18n";
 import { loadEnv } from "@/lib/runtime/env";
 import { listSubscribers, SUBSCRIBER_PAGE_SIZE, type SubscriberListing, subscriberCounts } from "@/lib/subscriptions/admin";
 import { formatUtc } from "@/lib/text/format-time";
@@ -14,7 +15,7 @@ import { MailDeliveries } from "./MailDeliveries";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
-const COLUMNS = ["Address", "Status", "Components", "Consent (UTC, IP)", "Confirmed (UTC, IP)", "Remove"];
+const COLUMNS = ["Address", "Status", "Components", "Language", "Consent (UTC, IP)", "Confirmed (UTC, IP)", "Remove"];
 
 function MailNotConfigured() {
   return (
@@ -47,6 +48,9 @@ export default async function SubscribersPage({ searchParams }: PageProps<"/admi
         {subscriber.maintenance ? ", maintenance too" : ""}
       </td>
       <td className="pr-2">{subscriber.components}</td>
+      <td className="pr-2" data-locale={subscriber.locale}>
+        {LANGUAGE_NAMES[subscriber.locale]}
+      </td>
       <td className="pr-2">
         {formatUtc(subscriber.consentedAt)}, {subscriber.consentIp || "unknown"}
       </td>
