@@ -19,6 +19,7 @@ const CASES: [url: string, pattern: keyof typeof READ_RESPONSE_SCHEMAS][] = [
   ["/api/v3/issues/386", "/api/v3/issues/:id"],
   ["/api/v4/current-status", "/api/v4/current-status"],
   ["/api/v4/incidents?limit=100", "/api/v4/incidents"],
+  ["/embed.json", "/embed.json"],
 ];
 
 test("covers every JSON read endpoint", () => {

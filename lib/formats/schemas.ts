@@ -1,6 +1,6 @@
 /**
- * The read APIs' response bodies as zod schemas: Atlassian Statuspage v2, Heroku status v3/v4 and
- * JSON Feed 1.1. One definition serves three purposes, so they cannot drift apart:
+ * The read APIs' response bodies as zod schemas: Atlassian Statuspage v2, Heroku status v3/v4,
+ * JSON Feed 1.1 and Beacon's own /embed.json. One definition serves three purposes, so they cannot drift apart:
  *   - the serializers (statuspage.ts, heroku.ts, feeds.ts) are typed by `z.infer` of these schemas;
  *   - unit tests parse the serializers' output AND the real payloads in tests/fixtures with them;
  *   - lib/api/openapi.ts publishes them as the response schemas of /api/openapi.json.
@@ -300,7 +300,35 @@ export const jsonFeed = named(
 export type JsonFeedItem = z.infer<typeof jsonFeedItem>;
 export type JsonFeed = z.infer<typeof jsonFeed>;
 
-/** Each JSON read endpoint's response body, by its path pattern in lib/http/public-endpoints.ts. */
+// --- Beacon's embeddable banner (/embed.json, lib/embed) --------------------------------------
+
+const componentState = z.enum(["green", "blue", "yellow", "red"]);
+
+/** What the banner script needs and nothing more: the verdict and what affects customers now. */
+export const embedStatusResponse = named(
+  "EmbedStatusResponse",
+  z.strictObject({
+    status: componentState,
+    description: z.string().meta({ description: "e.g. All systems operational, Partial disruption" }),
+    url: z.url(),
+    incidents: z.array(
+      z.strictObject({
+        id: z.int().min(1).meta({ description: "the incident's number" }),
+        kind: z.enum(["incident", "maintenance"]),
+        title: z.string(),
+        state: componentState,
+        label: z.string().meta({ description: "the state in words, e.g. Major outage, Under maintenance" }),
+        components: z.array(z.string()).meta({ description: "slugs of the affected components and of the systems they belong to" }),
+        url: z.url(),
+        updated_at: z.iso.datetime(),
+      }),
+    ),
+  }),
+);
+
+export type EmbedStatusResponse = z.infer<typeof embedStatusResponse>;
+
+/** Each JSON read endpoint's response body, by its path pattern in lib/public/endpoints.ts. */
 export const READ_RESPONSE_SCHEMAS = {
   "/history.json": jsonFeed,
   "/api/v2/summary.json": statuspageSummaryResponse,
@@ -316,29 +344,5 @@ export const READ_RESPONSE_SCHEMAS = {
   "/api/v3/issues/:id": herokuV3Issue,
   "/api/v4/current-status": herokuV4CurrentStatus,
   "/api/v4/incidents": herokuV4Incidents,
+  "/embed.json": embedStatusResponse,
 } as const satisfies Record<string, z.ZodType>;
-
-// --- Beacon's embeddable banner (/embed.json, lib/embed) --------------------------------------
-
-const componentState = z.enum(["green", "blue", "yellow", "red"]);
-
-/** What the banner script needs and nothing more: the verdict and what affects customers now. */
-export const embedStatusResponse = z.strictObject({
-  status: componentState,
-  description: z.string().meta({ description: "e.g. All systems operational, Partial disruption" }),
-  url: z.url(),
-  incidents: z.array(
-    z.strictObject({
-      id: z.int().min(1).meta({ description: "the incident's number" }),
-      kind: z.enum(["incident", "maintenance"]),
-      title: z.string(),
-      state: componentState,
-      label: z.string().meta({ description: "the state in words, e.g. Major outage, Under maintenance" }),
-      components: z.array(z.string()).meta({ description: "slugs of the affected components and of the systems they belong to" }),
-      url: z.url(),
-      updated_at: z.iso.datetime(),
-    }),
-  ),
-});
-
-export type EmbedStatusResponse = z.infer<typeof embedStatusResponse>;

@@ -359,7 +359,10 @@ const herokuApi = [
 ];
 
 /** Machine-readable read endpoints that the OpenAPI document describes. */
-export const READ_API_PATHS: readonly string[] = [...feeds, ...statuspageApi, ...herokuApi].map((entry) => entry.path).filter((path) => path !== "/feed");
+export const READ_API_PATHS: readonly string[] = [
+  ...[...feeds, ...statuspageApi, ...herokuApi].map((entry) => entry.path).filter((path) => path !== "/feed"),
+  "/embed.json",
+];
 
 const openApi = endpoint({
   path: "/api/openapi.json",

@@ -68,6 +68,10 @@ describe("/api/openapi.json", () => {
       $ref: "#/components/schemas/HerokuV4CurrentStatus",
     });
     expect(document.paths["/history.json"].get.responses["200"].content["application/feed+json"].schema).toEqual({ $ref: "#/components/schemas/JsonFeed" });
+    expect(document.paths["/embed.json"].get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/EmbedStatusResponse",
+    });
+    expect(schemas.EmbedStatusResponse.properties.incidents.items.properties.state.enum).toEqual(["green", "blue", "yellow", "red"]);
     expect(schemas.StatuspageSummaryResponse.properties.incidents.items).toEqual({ $ref: "#/components/schemas/StatuspageIncident" });
     expect(schemas.StatuspageComponent.properties.status.enum).toEqual([
       "operational",
