@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { CHAT_SCHEMAS } from "../../tests/support/chat-schemas";
 import { startReceiver, type Receiver } from "../../tests/support/receiver";
-import { e2eApiToken } from "../support/api-token";
+import { e2eApiToken, openIssueByApi } from "../support/api-token";
 import { signIn } from "../support/admin";
 
 test.describe.configure({ mode: "serial" });
@@ -53,17 +53,12 @@ test("an admin registers Discord and Teams webhooks; a publish reaches the one w
   await expect(page.locator('[data-webhook="Ops Discord"]')).toContainText("Components: Development");
   await expect(page.locator('[data-webhook="Ops Teams"]')).toContainText("(Microsoft Teams)");
 
-  const response = await request.post("/api/admin/incidents", {
-    headers: { Authorization: `Bearer ${e2eApiToken()}` },
-    data: {
-      title: "Dashboard slow @everyone (chat e2e)",
-      type: "issue",
-      body: "Pages load slowly. <@123>",
-      componentIds: ["dashboard"],
-      stateChanges: [{ componentId: "dashboard", state: "yellow" }],
-    },
+  const response = await openIssueByApi(request, {
+    title: "Dashboard slow @everyone (chat e2e)",
+    body: "Pages load slowly. <@123>",
+    component: "dashboard",
+    state: "yellow",
   });
-  expect(response.status()).toBe(201);
   await expect.poll(() => discord.received.length, { timeout: 5_000, intervals: [20] }).toBe(1);
   const [delivery] = discord.received;
   expect(delivery!.headers["content-type"]).toBe("application/json");

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { verifySignature } from "../../lib/webhooks/signature";
 import { startReceiver, type Receiver } from "../../tests/support/receiver";
-import { e2eApiToken } from "../support/api-token";
+import { openIssueByApi } from "../support/api-token";
 import { signIn } from "../support/admin";
 
 test.describe.configure({ mode: "serial" });
@@ -35,17 +35,7 @@ test("an admin registers an endpoint; the publish preview counts it; a publish i
   await expect(page.locator("[data-preview]")).toContainText("1 webhook subscriber will be notified");
 
   const published = Date.now();
-  const response = await request.post("/api/admin/incidents", {
-    headers: { Authorization: `Bearer ${e2eApiToken()}` },
-    data: {
-      title: "Routing errors (webhook e2e)",
-      type: "issue",
-      body: "Some requests fail.",
-      componentIds: ["routing"],
-      stateChanges: [{ componentId: "routing", state: "yellow" }],
-    },
-  });
-  expect(response.status()).toBe(201);
+  await openIssueByApi(request, { title: "Routing errors (webhook e2e)", body: "Some requests fail.", component: "routing", state: "yellow" });
   await expect.poll(() => receiver.received.length, { timeout: 5_000, intervals: [10] }).toBe(1);
   console.log(`[measure] webhook received ${Date.now() - published} ms after the publish request was sent`);
   const [delivery] = receiver.received;
