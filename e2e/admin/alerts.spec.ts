@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { signIn } from "../support/admin";
 
 test.describe.configure({ mode: "serial" });
@@ -108,18 +108,22 @@ async function previewAndPublish(page: Page, button: "Publish incident" | "Publi
   await expect(page.locator("[data-notice]")).toHaveText("Published.");
 }
 
-/** Reloads the dashboard until the draft is there (as a commander keeping it open would see it). */
-async function waitForDraft(page: Page, kind: "investigating" | "resolved", text: string) {
-  const draft = page.locator(`[data-draft][data-draft-kind="${kind}"]`, { hasText: text });
+/** Reloads the dashboard until `shown` is there `count` times (as a commander keeping it open would see it). */
+async function waitOnDashboard(page: Page, shown: Locator, count: number, { timeout, interval }: { timeout: number; interval: number }) {
   await expect
     .poll(
       async () => {
         await page.goto("/admin");
-        return draft.count();
+        return shown.count();
       },
-      { timeout: 30_000, intervals: [200] },
+      { timeout, intervals: [interval] },
     )
-    .toBe(1);
+    .toBe(count);
+}
+
+async function waitForDraft(page: Page, kind: "investigating" | "resolved", text: string) {
+  const draft = page.locator(`[data-draft][data-draft-kind="${kind}"]`, { hasText: text });
+  await waitOnDashboard(page, draft, 1, { timeout: 30_000, interval: 200 });
   return draft;
 }
 
@@ -279,15 +283,7 @@ test("50 different alerts at once: a few drafts, then one storm draft listing th
   await signIn(page, "commander");
   await pushAlerts(stormAlerts.map((alertname) => ({ labels: { alertname, severity: "warning" } })));
   const onDashboard = page.locator(`[data-draft] [data-alert-name^="E2EStorm${RUN}x"]`);
-  await expect
-    .poll(
-      async () => {
-        await page.goto("/admin");
-        return onDashboard.count();
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .toBe(50);
+  await waitOnDashboard(page, onDashboard, 50, { timeout: 60_000, interval: 500 });
   const storm = page.locator("[data-draft][data-storm]");
   await expect(storm).toHaveCount(1);
   const inStorm = await storm.locator("[data-alert-name]").evaluateAll((items) => items.map((item) => item.getAttribute("data-alert-name") ?? ""));
