@@ -5,7 +5,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { loadEnv, type MailSettings } from "@/lib/runtime/env";
 import { headerText, type MailMessage } from "./message";
 
@@ -30,21 +30,33 @@ const SMTP_DEFAULTS: Record<string, string> = {
   socketTimeout: "30000",
 };
 
+/**
+ * nodemailer is loaded when the first mail is sent, not at start: most server processes send no
+ * mail for hours, and the package is the largest the public server would otherwise load.
+ */
+function lazyTransport(create: (nodemailer: typeof import("nodemailer")) => Transporter) {
+  let transport: Promise<Transporter> | null = null;
+  return {
+    get: () => (transport ??= import("nodemailer").then(({ default: nodemailer }) => create(nodemailer))),
+    close: () => void transport?.then((opened) => opened.close()),
+  };
+}
+
 function smtpSender(url: string): MailSender {
   const withDefaults = new URL(url);
   for (const [name, value] of Object.entries(SMTP_DEFAULTS)) if (!withDefaults.searchParams.has(name)) withDefaults.searchParams.set(name, value);
-  const transport = nodemailer.createTransport(withDefaults.toString());
+  const transport = lazyTransport((nodemailer) => nodemailer.createTransport(withDefaults.toString()));
   return {
-    send: async (message) => void (await transport.sendMail(message)),
-    close: () => transport.close(),
+    send: async (message) => void (await (await transport.get()).sendMail(message)),
+    close: transport.close,
   };
 }
 
 function fileSender(dir: string): MailSender {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  const transport = lazyTransport((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" }));
   return {
     async send(message) {
-      const { message: raw } = await transport.sendMail(message);
+      const { message: raw } = await (await transport.get()).sendMail(message);
       await mkdir(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.eml`;
       // Written aside, then renamed: a reader of DIR never sees half a mail.
@@ -52,7 +64,7 @@ function fileSender(dir: string): MailSender {
       await writeFile(partial, raw as Buffer);
       await rename(partial, path.join(dir, name));
     },
-    close: () => transport.close(),
+    close: transport.close,
   };
 }
 
