@@ -11,7 +11,7 @@ import { recordDeploy } from "@/lib/deploys/record";
 import { addLink, addNote, commandersOf, handOffCommand, takeCommand } from "@/lib/incident-timeline/command";
 import { loadInternalEntries } from "@/lib/incident-timeline/entries";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
-import { landed } from "../support/publish-fixtures";
+import { landed, openProductionOutage } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
 import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { providers } from "../support/test-databases";
@@ -75,18 +75,7 @@ describe.each(providers)("the internal timeline on $name", (provider) => {
 
   it("writes system events in the publish transaction: published and each component's change", async () => {
     const opened = landed(
-      await openIncident(
-        db,
-        actors.commander,
-        {
-          title: "Git pushes failing",
-          componentIds: [productionId],
-          type: "investigating",
-          body: PUBLIC_TEXT,
-          stateChanges: [{ componentId: productionId, state: "red" }],
-        },
-        when(),
-      ),
+      await openIncident(db, actors.commander, openProductionOutage(productionId, { title: "Git pushes failing", body: PUBLIC_TEXT }), when()),
     );
     incidentNumber = opened.incidentNumber;
     const incident = await db.incident.findUniqueOrThrow({ where: { number: incidentNumber } });

@@ -19,7 +19,7 @@ import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { loadPostmortemForAdmin } from "@/lib/postmortems/queries";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { savePostmortemSchema } from "@/lib/validation/postmortems";
-import { createActors, landed } from "../support/publish-fixtures";
+import { createActors, landed, openProductionOutage } from "../support/publish-fixtures";
 import { type PublicServer, startPublicServer } from "../support/public-server";
 import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { providers } from "../support/test-databases";
@@ -80,13 +80,12 @@ describe.each(providers)("postmortems on $name", (provider) => {
       await openIncident(
         db,
         actors.commander,
-        {
+        openProductionOutage((await db.component.findUniqueOrThrow({ where: { slug: "git-push" } })).id, {
           title: "Git pushes failing",
-          componentIds: [(await db.component.findUniqueOrThrow({ where: { slug: "git-push" } })).id],
           type: "issue",
           body: PUBLIC_TEXT,
           stateChanges: [],
-        },
+        }),
         { now: new Date() },
       ),
     );
