@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updatePageLanguage } from "@/lib/admin/page-language";
 import { LOCALES } from "@/lib/i18n";
 import { answerCacheStats } from "@/lib/public/answers";
-import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { createActors } from "../support/publish-fixtures";
-import { type PublicServer, startPublicServer } from "../support/public-server";
+import { type DemoSite, startDemoSite } from "../support/public-server";
 import { providers } from "../support/test-databases";
 
 const VERDICT_YELLOW = {
@@ -27,73 +26,68 @@ const HISTORY_HEADING = {
 } as const;
 
 describe.each(providers)("languages and time zones on $name", (provider) => {
-  let database: AppDatabase;
-  let server: PublicServer;
+  let site: DemoSite;
 
   beforeAll(async () => {
-    database = await openAppDatabase(provider, { demo: true });
-    server = await startPublicServer();
+    site = await startDemoSite(provider);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => site?.close());
 
   it.each(LOCALES)("serves the home page and history in %s, with hreflang alternates and links that keep the language", async (lang) => {
-    const home = await server.read(`/?lang=${lang}`);
+    const home = await site.read(`/?lang=${lang}`);
     expect(home.status).toBe(200);
     expect(home.text).toContain(`<html lang="${lang}"`);
     expect(home.text).toContain(VERDICT_YELLOW[lang]);
     for (const other of LOCALES) expect(home.text).toMatch(new RegExp(`<link rel="alternate" hrefLang="${other}" href="[^"]+/\\?lang=${other}"/>`, "i"));
     expect(home.text).toContain(`href="/history?lang=${lang}"`);
-    const history = await server.read(`/history?lang=${lang}`);
+    const history = await site.read(`/history?lang=${lang}`);
     expect(history.text).toContain(`<h1 class="text-2xl font-bold">${HISTORY_HEADING[lang]}</h1>`);
   });
 
   it("speaks the admin's default language at bare addresses, and English again when it is reset", async () => {
-    const actors = await createActors(database.db);
-    await updatePageLanguage(database.db, actors.admin, { language: "fr" });
-    const bare = await server.read("/");
+    const actors = await createActors(site.db);
+    await updatePageLanguage(site.db, actors.admin, { language: "fr" });
+    const bare = await site.read("/");
     expect(bare.text).toContain('<html lang="fr"');
     expect(bare.text).toContain(VERDICT_YELLOW.fr);
     // A chosen language wins over the default, and links on a bare page carry no ?lang.
-    expect((await server.read("/?lang=de")).text).toContain(VERDICT_YELLOW.de);
+    expect((await site.read("/?lang=de")).text).toContain(VERDICT_YELLOW.de);
     expect(bare.text).toContain('href="/history"');
-    await updatePageLanguage(database.db, actors.admin, { language: "en" });
-    expect((await server.read("/")).text).toContain(VERDICT_YELLOW.en);
+    await updatePageLanguage(site.db, actors.admin, { language: "en" });
+    expect((await site.read("/")).text).toContain(VERDICT_YELLOW.en);
   });
 
   it("refuses an unknown language with a 400 and keeps no answer per invented language", async () => {
-    await server.read("/?lang=xx");
+    await site.read("/?lang=xx");
     const before = answerCacheStats().entries;
-    for (let index = 0; index < 20; index += 1) expect((await server.read(`/?lang=x${index}`)).status).toBe(400);
+    for (let index = 0; index < 20; index += 1) expect((await site.read(`/?lang=x${index}`)).status).toBe(400);
     expect(answerCacheStats().entries).toBe(before);
-    expect((await server.read("/?tz=Mars/Olympus")).status).toBe(400);
+    expect((await site.read("/?tz=Mars/Olympus")).status).toBe(400);
   });
 
   it("remembers a switch: /lang sets the cookie, and a bare address then redirects privately to the language", async () => {
-    const switched = await fetch(`${server.base}/lang?set=de&return=${encodeURIComponent("/history?page=1")}`, { redirect: "manual" });
+    const switched = await fetch(`${site.base}/lang?set=de&return=${encodeURIComponent("/history?page=1")}`, { redirect: "manual" });
     expect(switched.status).toBe(303);
     expect(switched.headers.get("location")).toBe("/history?page=1&lang=de");
     const cookie = switched.headers.get("set-cookie")?.split(";")[0] ?? "";
     expect(cookie).toBe("beacon-lang=de");
-    const again = await fetch(`${server.base}/incidents/1`, { headers: { cookie }, redirect: "manual" });
+    const again = await fetch(`${site.base}/incidents/1`, { headers: { cookie }, redirect: "manual" });
     expect(again.status).toBe(303);
     expect(again.headers.get("location")).toBe("/incidents/1?lang=de");
     expect(again.headers.get("cache-control")).toBe("private, no-store");
     expect(again.headers.get("vary")).toBe("Cookie");
     // The cached pages themselves never vary by cookie.
-    const page = await server.read("/history?lang=de", { cookie });
+    const page = await site.read("/history?lang=de", { cookie });
     expect(page.status).toBe(200);
     expect(page.headers.get("vary") ?? "").not.toMatch(/cookie/i);
     expect(page.headers.get("cache-control")).toMatch(/^public/);
   });
 
   it("renders times in a chosen zone on the server, and in UTC otherwise", async () => {
-    const utc = await server.read("/history?page=1");
+    const utc = await site.read("/history?page=1");
     expect(utc.text).toMatch(/<time dateTime="[^"]+" data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} UTC<\/time>/);
-    const tokyo = await server.read("/history?page=1&tz=Asia/Tokyo");
+    const tokyo = await site.read("/history?page=1&tz=Asia/Tokyo");
     expect(tokyo.text).toContain('data-tz="Asia/Tokyo"');
     expect(tokyo.text).toMatch(/data-local="">[A-Z][a-z]{2} \d{1,2}, \d{4} \d{2}:\d{2} GMT\+9<\/time>/);
     expect(tokyo.text).not.toMatch(/data-local="">[^<]* UTC<\/time>/);
@@ -101,13 +95,13 @@ describe.each(providers)("languages and time zones on $name", (provider) => {
   });
 
   it("writes feeds' fixed texts in the language, and leaves the JSON APIs' values alone", async () => {
-    const atom = await server.read("/history.atom?lang=de");
+    const atom = await site.read("/history.atom?lang=de");
     expect(atom.text).toContain("Störungsverlauf");
-    const json = JSON.parse((await server.read("/history.json?lang=es")).text) as { language: string; title: string };
+    const json = JSON.parse((await site.read("/history.json?lang=es")).text) as { language: string; title: string };
     expect(json.language).toBe("es");
     expect(json.title).toContain("historial de incidencias");
-    const summary = (await server.read("/api/v2/summary.json")).text;
-    expect((await server.read("/api/v2/summary.json?lang=de")).text).toBe(summary);
+    const summary = (await site.read("/api/v2/summary.json")).text;
+    expect((await site.read("/api/v2/summary.json?lang=de")).text).toBe(summary);
     expect(summary).not.toMatch(/Störung|Betriebsbereit/);
   });
 });

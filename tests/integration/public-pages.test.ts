@@ -6,8 +6,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { invalidatePublicViews } from "@/lib/events/public-views";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
-import { type PublicServer, startPublicServer } from "../support/public-server";
-import { type AppDatabase, openAppDatabase } from "../support/app-database";
+import { type DemoSite, startDemoSite } from "../support/public-server";
 import { providers } from "../support/test-databases";
 
 const globals = globalThis as unknown as { beaconDb?: Db };
@@ -26,21 +25,16 @@ function useDb(db: Db) {
 }
 
 describe.each(providers)("public pages on $name", (provider) => {
-  let database: AppDatabase;
-  let server: PublicServer;
+  let site: DemoSite;
 
   beforeAll(async () => {
-    database = await openAppDatabase(provider, { demo: true });
-    server = await startPublicServer();
+    site = await startDemoSite(provider);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-  });
+  afterAll(() => site?.close());
 
   it("the home page gives the verdict, both systems and the open incident", async () => {
-    const home = await server.read("/");
+    const home = await site.read("/");
     expect(home.status).toBe(200);
     expect(home.text).toContain('data-overall="yellow"');
     expect(textOf(home.text)).toContain("Partial disruption");
@@ -51,17 +45,17 @@ describe.each(providers)("public pages on $name", (provider) => {
   });
 
   it("the 2012 outage page shows red 5h and yellow 8h for both systems", async () => {
-    const outage = await server.read("/incidents/386");
+    const outage = await site.read("/incidents/386");
     expect(textOf(outage.text)).toContain("Production — red 5h · yellow 8h");
     expect(textOf(outage.text)).toContain("Development — red 5h · yellow 8h");
-    expect((await server.read("/incidents/123456")).status).toBe(404);
+    expect((await site.read("/incidents/123456")).status).toBe(404);
   });
 
   it("a publish is visible on the next request", async () => {
-    const development = await database.db.component.findUniqueOrThrow({ where: { slug: "development" } });
-    expect(textOf((await server.read("/")).text)).not.toContain("Builds are failing to start");
+    const development = await site.db.component.findUniqueOrThrow({ where: { slug: "development" } });
+    expect(textOf((await site.read("/")).text)).not.toContain("Builds are failing to start");
     const now = new Date();
-    await database.db.incident.create({
+    await site.db.incident.create({
       data: {
         number: 77777,
         title: "Builds are failing to start",
@@ -73,7 +67,7 @@ describe.each(providers)("public pages on $name", (provider) => {
       },
     });
     invalidatePublicViews();
-    const after = await server.read("/");
+    const after = await site.read("/");
     expect(textOf(after.text)).toContain("Builds are failing to start");
     expect(after.text).toContain('data-overall="red"');
     expect(textOf(after.text)).toContain("Major outage");
@@ -82,7 +76,7 @@ describe.each(providers)("public pages on $name", (provider) => {
   it("when the database is lost, says the status is unknown instead of claiming green", async () => {
     setCurrentSnapshot(await collectSnapshot("live"));
     useDb(createDb({ provider: "postgresql", url: "postgresql://postgres@127.0.0.1:1/gone" }));
-    const lastKnown = await server.read("/");
+    const lastKnown = await site.read("/");
     expect(lastKnown.status).toBe(200);
     expect(textOf(lastKnown.text)).toMatch(/Status unknown.*Showing the last known status from .* — live data unavailable/);
     expect(textOf(lastKnown.text)).not.toContain("All systems operational");
@@ -90,10 +84,10 @@ describe.each(providers)("public pages on $name", (provider) => {
 
     clearCurrentSnapshot();
     invalidatePublicViews();
-    const nothingKnown = await server.read("/");
+    const nothingKnown = await site.read("/");
     expect(nothingKnown.status).toBe(503);
     expect(textOf(nothingKnown.text)).toContain("Status unknown");
     expect(textOf(nothingKnown.text)).not.toContain("All systems operational");
-    useDb(database.db);
+    useDb(site.db);
   });
 });

@@ -1,7 +1,10 @@
 // The public HTTP layer (lib/public/server.ts) on a free port of 127.0.0.1, as `npm start` runs it
 // in front of Next.js: what it does not answer is a plain 404 here.
 import { createServer, type Server } from "node:http";
+import type { Db } from "@/lib/db/client";
 import { handlePublicRequest } from "@/lib/public/server";
+import { openAppDatabase } from "./app-database";
+import type { providers } from "./test-databases";
 
 export interface PublicServer {
   base: string;
@@ -28,5 +31,21 @@ export async function startPublicServer(): Promise<PublicServer> {
       return { status: response.status, headers: response.headers, text: await response.text() };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type DemoSite = PublicServer & { db: Db };
+
+/** The demo data on a throwaway database, served by the public layer; close() stops both. */
+export async function startDemoSite(provider: (typeof providers)[number]): Promise<DemoSite> {
+  const database = await openAppDatabase(provider, { demo: true });
+  const server = await startPublicServer();
+  return {
+    ...server,
+    db: database.db,
+    async close() {
+      await server.close();
+      await database.close();
+    },
   };
 }
