@@ -5,8 +5,6 @@ import { existsSync } from "node:fs";
 import { DatabaseError, describeDatabaseError, type DatabaseLocation } from "./database-errors";
 import { migrationsRoot, readMigrations, type MigrationFile } from "./migration-files";
 import { PRISMA_MIGRATIONS_TABLE, transactionControlIn, type HistoryRow, type MigrationHistoryStore } from "./migration-history";
-import { postgresHistoryStore } from "./migrate-postgres";
-import { sqliteHistoryStore } from "./migrate-sqlite";
 
 export { DatabaseError, describeDatabaseError } from "./database-errors";
 
@@ -61,9 +59,10 @@ export async function pendingMigrations(target: MigrationTarget, options: Migrat
   });
 }
 
-function openStore(target: MigrationTarget, mode: "read" | "write"): Promise<MigrationHistoryStore> {
-  if (target.provider === "sqlite") return Promise.resolve(sqliteHistoryStore(target.file, { readonly: mode === "read" }));
-  return postgresHistoryStore(target.url, { lock: mode === "write" });
+/** Loads only the configured provider's driver (a start on SQLite never loads pg, and the reverse). */
+async function openStore(target: MigrationTarget, mode: "read" | "write"): Promise<MigrationHistoryStore> {
+  if (target.provider === "sqlite") return (await import("./migrate-sqlite")).sqliteHistoryStore(target.file, { readonly: mode === "read" });
+  return (await import("./migrate-postgres")).postgresHistoryStore(target.url, { lock: mode === "write" });
 }
 
 /** Refuses a history Prisma Migrate would also refuse, and an applied migration edited since. */

@@ -3,7 +3,7 @@
 // (with its own id, so it ignores its own echo). Reconnects with a growing delay; while
 // disconnected, the cache's time-to-live still bounds staleness.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { invalidatePublicViews, onPublicViewsInvalidated } from "@/lib/events/public-views";
 
 export const INVALIDATION_CHANNEL = "beacon_public_views";
@@ -24,7 +24,9 @@ export function startCrossInstanceInvalidation(url: string, log: (line: string) 
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: url });
+    // pg is loaded here, not at start: only a server on PostgreSQL ever calls this.
+    const { default: driver } = await import("pg");
+    const next = new driver.Client({ connectionString: url });
     next.on("notification", (message) => {
       if (message.channel === INVALIDATION_CHANNEL && message.payload !== instanceId) invalidatePublicViews("remote");
     });
