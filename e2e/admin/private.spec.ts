@@ -1,16 +1,18 @@
 // Private pages (issue 15): an admin makes the public side private with a shared password; a reader
 // without JavaScript is sent to /access, a wrong password is refused, the right one leads back to
 // the page asked for; while private nothing is shared-cacheable or indexable, and machine URLs
-// answer 401. The magic link is not exercised here: the e2e server has no mail (BEACON_SMTP_URL),
-// so /access offers no mail form (tests/integration/private-pages.test.ts covers the link).
-// The site is made public again afterwards: other specs read the public site.
+// answer 401. /access speaks the reader's language and is axe-clean in each; a German reader asks
+// for a sign-in link, which the e2e server's SMTP sink receives (e2e/support/mail.ts), in German,
+// and signs in with it. The site is made public again afterwards: other specs read the public site.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "../support/admin";
+import { linkIn, waitForMail } from "../support/mail";
 
 const READER_PASSWORD = "e2e-readers-password";
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
-async function saveAccess(page: Page, makePrivate: boolean, password = ""): Promise<void> {
+async function saveAccess(page: Page, makePrivate: boolean, password = "", emailDomains?: string): Promise<void> {
   await signIn(page, "admin");
   await page.goto("/admin/settings");
   const section = page.locator('section[aria-labelledby="private-page-heading"]');
@@ -22,6 +24,7 @@ async function saveAccess(page: Page, makePrivate: boolean, password = ""): Prom
       .getByLabel(/shared password/i)
       .first()
       .fill(password);
+  if (emailDomains !== undefined) await section.getByLabel("Email domains that may ask for a sign-in link").fill(emailDomains);
   await section.getByRole("button", { name: "Save private page" }).click();
   await expect(section.locator("[data-form-message]")).toBeVisible();
   await expect(section.getByTestId("access-state")).toHaveText(makePrivate ? "Now: private." : "Now: public.");
@@ -81,7 +84,43 @@ test("/access is accessible (axe, WCAG 2.1 AA)", async ({ browser, page }) => {
   const readerPage = await reader.newPage();
   await readerPage.goto("/access?return=%2F");
   await expect(readerPage.getByLabel("Password")).toBeVisible();
-  const results = await new AxeBuilder({ page: readerPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page: readerPage }).withTags(AXE_TAGS).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  await reader.close();
+});
+
+test("/access speaks the reader's language and is axe-clean in each; a German reader signs in by a German mailed link", async ({ browser, page }) => {
+  test.slow(); // three axe runs and a mail round trip
+  await saveAccess(page, true, "", "beacon.test");
+  const reader = await browser.newContext(); // axe runs as a script in the page
+  const readerPage = await reader.newPage();
+  for (const [lang, heading, password, email] of [
+    ["en", "This status page is private", "Password", "Your work email"],
+    ["de", "Diese Statusseite ist privat", "Passwort", "Ihre geschäftliche E-Mail-Adresse"],
+    ["ja", "このステータスページは非公開です", "パスワード", "仕事用のメールアドレス"],
+  ] as const) {
+    await readerPage.goto(`/access?return=%2Fhistory&lang=${lang}`);
+    await expect(readerPage.locator("html")).toHaveAttribute("lang", lang);
+    await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(readerPage.getByLabel(password, { exact: true })).toBeVisible();
+    await expect(readerPage.getByLabel(email)).toBeVisible();
+    const results = await new AxeBuilder({ page: readerPage }).withTags(AXE_TAGS).analyze();
+    expect(results.violations.map((violation) => `${lang} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+
+  // The German page's forms answer in German; the link arrives in a German mail and opens the German sign-in.
+  const address = `leser-${Date.now()}@beacon.test`;
+  await readerPage.goto("/access?return=%2Fhistory&lang=de");
+  await readerPage.getByLabel("Ihre geschäftliche E-Mail-Adresse").fill(address);
+  await readerPage.getByRole("button", { name: "Anmeldelink per E-Mail senden" }).click();
+  await expect(readerPage.getByText(/ist ein Anmeldelink unterwegs/)).toBeVisible();
+  const mail = await waitForMail(address, /^Ihr Anmeldelink für /);
+  expect(mail.parsed.text).toContain("Öffnen Sie diesen Link innerhalb von 15 Minuten");
+  await readerPage.goto(linkIn(mail, "/access"));
+  await expect(readerPage.locator("html")).toHaveAttribute("lang", "de");
+  await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("Bei der Statusseite anmelden");
+  await readerPage.getByRole("button", { name: "Anmelden" }).click();
+  await expect(readerPage).toHaveURL(/\/history$/);
+  expect((await readerPage.request.get("/history", { maxRedirects: 0 })).status()).toBe(200);
   await reader.close();
 });
