@@ -3,20 +3,16 @@
 // page's name (its brand) and speak the reader's language, on a real SQLite file and a real
 // PostgreSQL, through the public HTTP layer as `npm start` chains it, with mail written as .eml files.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAccess } from "@/lib/access/admin";
 import { forgetAccessCopy } from "@/lib/access/config";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { updateBrand } from "@/lib/branding/settings";
-import { handleAccessRequest } from "@/lib/public/access-forms";
-import { handlePublicRequest } from "@/lib/public/server";
-import { handleSubscriptionRequest } from "@/lib/public/subscription-forms";
 import { type AppDatabase, openAppDatabase } from "../support/app-database";
 import { createActors } from "../support/publish-fixtures";
+import { type SiteServer, startSiteServer } from "../support/site-server";
 import { providers } from "../support/test-databases";
 
 const PASSWORD = "correct horse battery";
@@ -32,17 +28,16 @@ const ENV = {
 describe.each(providers)("the forms' pages and mails, branded and in the reader's language, on $name", (provider) => {
   let database: AppDatabase;
   let actors: Awaited<ReturnType<typeof createActors>>;
-  let server: Server;
-  let base: string;
+  let server: SiteServer;
   let dataDir: string;
   const saved: Record<string, string | undefined> = {};
 
   const get = async (pathname: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${base}${pathname}`, { headers, redirect: "manual" });
+    const response = await fetch(`${server.base}${pathname}`, { headers, redirect: "manual" });
     return { status: response.status, location: response.headers.get("location"), text: await response.text() };
   };
   const post = async (pathname: string, fields: Record<string, string>, ip = "198.51.100.9") => {
-    const response = await fetch(`${base}${pathname}`, {
+    const response = await fetch(`${server.base}${pathname}`, {
       method: "POST",
       body: new URLSearchParams(fields),
       headers: { ...FORM, "x-test-peer": ip },
@@ -70,20 +65,11 @@ describe.each(providers)("the forms' pages and mails, branded and in the reader'
     actors = await createActors(database.db);
     forgetAccessCopy();
     await updateBrand(database.db, actors.admin, { name: "Example status", accent: null, supportUrl: null, footer: null });
-    server = createServer((request, response) => {
-      request.headers[PEER_ADDRESS_HEADER] = String(request.headers["x-test-peer"] ?? "127.0.0.1");
-      void (handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then(
-        (handled) => {
-          if (!handled) response.writeHead(404).end();
-        },
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    server = await startSiteServer();
   });
 
   afterAll(async () => {
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await server?.close();
     forgetAccessCopy();
     await database?.close();
     for (const [name, value] of Object.entries(saved)) {

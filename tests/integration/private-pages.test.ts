@@ -3,7 +3,6 @@
 // answers with each way in (shared password, mailed link, allowed address, feed token), while
 // private nothing is cacheable by a shared cache and nothing indexable; back to public caching
 // when public again; the snapshot during an outage stays behind the gate; the export refuses.
-import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,20 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateAccess } from "@/lib/access/admin";
 import { forgetAccessCopy } from "@/lib/access/config";
 import { exportRefusal } from "@/lib/access/export";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/auth/roles";
 import { createDb, type Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { invalidatePublicViews } from "@/lib/events/public-views";
-import { handleAccessRequest } from "@/lib/public/access-forms";
 import { OPEN_WHILE_PRIVATE } from "@/lib/public/access-pages";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
-import { handlePublicRequest } from "@/lib/public/server";
-import { handleSubscriptionRequest } from "@/lib/public/subscription-forms";
 import { unsubscribeUrl } from "@/lib/subscriptions/links";
 import { collectSnapshot } from "@/lib/snapshot/collect";
 import { clearCurrentSnapshot, setCurrentSnapshot } from "@/lib/snapshot/current";
 import type { AccessFormInput } from "@/lib/validation/access";
+import { type SiteServer, startSiteServer } from "../support/site-server";
 import { openTestDatabase, providers } from "../support/test-databases";
 
 const globals = globalThis as unknown as { beaconDb?: Db };
@@ -62,15 +58,14 @@ function mailedLink(): string {
 
 describe.each(providers)("private pages on $name", (provider) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let server: Server;
-  let base: string;
+  let server: SiteServer;
   let slug: string;
   let number: number;
   const saved: Record<string, string | undefined> = {};
 
-  const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`${base}${pathname}`, { headers, redirect: "manual" });
+  const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`${server.base}${pathname}`, { headers, redirect: "manual" });
   const post = (pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    fetch(`${base}${pathname}`, {
+    fetch(`${server.base}${pathname}`, {
       method: "POST",
       body: new URLSearchParams(fields),
       headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
@@ -99,19 +94,11 @@ describe.each(providers)("private pages on $name", (provider) => {
     invalidatePublicViews();
     slug = (await database.db.component.findFirstOrThrow({ where: { hidden: false } })).slug;
     number = (await database.db.incident.findFirstOrThrow({ where: { deletedAt: null, posts: { some: {} } }, orderBy: { number: "asc" } })).number;
-    server = createServer((request, response) => {
-      // The test's stand-in for the socket's address, as scripts/start.ts sets it.
-      request.headers[PEER_ADDRESS_HEADER] = String(request.headers["x-test-peer"] ?? request.socket.remoteAddress ?? "");
-      (handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then((handled) => {
-        if (!handled) response.writeHead(404).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    server = await startSiteServer();
   });
 
   afterAll(async () => {
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await server?.close();
     clearCurrentSnapshot();
     globals.beaconDb = undefined;
     forgetAccessCopy();
