@@ -3,9 +3,12 @@
 // prints its resident memory after a full garbage collection; the differences are each layer's cost.
 // Needs `npm run build` (Next.js is prepared from .next).
 import { execFileSync } from "node:child_process";
+import { npmStartCommand } from "../support/beacon-process";
 import { markdownTable, mb } from "./stats";
 
-const FLAGS = ["--max-semi-space-size=8", "--heap-growing-percent=25", "--expose-gc"];
+/** `npm start`'s environment and Node.js flags (not its script), so each layer is measured as production runs. */
+const START = npmStartCommand();
+const FLAGS = [...START.nodeArgs.filter((arg) => arg.startsWith("--")), "--expose-gc"];
 
 interface Layer {
   label: string;
@@ -19,17 +22,17 @@ export const LAYERS: Layer[] = [
   { label: "Node.js alone", code: "" },
   { label: "+ React and react-dom/server (the public pages' renderer)", code: `await import("react"); await import("react-dom/server");` },
   {
-    label: "+ Prisma's runtime, both driver adapters, pg and better-sqlite3",
-    code: `await import("@prisma/client/runtime/client"); await import("@prisma/adapter-better-sqlite3"); await import("@prisma/adapter-pg"); await import("pg"); await import("better-sqlite3");`,
+    label: "+ Prisma's runtime and the SQLite driver (its adapter and better-sqlite3; pg is loaded only on PostgreSQL)",
+    code: `await import("@prisma/client/runtime/client"); await import("@prisma/adapter-better-sqlite3"); await import("better-sqlite3");`,
   },
   {
-    label: "+ Next.js prepared for the admin side and the write API (loaded on their first request)",
+    label: "+ Next.js prepared for the admin side (loaded on the first admin request)",
     code: `const { default: next } = await import("next"); const app = next({ dev: false }); await app.prepare(); app.getRequestHandler();`,
   },
 ];
 
 function measure(code: string): { rss: number; heap: number; external: number } {
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, ...START.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   const out = execFileSync(process.execPath, [...FLAGS, "--input-type=module", "-e", `${code}\n${report}`], { encoding: "utf8", env });
   return JSON.parse(out.trim().split("\n").at(-1)!);
 }
