@@ -17,6 +17,8 @@ const KEEP_OUTPUT_CHARS = 200_000;
 
 export interface BeaconOptions {
   databaseUrl: string;
+  /** The checkout whose `npm start` runs (default: this one); `scripts/bench/compare.ts` starts an older one beside it. */
+  root?: string;
   dataDir: string;
   /** Default: a free port. Pass the previous one to restart "the same" server. */
   port?: number;
@@ -58,8 +60,8 @@ export function serverEnv(options: BeaconOptions & { port: number }): NodeJS.Pro
 }
 
 /** `npm start` split into its environment assignments and node's arguments, so tests run what production runs. */
-export function npmStartCommand(): { env: Record<string, string>; nodeArgs: string[] } {
-  const script: string = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start;
+export function npmStartCommand(root = ROOT): { env: Record<string, string>; nodeArgs: string[] } {
+  const script: string = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
   const words = script.trim().split(/\s+/);
   const env: Record<string, string> = {};
   while (/^[A-Z_]+=/.test(words[0] ?? "")) {
@@ -72,9 +74,10 @@ export function npmStartCommand(): { env: Record<string, string>; nodeArgs: stri
 
 export async function startBeacon(options: BeaconOptions): Promise<BeaconProcess> {
   const port = options.port ?? (await freePort());
-  const command = npmStartCommand();
+  const root = options.root ?? ROOT;
+  const command = npmStartCommand(root);
   const child = spawn(process.execPath, command.nodeArgs, {
-    cwd: ROOT,
+    cwd: root,
     env: { ...command.env, ...serverEnv({ ...options, port }) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

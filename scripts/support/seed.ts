@@ -19,12 +19,14 @@ export interface SeedOptions {
   dataDir: string;
   /** Synthetic incidents on top of the demo data (`db:seed -- --history N`). */
   history?: number;
+  /** The checkout whose seed command runs (default: this one; its migrations must match the server's). */
+  root?: string;
 }
 
 export async function seedDatabase(options: SeedOptions): Promise<void> {
   const args = ["--import", "tsx", "scripts/db-seed.ts", "--demo", ...(options.history ? ["--history", String(options.history)] : [])];
   const env = { ...process.env, DATABASE_URL: options.databaseUrl, BEACON_DATA_DIR: options.dataDir };
-  await run(process.execPath, args, { cwd: ROOT, env, maxBuffer: 16 * 2 ** 20 });
+  await run(process.execPath, args, { cwd: options.root ?? ROOT, env, maxBuffer: 16 * 2 ** 20 });
 }
 
 /** A client for checks and set-up, outside the server (close it with $disconnect()). */

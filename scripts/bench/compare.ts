@@ -1,0 +1,154 @@
+// `npx tsx scripts/bench/compare.ts --before=DIR [--rounds=3] [--seconds=5]`: the production server of
+// another checkout against this one's, side by side on SQLite with the demo data, for before/after
+// figures of a change. Make the other checkout with `git worktree add DIR <rev>`, then `npm ci` (or a
+// copy of node_modules) and `npm run build` in it; `npm run build` here too.
+// Both servers run at once, each seeded by its own checkout; every round measures, per URL, the bare
+// node:http ceiling and then both servers (which goes first alternates by round), so a busy moment of
+// the shared machine falls on both. Then each server's memory after that load, and start → first
+// answer after a restart, alternating. Prints Markdown tables: the medians over the rounds lead.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { type BeaconProcess, startBeacon } from "../support/beacon-process";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases";
+import { seedDatabase } from "../support/seed";
+import { ceiling, type ThroughputRow } from "./throughput";
+import { markdownTable, mb, ms, percentile } from "./stats";
+import { ensureWrk, wrk, wrkCacheBusting, type WrkResult } from "./wrk";
+
+const { values: flags } = parseArgs({
+  options: { before: { type: "string" }, rounds: { type: "string", default: "3" }, seconds: { type: "string", default: "5" } },
+});
+if (!flags.before) throw new Error("--before=DIR: the other checkout (built with npm run build)");
+const rounds = Number(flags.rounds);
+const seconds = Number(flags.seconds);
+if (![rounds, seconds].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--rounds and --seconds take whole numbers > 0");
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const WARM_UP_SECONDS = 2;
+const RESTARTS = 3;
+const SNAPSHOT_WRITTEN = /snapshot: (wrote|kept)/;
+const URLS: { label: string; path: string; busting?: true }[] = [
+  { label: "/", path: "/" },
+  { label: "incident page", path: "/incidents/386" },
+  { label: "/history.atom", path: "/history.atom" },
+  { label: "/api/v2/summary.json", path: "/api/v2/summary.json" },
+  { label: "/?r=<random> (cache-busting)", path: "/", busting: true },
+];
+
+interface Side {
+  name: "before" | "after";
+  root: string;
+  database: ThrowawayDatabase;
+}
+
+async function prepare(name: Side["name"], root: string): Promise<Side> {
+  const database = await createThrowawayDatabase("sqlite");
+  await seedDatabase({ ...database, root });
+  return { name, root, database };
+}
+
+async function start(side: Side): Promise<BeaconProcess> {
+  const server = await startBeacon({ ...side.database, root: side.root });
+  if (!SNAPSHOT_WRITTEN.test(server.output())) await server.nextOutput(SNAPSHOT_WRITTEN, 120_000);
+  return server;
+}
+
+/** Spawn → first answer of `/` after a restart (the snapshot of the previous run on disk), in ms. */
+async function startToFirstAnswer(side: Side): Promise<number> {
+  const started = performance.now();
+  const server = await startBeacon({ ...side.database, root: side.root });
+  try {
+    const response = await fetch(`${server.url}/`);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${side.name}: the first GET / answered ${response.status}`);
+    return performance.now() - started;
+  } finally {
+    await server.stop();
+  }
+}
+
+function load(url: string, busting: boolean | undefined): WrkResult {
+  const run = busting ? wrkCacheBusting : wrk;
+  run(url, WARM_UP_SECONDS);
+  return run(url, seconds);
+}
+
+ensureWrk();
+const sides = [await prepare("before", path.resolve(flags.before)), await prepare("after", ROOT)];
+try {
+  const servers = new Map<Side["name"], BeaconProcess>();
+  for (const side of sides) servers.set(side.name, await start(side));
+  const html = await (await fetch(`${servers.get("after")!.url}/`)).text();
+  const idle = new Map(sides.map((side) => [side.name, servers.get(side.name)!.rssKb()]));
+
+  const ceilings: ThroughputRow[] = [];
+  const figures = new Map<string, WrkResult[]>();
+  for (let round = 0; round < rounds; round++) {
+    console.log(`round ${round + 1} of ${rounds}`);
+    ceilings.push(await ceiling(html, seconds));
+    for (const url of URLS) {
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const key = `${url.label} ${side.name}`;
+        figures.set(key, [...(figures.get(key) ?? []), load(`${servers.get(side.name)!.url}${url.path}`, url.busting)]);
+      }
+    }
+  }
+  const afterLoad = new Map(sides.map((side) => [side.name, servers.get(side.name)!.rssKb()]));
+  for (const server of servers.values()) await server.stop();
+
+  const started = new Map<Side["name"], number[]>();
+  for (let restart = 0; restart < RESTARTS; restart++)
+    for (const side of restart % 2 === 0 ? sides : [...sides].reverse())
+      started.set(side.name, [...(started.get(side.name) ?? []), await startToFirstAnswer(side)]);
+
+  const ratio = (result: WrkResult, round: number) => result.rps / ceilings[round]!.rps;
+  const cell = (result: WrkResult, round: number) => `${Math.round(result.rps)} (${ratio(result, round).toFixed(2)}, p99 ${result.p99})`;
+  const medianRatio = (key: string) => percentile(figures.get(key)!.map(ratio), 50);
+  const rows = URLS.map((url) => {
+    const before = medianRatio(`${url.label} before`);
+    const after = medianRatio(`${url.label} after`);
+    const perRound = sides.flatMap((side) =>
+      figures
+        .get(`${url.label} ${side.name}`)!
+        .map((result, round) => cell(result, round))
+        .join("; "),
+    );
+    return [url.label, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), ...perRound];
+  });
+  console.log(
+    `\nBefore: ${sides[0]!.root}; after: ${ROOT}. SQLite, demo data, wrk -t1 -c64, ${seconds} s per URL after ${WARM_UP_SECONDS} s unmeasured, ${rounds} rounds.\n`,
+  );
+  console.log(`Bare node:http ceiling per round (req/s): ${ceilings.map((c) => Math.round(c.rps)).join(", ")}\n`);
+  console.log(
+    markdownTable(
+      [
+        "URL",
+        "before: median ratio to ceiling",
+        "after: median ratio to ceiling",
+        "after / before",
+        "before, each round: req/s (ratio, p99)",
+        "after, each round",
+      ],
+      rows,
+      ["l", "r", "r", "r", "l", "l"],
+    ),
+  );
+  console.log();
+  console.log(
+    markdownTable(
+      ["", "before", "after"],
+      [
+        ["RSS idle after start", ...sides.map((side) => mb(idle.get(side.name)!))],
+        [`RSS after the ${rounds} rounds of load`, ...sides.map((side) => mb(afterLoad.get(side.name)!))],
+        [
+          `start → first answer of /, median of ${RESTARTS} (each)`,
+          ...sides.map((side) => `${ms(percentile(started.get(side.name)!, 50))} (${started.get(side.name)!.map(ms).join(", ")})`),
+        ],
+      ],
+      ["l", "r", "r"],
+    ),
+  );
+} finally {
+  for (const side of sides) await side.database.close();
+}
