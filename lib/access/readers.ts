@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { AccessConfig } from "@/lib/access/config";
 import { feedToken, hashLinkToken, newLinkToken, newPassId, readerCookieValue, SESSION_DAYS } from "@/lib/access/tokens";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { admitAttempt, describeWait, pruneIdleKeys, settleSuccess, sourceOf, type ThrottleKey } from "@/lib/auth/throttle";
+import { admitAttempt, pruneIdleKeys, settleSuccess, sourceOf, type ThrottleKey } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import type { TransactionalMail } from "@/lib/mail/transport";
 import { type LinkPage, signInLinkMail } from "./link-mail";
@@ -20,10 +20,11 @@ export interface Visitor {
   now: Date;
 }
 
-export type Throttled = { kind: "throttled"; message: string; wait: number };
+/** Refused by the limits; the page says how long to wait (`wait`, ms) in the reader's language. */
+export type Throttled = { kind: "throttled"; wait: number };
 export type SignedIn = { kind: "signed-in"; cookie: string; expiresAt: Date };
 
-const throttled = (wait: number, what: string): Throttled => ({ kind: "throttled", wait, message: `Too many ${what}. Try again in ${describeWait(wait)}.` });
+const throttled = (wait: number): Throttled => ({ kind: "throttled", wait });
 
 async function openSession(db: Db, config: AccessConfig, via: "password" | "magic-link", email: string | null, secret: string, now: Date): Promise<SignedIn> {
   const id = newPassId();
@@ -50,7 +51,7 @@ export async function signInWithPassword(
 ): Promise<SignedIn | Throttled | { kind: "wrong" }> {
   const keys: ThrottleKey[] = [{ key: `reader-password:${sourceOf(visitor.ip)}`, limit: PASSWORD_LIMIT, onSuccess: "clear" }];
   const admission = await admitAttempt(db, keys, visitor.now);
-  if (!admission.admitted) return throttled(admission.wait, "wrong passwords");
+  if (!admission.admitted) return throttled(admission.wait);
   await pruneIdleKeys(db, visitor.now);
   // The KDF runs even without a password set, so the answer's time tells nothing.
   const matches = await verifyPassword(password, config.passwordHash ?? (await dummyPasswordHash()));
@@ -83,7 +84,7 @@ export async function requestMagicLink(
     { key: `reader-link-to:${email}`, limit: LINK_ADDRESS_LIMIT, onSuccess: "refund" },
   ];
   const admission = await admitAttempt(db, keys, visitor.now);
-  if (!admission.admitted) return throttled(admission.wait, "sign-in links asked for");
+  if (!admission.admitted) return throttled(admission.wait);
   if (!send || !config.private || !domainAllowed(email, config.emailDomains)) return { kind: "sent" };
   const token = newLinkToken();
   await db.readerPass.create({
