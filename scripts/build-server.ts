@@ -24,7 +24,8 @@ await build({
   define: { "process.env.NODE_ENV": '"production"' },
   tsconfig: "tsconfig.json",
   logLevel: "warning",
-  // Keeps readable names in the few stack traces a production server logs.
-  keepNames: true,
+  // No `keepNames`: it wraps every function the packages create (React's per-render closures
+  // included) in a defineProperty call; measured, it halved the throughput of a cached `/`
+  // (20,000 → 11,000 req/s) through the extra garbage. Stack traces keep the source's names.
 });
 console.log(`Production server: ${SERVER_BUNDLE} (${Date.now() - started} ms)`);
