@@ -42,10 +42,15 @@ export function languageSwitch(search: string): Rendered | null {
   });
 }
 
-/** The language a reader chose before (the cookie), if any. */
+const LANGUAGE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]*)`);
+
+/**
+ * The language a reader chose before (the cookie), if any. Asked on every page request, so a
+ * request without the cookie costs a string search, not a failed validation and its error object.
+ */
 function rememberedLanguage(cookieHeader: string | undefined): Locale | null {
-  const value = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]*)`))?.[1];
-  const lang = localeSchema.safeParse(value);
+  if (!cookieHeader?.includes(LANGUAGE_COOKIE)) return null;
+  const lang = localeSchema.safeParse(LANGUAGE_COOKIE_VALUE.exec(cookieHeader)?.[1]);
   return lang.success ? lang.data : null;
 }
 
