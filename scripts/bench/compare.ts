@@ -4,10 +4,13 @@
 // copy of node_modules) and `npm run build` in it; `npm run build` here too.
 // Both servers run at once, each seeded by its own checkout; every round measures, per URL, the bare
 // node:http ceiling and then both servers (which goes first alternates by round), so a busy moment of
-// the shared machine falls on both. Then each server's memory after that load, and start → first
-// answer after a restart, alternating. Prints Markdown tables: the medians over the rounds lead.
+// the shared machine falls on both. Each side's ratio is to a ceiling serving that side's own `/`
+// (as in `npm run bench`): a page that grew pays for its bytes on the wire, so absolute req/s are
+// printed beside it. Then each server's memory after that load, and start → first answer after a
+// restart, alternating. Prints Markdown tables: the medians over the rounds lead.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { type BeaconProcess, startBeacon } from "../support/beacon-process";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases";
 import { seedDatabase } from "../support/seed";
@@ -78,14 +81,15 @@ const sides = [await prepare("before", path.resolve(flags.before)), await prepar
 try {
   const servers = new Map<Side["name"], BeaconProcess>();
   for (const side of sides) servers.set(side.name, await start(side));
-  const html = await (await fetch(`${servers.get("after")!.url}/`)).text();
+  const html = new Map<Side["name"], string>();
+  for (const side of sides) html.set(side.name, await (await fetch(`${servers.get(side.name)!.url}/`)).text());
   const idle = new Map(sides.map((side) => [side.name, servers.get(side.name)!.rssKb()]));
 
-  const ceilings: ThroughputRow[] = [];
+  const ceilings = new Map<Side["name"], ThroughputRow[]>(sides.map((side) => [side.name, []]));
   const figures = new Map<string, WrkResult[]>();
   for (let round = 0; round < rounds; round++) {
     console.log(`round ${round + 1} of ${rounds}`);
-    ceilings.push(await ceiling(html, seconds));
+    for (const side of sides) ceilings.get(side.name)!.push(await ceiling(html.get(side.name)!, seconds));
     for (const url of URLS) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
@@ -102,36 +106,42 @@ try {
     for (const side of restart % 2 === 0 ? sides : [...sides].reverse())
       started.set(side.name, [...(started.get(side.name) ?? []), await startToFirstAnswer(side)]);
 
-  const ratio = (result: WrkResult, round: number) => result.rps / ceilings[round]!.rps;
-  const cell = (result: WrkResult, round: number) => `${Math.round(result.rps)} (${ratio(result, round).toFixed(2)}, p99 ${result.p99})`;
-  const medianRatio = (key: string) => percentile(figures.get(key)!.map(ratio), 50);
+  const ratio = (name: Side["name"]) => (result: WrkResult, round: number) => result.rps / ceilings.get(name)![round]!.rps;
+  const cell = (name: Side["name"]) => (result: WrkResult, round: number) =>
+    `${Math.round(result.rps)} (${ratio(name)(result, round).toFixed(2)}, p99 ${result.p99})`;
+  const median = (name: Side["name"], label: string, of: (result: WrkResult, round: number) => number) =>
+    percentile(figures.get(`${label} ${name}`)!.map(of), 50);
   const rows = URLS.map((url) => {
-    const before = medianRatio(`${url.label} before`);
-    const after = medianRatio(`${url.label} after`);
-    const perRound = sides.flatMap((side) =>
-      figures
-        .get(`${url.label} ${side.name}`)!
-        .map((result, round) => cell(result, round))
-        .join("; "),
-    );
-    return [url.label, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), ...perRound];
+    const before = median("before", url.label, ratio("before"));
+    const after = median("after", url.label, ratio("after"));
+    const rps = sides.map((side) => median(side.name, url.label, (result) => result.rps));
+    const perRound = sides.map((side) => figures.get(`${url.label} ${side.name}`)!.map(cell(side.name)).join("; "));
+    return [url.label, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), (rps[1]! / rps[0]!).toFixed(2), ...perRound];
   });
   console.log(
     `\nBefore: ${sides[0]!.root}; after: ${ROOT}. SQLite, demo data, wrk -t1 -c64, ${seconds} s per URL after ${WARM_UP_SECONDS} s unmeasured, ${rounds} rounds.\n`,
   );
-  console.log(`Bare node:http ceiling per round (req/s): ${ceilings.map((c) => Math.round(c.rps)).join(", ")}\n`);
+  for (const side of sides)
+    console.log(
+      `Ceiling serving ${side.name}'s / (${Buffer.byteLength(gzipSync(html.get(side.name)!))} bytes gzipped), req/s per round: ${ceilings
+        .get(side.name)!
+        .map((c) => Math.round(c.rps))
+        .join(", ")}`,
+    );
+  console.log();
   console.log(
     markdownTable(
       [
         "URL",
-        "before: median ratio to ceiling",
-        "after: median ratio to ceiling",
-        "after / before",
+        "before: median ratio to its ceiling",
+        "after: median ratio to its ceiling",
+        "after / before (ratios)",
+        "after / before (median req/s)",
         "before, each round: req/s (ratio, p99)",
         "after, each round",
       ],
       rows,
-      ["l", "r", "r", "r", "l", "l"],
+      ["l", "r", "r", "r", "r", "l", "l"],
     ),
   );
   console.log();
