@@ -6,18 +6,8 @@
 // Feeds in XML, badges and iCal are described by their content types.
 import * as z from "zod";
 import { READ_RESPONSE_SCHEMAS, readApiSchemas } from "@/lib/formats/schemas";
-import {
-  apiCloseMaintenanceBody,
-  apiCreateRuleBody,
-  apiDeletePostBody,
-  apiEmptyBody,
-  apiEditPostBody,
-  apiExtendMaintenanceBody,
-  apiOpenIncidentBody,
-  apiPostBody,
-  apiScheduleMaintenanceBody,
-  apiUpdateRuleBody,
-} from "@/lib/validation/api";
+// The write API's bodies, as `writeBodies.apiPostBody` …: the same schemas lib/api/write-routes.ts validates with.
+import * as writeBodies from "@/lib/validation/api";
 import { createRuleSchema, INTEGRATION_KINDS } from "@/lib/validation/integrations";
 import { apiDeployGateQuery, apiRecordDeployBody, DEPLOY_ENVIRONMENTS } from "@/lib/validation/deploys";
 import { documentedAlertPayloads, inboundResultSchema } from "@/lib/validation/alert-payloads";
@@ -118,7 +108,7 @@ function operation(summary: string, body: z.ZodType, ok: { status: string; schem
 
 /** An operation without a request body (a GET): its parameters are the path's or the query's, with no Idempotency-Key. */
 function getOperation(summary: string, ok: { status: string; schema: z.ZodType; description: string }, parameters: object[] = []) {
-  const { requestBody: _body, parameters: _parameters, ...rest } = operation(summary, apiEmptyBody, ok);
+  const { requestBody: _body, parameters: _parameters, ...rest } = operation(summary, writeBodies.apiEmptyBody, ok);
   return { ...rest, parameters };
 }
 
@@ -127,20 +117,24 @@ const revised = { status: "200", schema: revisedSchema, description: "Done" };
 const maintenanceChanged = { status: "200", schema: publishedSchema, description: "Published" };
 
 const WRITE_PATHS = {
-  "/api/admin/incidents": { post: operation("Open an incident with its first post", apiOpenIncidentBody, created) },
+  "/api/admin/incidents": { post: operation("Open an incident with its first post", writeBodies.apiOpenIncidentBody, created) },
   "/api/admin/incidents/{number}/posts": {
-    post: operation("Post an Investigating, Issue, Update or Resolved post to an incident", apiPostBody, created, [NUMBER]),
+    post: operation("Post an Investigating, Issue, Update or Resolved post to an incident", writeBodies.apiPostBody, created, [NUMBER]),
   },
   "/api/admin/incidents/{number}/posts/{id}": {
-    patch: operation("Correct a post's text (the earlier text is kept as a revision)", apiEditPostBody, revised, [NUMBER, POST_ID]),
-    delete: operation("Delete a post from the public timeline (soft, with a reason)", apiDeletePostBody, revised, [NUMBER, POST_ID]),
+    patch: operation("Correct a post's text (the earlier text is kept as a revision)", writeBodies.apiEditPostBody, revised, [NUMBER, POST_ID]),
+    delete: operation("Delete a post from the public timeline (soft, with a reason)", writeBodies.apiDeletePostBody, revised, [NUMBER, POST_ID]),
   },
-  "/api/admin/maintenance": { post: operation("Schedule maintenance", apiScheduleMaintenanceBody, created) },
+  "/api/admin/maintenance": { post: operation("Schedule maintenance", writeBodies.apiScheduleMaintenanceBody, created) },
   "/api/admin/maintenance/{number}/extend": {
-    post: operation("Extend an upcoming or running maintenance", apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]),
+    post: operation("Extend an upcoming or running maintenance", writeBodies.apiExtendMaintenanceBody, maintenanceChanged, [NUMBER]),
   },
-  "/api/admin/maintenance/{number}/end": { post: operation("End a running maintenance now", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
-  "/api/admin/maintenance/{number}/cancel": { post: operation("Cancel an upcoming maintenance", apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]) },
+  "/api/admin/maintenance/{number}/end": {
+    post: operation("End a running maintenance now", writeBodies.apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]),
+  },
+  "/api/admin/maintenance/{number}/cancel": {
+    post: operation("Cancel an upcoming maintenance", writeBodies.apiCloseMaintenanceBody, maintenanceChanged, [NUMBER]),
+  },
 };
 
 const rule = createRuleSchema.shape;
@@ -172,13 +166,19 @@ function alertRulePaths() {
   return {
     "/api/admin/alert-rules": {
       get: list,
-      post: operation("Create an alert rule (never proposes green); admin tokens", apiCreateRuleBody, ruleAnswer("201", "Created, last in its scope")),
+      post: operation(
+        "Create an alert rule (never proposes green); admin tokens",
+        writeBodies.apiCreateRuleBody,
+        ruleAnswer("201", "Created, last in its scope"),
+      ),
     },
     "/api/admin/alert-rules/{id}": {
-      patch: operation("Change an alert rule: the fields sent replace the rule's; admin tokens", apiUpdateRuleBody, ruleAnswer("200", "Updated"), [RULE_ID]),
+      patch: operation("Change an alert rule: the fields sent replace the rule's; admin tokens", writeBodies.apiUpdateRuleBody, ruleAnswer("200", "Updated"), [
+        RULE_ID,
+      ]),
       delete: operation(
         "Delete an alert rule (body {}); admin tokens",
-        apiEmptyBody,
+        writeBodies.apiEmptyBody,
         {
           status: "200",
           schema: z.object({ rule: z.object({ id: z.number().int(), deleted: z.boolean() }) }),
