@@ -19,8 +19,9 @@ import { loadEnv } from "@/lib/runtime/env";
 export const ACCESS_PATH = "/access";
 
 /** A page of the sign-in, titled with the page's name like every public page. */
-export function accessDocument(status: number, title: string, ctx: PageContext, body: React.ReactNode): Rendered {
-  return page(status, { title, description: title, path: ACCESS_PATH, faviconState: null }, ctx, body);
+/** `path`: the page's own address, which its language links return to (with the reader's `return=`). */
+export function accessDocument(status: number, title: string, ctx: PageContext, body: React.ReactNode, path = ACCESS_PATH): Rendered {
+  return page(status, { title, description: title, path, faviconState: null }, ctx, body);
 }
 
 /** Which ways in the page offers (a password, mail links); read from the gate's copy of the settings. */
@@ -43,7 +44,13 @@ export function accessPage(status: number, view: AccessView & { private: boolean
         </a>
       </p>,
     );
-  return accessDocument(status, i18n.t("access.signIn"), ctx, <AccessForms view={view} i18n={i18n} />);
+  // A reader switching language here still goes on to the page they asked for — without its old
+  // `?lang=`, so the remembered new choice leads there in the new language.
+  const target = new URL(view.returnPath, "http://local");
+  target.searchParams.delete("lang");
+  const back = `${target.pathname}${target.search}`;
+  const path = back === "/" ? ACCESS_PATH : `${ACCESS_PATH}?return=${encodeURIComponent(back)}`;
+  return accessDocument(status, i18n.t("access.signIn"), ctx, <AccessForms view={view} i18n={i18n} />, path);
 }
 
 /** The gate sends a reader of `/history?lang=de` to `/access?return=…`: the page then speaks the language of the page they asked for. */

@@ -131,7 +131,10 @@ describe.each(providers)("the forms' pages and mails, branded and in the reader'
     // The gate sends a reader of a German page to /access with it as the return address.
     const refused = await get("/history?lang=de");
     expect(refused.status).toBe(303);
-    expect((await get(refused.location!)).text).toContain('<html lang="de"');
+    const gatePage = (await get(refused.location!)).text;
+    expect(gatePage).toContain('<html lang="de"');
+    // Its language links return to /access with the same target, not to a bare /access.
+    expect(gatePage).toContain(`href="/lang?set=fr&amp;return=${encodeURIComponent(`/access?return=${encodeURIComponent("/history")}`)}"`);
     // The remembered language (the /lang cookie) leads to the German address.
     const remembered = await get("/access", { cookie: "beacon-lang=de" });
     expect(remembered.status).toBe(303);
