@@ -7,9 +7,16 @@ import { signIn } from "../support/admin";
 test.describe.configure({ mode: "serial" });
 
 const TITLE = `Scheduled Dashboard maintenance (e2e ${Date.now()})`;
-/** A datetime-local value (UTC) `days` from now, on the hour. */
-const utcInput = (days: number, hours = 0) =>
-  new Date(Math.ceil((Date.now() + days * 86_400_000) / 3_600_000) * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16);
+/**
+ * A datetime-local value (UTC): 10:00 on the day `days` after today, plus `hours`. Fixed hours, so
+ * the windows never cross midnight (the preview then writes the end's date too) and every call
+ * gives the same value, whatever time the suite runs.
+ */
+const utcInput = (days: number, hours = 0) => {
+  const day = new Date();
+  day.setUTCHours(10 + hours, 0, 0, 0);
+  return new Date(day.getTime() + days * 86_400_000).toISOString().slice(0, 16);
+};
 /** The same instant as iCalendar writes it: 20261125T100000Z. */
 const icalTime = (input: string) => `${input.replace(/[-:]/g, "")}00Z`;
 let adminPath = "";
