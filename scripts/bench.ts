@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseDatabaseUrl } from "@/lib/runtime/env";
-import { startBeacon, type BeaconProcess } from "./support/beacon-process";
+import { startBeacon, timeToFirstAnswer, type BeaconProcess } from "./support/beacon-process";
 import { createThrowawayDatabase, type Provider, type ThrowawayDatabase } from "./support/databases";
 import { createWriteToken, openDatabase, seedDatabase } from "./support/seed";
 import { openIncident } from "./support/write-client";
@@ -72,24 +72,10 @@ async function withDatabase<T>(
   }
 }
 
-/**
- * From spawning the server to its first answer of `/`, as after a restart: the snapshot of the
- * previous run is on disk and the database is migrated. Three restarts.
- */
+/** Spawn → first answer of `/` after a restart, three restarts. */
 async function startToFirstAnswer(database: ThrowawayDatabase): Promise<number[]> {
   const times: number[] = [];
-  for (let restart = 0; restart < 3; restart++) {
-    const started = performance.now();
-    const server = await startBeacon(database);
-    try {
-      const response = await fetch(`${server.url}/`);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`the first GET / answered ${response.status}`);
-      times.push(performance.now() - started);
-    } finally {
-      await server.stop();
-    }
-  }
+  for (let restart = 0; restart < 3; restart++) times.push(await timeToFirstAnswer(database));
   return times;
 }
 

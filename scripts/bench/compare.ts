@@ -11,10 +11,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { type BeaconProcess, startBeacon } from "../support/beacon-process";
+import { type BeaconProcess, startBeacon, timeToFirstAnswer } from "../support/beacon-process";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases";
 import { seedDatabase } from "../support/seed";
-import { ceiling, type ThroughputRow } from "./throughput";
+import { ceiling, measured, type ThroughputRow, WARM_UP_SECONDS } from "./throughput";
 import { markdownTable, mb, ms, percentile } from "./stats";
 import { ensureWrk, wrk, wrkCacheBusting, type WrkResult } from "./wrk";
 
@@ -27,7 +27,6 @@ const seconds = Number(flags.seconds);
 if (![rounds, seconds].every((n) => Number.isInteger(n) && n > 0)) throw new Error("--rounds and --seconds take whole numbers > 0");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const WARM_UP_SECONDS = 2;
 const RESTARTS = 3;
 const SNAPSHOT_WRITTEN = /snapshot: (wrote|kept)/;
 const URLS: { label: string; path: string; busting?: true }[] = [
@@ -56,26 +55,6 @@ async function start(side: Side): Promise<BeaconProcess> {
   return server;
 }
 
-/** Spawn → first answer of `/` after a restart (the snapshot of the previous run on disk), in ms. */
-async function startToFirstAnswer(side: Side): Promise<number> {
-  const started = performance.now();
-  const server = await startBeacon({ ...side.database, root: side.root });
-  try {
-    const response = await fetch(`${server.url}/`);
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${side.name}: the first GET / answered ${response.status}`);
-    return performance.now() - started;
-  } finally {
-    await server.stop();
-  }
-}
-
-function load(url: string, busting: boolean | undefined): WrkResult {
-  const run = busting ? wrkCacheBusting : wrk;
-  run(url, WARM_UP_SECONDS);
-  return run(url, seconds);
-}
-
 ensureWrk();
 const sides = [await prepare("before", path.resolve(flags.before)), await prepare("after", ROOT)];
 try {
@@ -94,7 +73,7 @@ try {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
         const key = `${url.label} ${side.name}`;
-        figures.set(key, [...(figures.get(key) ?? []), load(`${servers.get(side.name)!.url}${url.path}`, url.busting)]);
+        figures.set(key, [...(figures.get(key) ?? []), measured(`${servers.get(side.name)!.url}${url.path}`, seconds, url.busting ? wrkCacheBusting : wrk)]);
       }
     }
   }
@@ -104,7 +83,7 @@ try {
   const started = new Map<Side["name"], number[]>();
   for (let restart = 0; restart < RESTARTS; restart++)
     for (const side of restart % 2 === 0 ? sides : [...sides].reverse())
-      started.set(side.name, [...(started.get(side.name) ?? []), await startToFirstAnswer(side)]);
+      started.set(side.name, [...(started.get(side.name) ?? []), await timeToFirstAnswer({ ...side.database, root: side.root })]);
 
   const ratio = (name: Side["name"]) => (result: WrkResult, round: number) => result.rps / ceilings.get(name)![round]!.rps;
   const cell = (name: Side["name"]) => (result: WrkResult, round: number) =>

@@ -8,11 +8,12 @@ import { markdownTable } from "./stats";
 import { type WrkResult, wrk, wrkCacheBusting } from "./wrk";
 
 /** Unmeasured load first, so the figures are of the steady state rather than of V8 compiling the path. */
-const WARM_UP_SECONDS = 2;
+export const WARM_UP_SECONDS = 2;
 
-function measured(url: string, seconds: number): WrkResult {
-  wrk(url, WARM_UP_SECONDS);
-  return wrk(url, seconds);
+/** `seconds` of load measured after WARM_UP_SECONDS unmeasured; `run` is wrk itself or its cache-busting client. */
+export function measured(url: string, seconds: number, run: (url: string, seconds: number) => WrkResult = wrk): WrkResult {
+  run(url, WARM_UP_SECONDS);
+  return run(url, seconds);
 }
 
 export interface ThroughputRow extends WrkResult {
@@ -42,8 +43,7 @@ export function throughput(baseUrl: string, staticPath: string, seconds: number)
   ];
   const rows = targets.map(([label, path]) => ({ label, ...measured(`${baseUrl}${path}`, seconds) }));
   // A client adding a random query to every request must not cost a render each (goal: ≥ 0.5 of /).
-  wrkCacheBusting(`${baseUrl}/`, WARM_UP_SECONDS);
-  return [...rows, { label: "/?r=<random> (cache-busting)", ...wrkCacheBusting(`${baseUrl}/`, seconds) }];
+  return [...rows, { label: "/?r=<random> (cache-busting)", ...measured(`${baseUrl}/`, seconds, wrkCacheBusting) }];
 }
 
 export function throughputTable(rows: ThroughputRow[], bare: ThroughputRow): string {

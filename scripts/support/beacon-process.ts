@@ -72,6 +72,23 @@ export function npmStartCommand(root = ROOT): { env: Record<string, string>; nod
   return { env, nodeArgs: words };
 }
 
+/**
+ * From spawning the server to its first answer of `/`, in ms: as after a restart when the previous
+ * run's snapshot is on disk and the database is migrated (`npm run bench`, `scripts/bench/compare.ts`).
+ */
+export async function timeToFirstAnswer(options: BeaconOptions): Promise<number> {
+  const started = performance.now();
+  const server = await startBeacon(options);
+  try {
+    const response = await fetch(`${server.url}/`);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${options.root ?? "Beacon"}: the first GET / answered ${response.status}`);
+    return performance.now() - started;
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function startBeacon(options: BeaconOptions): Promise<BeaconProcess> {
   const port = options.port ?? (await freePort());
   const root = options.root ?? ROOT;
