@@ -18,8 +18,10 @@ import { loadEnv } from "@/lib/runtime/env";
 
 export const ACCESS_PATH = "/access";
 
-/** A page of the sign-in, titled with the page's name like every public page. */
-/** `path`: the page's own address, which its language links return to (with the reader's `return=`). */
+/**
+ * A page of the sign-in, titled with the page's name like every public page; `path` is its own
+ * address, which its language links return to (with the reader's `return=`).
+ */
 export function accessDocument(status: number, title: string, ctx: PageContext, body: React.ReactNode, path = ACCESS_PATH): Rendered {
   return page(status, { title, description: title, path, faviconState: null }, ctx, body);
 }
