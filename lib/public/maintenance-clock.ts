@@ -12,18 +12,18 @@ export interface Window {
   scheduledEndAt: Date | null;
 }
 
-/** The earliest window start or end strictly after `now`, or null. */
-export function nextBoundary(windows: Window[], now: Date): Date | null {
-  let next: Date | null = null;
+/** Every window start or end strictly after `now`, earliest first, each time once. */
+export function upcomingBoundaries(windows: Window[], now: Date): Date[] {
+  const times = new Set<number>();
   for (const window of windows) {
     for (const boundary of [window.scheduledStartAt, window.scheduledEndAt]) {
-      if (boundary && boundary > now && (!next || boundary < next)) next = boundary;
+      if (boundary && boundary > now) times.add(boundary.getTime());
     }
   }
-  return next;
+  return [...times].sort((a, b) => a - b).map((time) => new Date(time));
 }
 
-// Timers are re-armed at least this often, so a clock change or a missed event heals itself.
+// The windows are read again at least this often, so a clock change or a missed event heals itself.
 const MAX_SLEEP_MS = 60 * 60_000;
 const RETRY_MS = 30_000;
 
@@ -35,18 +35,40 @@ export interface MaintenanceClock {
 
 export function startMaintenanceClock(db: Db, options: { log?: (line: string) => void; now?: () => Date } = {}): MaintenanceClock {
   const now = options.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | null = null;
-  let waitingFor: Date | null = null;
+  // Two timers: reading the windows may fail or be slow, and that must never delay a boundary the
+  // clock already knows (a window's end is armed the moment its start fires, not after a re-read).
+  let boundaryTimer: NodeJS.Timeout | null = null;
+  let readTimer: NodeJS.Timeout | null = null;
+  let upcoming: Date[] = [];
   let stopped = false;
   let generation = 0;
 
-  const sleep = (ms: number, then: () => void) => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(then, Math.max(0, Math.min(ms, MAX_SLEEP_MS)));
-    timer.unref();
+  const timer = (previous: NodeJS.Timeout | null, ms: number, then: () => void): NodeJS.Timeout => {
+    if (previous) clearTimeout(previous);
+    const next = setTimeout(then, Math.max(0, Math.min(ms, MAX_SLEEP_MS)));
+    next.unref();
+    return next;
   };
 
-  const arm = async () => {
+  const waitForBoundary = () => {
+    const boundary = upcoming[0];
+    if (!boundary) {
+      if (boundaryTimer) clearTimeout(boundaryTimer);
+      return;
+    }
+    boundaryTimer = timer(boundaryTimer, boundary.getTime() - now().getTime(), () => {
+      if (stopped) return;
+      const at = now();
+      if (at < boundary) return waitForBoundary(); // woke early (capped sleep)
+      upcoming = upcoming.filter((later) => later > at);
+      waitForBoundary();
+      options.log?.(`maintenance window boundary at ${boundary.toISOString()}: refreshing the public views`);
+      invalidatePublicViews(); // reads the windows again through the listener below
+      mailAtMaintenanceBoundary(db, boundary);
+    });
+  };
+
+  const readWindows = async () => {
     const mine = ++generation;
     try {
       const at = now();
@@ -55,32 +77,28 @@ export function startMaintenanceClock(db: Db, options: { log?: (line: string) =>
         select: { scheduledStartAt: true, scheduledEndAt: true },
       });
       if (stopped || mine !== generation) return;
-      waitingFor = nextBoundary(windows, at);
-      if (!waitingFor) return sleep(MAX_SLEEP_MS, () => void arm());
-      const boundary = waitingFor;
-      sleep(boundary.getTime() - now().getTime(), () => {
-        if (now() < boundary) return void arm(); // woke early (capped sleep)
-        options.log?.(`maintenance window boundary at ${boundary.toISOString()}: refreshing the public views`);
-        invalidatePublicViews(); // re-arms through the listener below
-        mailAtMaintenanceBoundary(db, boundary);
-      });
+      upcoming = upcomingBoundaries(windows, at);
+      waitForBoundary();
+      readTimer = timer(readTimer, MAX_SLEEP_MS, () => void readWindows());
     } catch {
-      if (!stopped && mine === generation) sleep(RETRY_MS, () => void arm());
+      // The boundaries already known stay armed.
+      if (!stopped && mine === generation) readTimer = timer(readTimer, RETRY_MS, () => void readWindows());
     }
   };
 
   // A new, extended or cancelled window is always published, and every publish invalidates.
   const unsubscribe = onPublicViewsInvalidated(() => {
-    if (!stopped) void arm();
+    if (!stopped) void readWindows();
   });
-  void arm();
+  void readWindows();
 
   return {
-    next: () => waitingFor,
+    next: () => upcoming[0] ?? null,
     stop() {
       stopped = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
+      if (boundaryTimer) clearTimeout(boundaryTimer);
+      if (readTimer) clearTimeout(readTimer);
     },
   };
 }
