@@ -1,25 +1,19 @@
 // Alert rules through the write API (admin tokens only, the same use-cases and schema as the admin
 // form), and the storm threshold an admin sets at /admin/integrations — on SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { adminForm, runAdminAction } from "@/lib/admin/action";
-import { AccessDenied, authorize, type Actor, type Role } from "@/lib/auth/roles";
+import { AccessDenied, authorize, type Role } from "@/lib/auth/roles";
 import { createIntegration } from "@/lib/alerts/integrations";
 import { DEFAULT_STORM_THRESHOLD, stormThreshold, updateStormThreshold } from "@/lib/alerts/received";
 import { stormThresholdFormSchema } from "@/lib/validation/integrations";
-import { createActors, createComponents } from "../support/publish-fixtures";
-import { BASE_URL, call, createTokens, testWriteApi } from "../support/write-api";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { BASE_URL, call, useWriteApiSite } from "../support/write-api";
+import { providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 
 describe.each(providers)("alert rules API and storm threshold on $name", (provider) => {
-  let db: Db;
-  let close: () => Promise<void>;
-  let actors: Record<Role, Actor>;
-  let tokens: Awaited<ReturnType<typeof createTokens>>;
-  let api: ReturnType<typeof testWriteApi>;
-  let ids: Awaited<ReturnType<typeof createComponents>>;
+  const site = useWriteApiSite(provider, () => T0);
+  const { ids, actors, tokens, api } = site;
   let integrationId: number;
 
   const rulePath = (id: number) => ({ path: `/api/admin/alert-rules/${id}`, params: { id: String(id) } });
@@ -32,14 +26,8 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
   }
 
   beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(provider));
-    ids = await createComponents(db);
-    actors = await createActors(db);
-    tokens = await createTokens(db, actors.admin, T0);
-    api = testWriteApi(db, () => T0);
-    integrationId = (await createIntegration(db, actors.admin, { name: "alertmanager-prod", kind: "alertmanager" }, T0)).integration.id;
+    integrationId = (await createIntegration(site.db, actors.admin, { name: "alertmanager-prod", kind: "alertmanager" }, T0)).integration.id;
   });
-  afterAll(() => close?.());
 
   it("an admin token creates, lists in routing order, updates and deletes rules, each audited", async () => {
     const global = await create({
@@ -90,7 +78,7 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
     expect(deleted).toMatchObject({ status: 200, body: { rule: { id: own.body.rule.id, deleted: true } } });
     expect((await list()).body.rules.map((rule: { name: string }) => rule.name)).toEqual(["Anything critical"]);
 
-    const audit = await db.auditEvent.findMany({ where: { targetType: "alert_rule" }, orderBy: { id: "asc" } });
+    const audit = await site.db.auditEvent.findMany({ where: { targetType: "alert_rule" }, orderBy: { id: "asc" } });
     expect(audit.map((event) => [event.action, event.actorLabel])).toEqual([
       ["alert_rule.create", "token:admin-bot"],
       ["alert_rule.create", "token:admin-bot"],
@@ -100,7 +88,7 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
   });
 
   it("refuses commander and viewer tokens with 403 and writes nothing", async () => {
-    const before = await db.alertRule.count();
+    const before = await site.db.alertRule.count();
     for (const role of ["commander", "viewer"] as const) {
       const token = tokens[role];
       expect((await list(token)).status, role).toBe(403);
@@ -109,7 +97,7 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
       expect((await call(api.deleteAlertRule, { token, method: "DELETE", ...rulePath(1), body: {} })).status, role).toBe(403);
     }
     expect((await list(tokens.revoked)).status).toBe(401);
-    expect(await db.alertRule.count()).toBe(before);
+    expect(await site.db.alertRule.count()).toBe(before);
   });
 
   it("answers 422 with field messages for invalid bodies, and never lets a rule propose green", async () => {
@@ -149,14 +137,14 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
     const save = (who: Role, value: string) => {
       const form = new FormData();
       form.set("stormThreshold", value);
-      const action = adminForm("admin", stormThresholdFormSchema, ({ stormThreshold: threshold }, actor) => updateStormThreshold(db, actor, threshold));
+      const action = adminForm("admin", stormThresholdFormSchema, ({ stormThreshold: threshold }, actor) => updateStormThreshold(site.db, actor, threshold));
       return runAdminAction(action, async (minRole) => authorize(actors[who], minRole), form);
     };
 
     it("an admin saves it (audited); a bad value is a field message and changes nothing", async () => {
-      expect(await stormThreshold(db)).toBe(DEFAULT_STORM_THRESHOLD);
+      expect(await stormThreshold(site.db)).toBe(DEFAULT_STORM_THRESHOLD);
       expect(await save("admin", "12")).toMatchObject({ status: "ok" });
-      expect(await stormThreshold(db)).toBe(12);
+      expect(await stormThreshold(site.db)).toBe(12);
       for (const [value, message] of [
         ["0", "Use at least 1."],
         ["2.5", "Enter a whole number of incidents."],
@@ -166,17 +154,17 @@ describe.each(providers)("alert rules API and storm threshold on $name", (provid
         expect(await save("admin", value!), value).toMatchObject({ status: "error", fieldErrors: { stormThreshold: message } });
       }
       expect(await save("admin", "12")).toMatchObject({ status: "error", fieldErrors: { stormThreshold: "Nothing changed." } });
-      expect(await stormThreshold(db)).toBe(12);
-      const events = await db.auditEvent.findMany({ where: { action: "setting.update", targetId: "alertStormThreshold" } });
+      expect(await stormThreshold(site.db)).toBe(12);
+      const events = await site.db.auditEvent.findMany({ where: { action: "setting.update", targetId: "alertStormThreshold" } });
       expect(events.map((event) => [event.before, event.after])).toEqual([[{ value: null }, { value: 12 }]]);
     });
 
     it("refuses viewers and commanders", async () => {
       for (const who of ["viewer", "commander"] as const) {
-        await expect(updateStormThreshold(db, actors[who], 3)).rejects.toBeInstanceOf(AccessDenied);
+        await expect(updateStormThreshold(site.db, actors[who], 3)).rejects.toBeInstanceOf(AccessDenied);
         expect(await save(who, "3"), who).toMatchObject({ status: "error", code: 403 });
       }
-      expect(await stormThreshold(db)).toBe(12);
+      expect(await stormThreshold(site.db)).toBe(12);
     });
   });
 });

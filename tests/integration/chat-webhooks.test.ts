@@ -3,51 +3,50 @@
 // in for each platform; every body parses with that platform's documented schema, and an
 // endpoint's component filter (a system includes its sub-components) decides who hears of it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import type { Actor, Role } from "@/lib/auth/roles";
 import { openIncident } from "@/lib/incidents/publish";
 import type { WebhookFormat } from "@/lib/validation/webhooks";
 import { WebhookDispatcher } from "@/lib/webhooks/dispatcher";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import type { ChatFormat } from "@/lib/webhooks/payload";
 import { CHAT_SCHEMAS } from "../support/chat-schemas";
-import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
+import { openProductionOutage, usePublishingSite } from "../support/publish-fixtures";
 import { startReceiver, type Receiver } from "../support/receiver";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { providers } from "../support/test-databases";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 const CHAT_FORMATS: ChatFormat[] = ["slack", "discord", "teams", "google_chat"];
 const ALLOW = "BEACON_WEBHOOK_ALLOW";
 
 describe.each(providers)("chat webhooks on $name", (provider) => {
-  let db: Db;
-  let close: () => Promise<void>;
-  let ids: Awaited<ReturnType<typeof createComponents>>;
-  let actors: Record<Role, Actor>;
+  const site = usePublishingSite(provider);
+  const { ids, actors } = site;
   let receivers: Receiver[] = [];
   let savedAllow: string | undefined;
 
   const receiverFor = async (format: WebhookFormat, componentIds: number[] = []) => {
     const receiver = await startReceiver();
     receivers.push(receiver);
-    await createWebhookEndpoint(db, actors.admin, { name: `${format} ${receivers.length}`, url: receiver.url, secret: "", format, componentIds, events: [] });
+    await createWebhookEndpoint(site.db, actors.admin, {
+      name: `${format} ${receivers.length}`,
+      url: receiver.url,
+      secret: "",
+      format,
+      componentIds,
+      events: [],
+    });
     return receiver;
   };
-  const deliverAll = () => new WebhookDispatcher(db, { now: () => NOW, random: () => 0.5, timeoutMs: 2000 }).runOnce();
+  const deliverAll = () => new WebhookDispatcher(site.db, { now: () => NOW, random: () => 0.5, timeoutMs: 2000 }).runOnce();
 
   beforeAll(async () => {
     savedAllow = process.env[ALLOW];
     process.env[ALLOW] = "127.0.0.1";
-    ({ db, close } = await openTestDatabase(provider));
-    ids = await createComponents(db);
-    actors = await createActors(db);
   });
   afterAll(async () => {
     if (savedAllow === undefined) delete process.env[ALLOW];
     else process.env[ALLOW] = savedAllow;
-    await close?.();
   });
-  beforeEach(() => db.webhookEndpoint.deleteMany());
+  beforeEach(() => site.db.webhookEndpoint.deleteMany());
   afterEach(async () => {
     await Promise.all(receivers.map((receiver) => receiver.close()));
     receivers = [];
@@ -57,7 +56,7 @@ describe.each(providers)("chat webhooks on $name", (provider) => {
     const byFormat = new Map<ChatFormat, Receiver>();
     for (const format of CHAT_FORMATS) byFormat.set(format, await receiverFor(format));
     const title = "Git push <!channel> @everyone <users/all> **down**";
-    const outcome = await openIncident(db, actors.commander, openProductionOutage(ids.gitPush, { title, componentIds: [ids.gitPush] }), { now: NOW });
+    const outcome = await openIncident(site.db, actors.commander, openProductionOutage(ids.gitPush, { title, componentIds: [ids.gitPush] }), { now: NOW });
     if (outcome.status !== "published") throw new Error("not published");
 
     expect(await deliverAll()).toBe(CHAT_FORMATS.length);
@@ -79,7 +78,7 @@ describe.each(providers)("chat webhooks on $name", (provider) => {
     const production = await receiverFor("discord", [ids.production]);
     const development = await receiverFor("teams", [ids.development]);
     const subComponent = await receiverFor("google_chat", [ids.gitPush]);
-    const outcome = await openIncident(db, actors.commander, openProductionOutage(ids.gitPush, { title: "Pushes slow", componentIds: [ids.gitPush] }), {
+    const outcome = await openIncident(site.db, actors.commander, openProductionOutage(ids.gitPush, { title: "Pushes slow", componentIds: [ids.gitPush] }), {
       now: NOW,
     });
     if (outcome.status !== "published") throw new Error("not published");
@@ -88,6 +87,6 @@ describe.each(providers)("chat webhooks on $name", (provider) => {
     expect(production.received).toHaveLength(1);
     expect(subComponent.received).toHaveLength(1);
     expect(development.received).toHaveLength(0);
-    expect(await db.webhookDelivery.count({ where: { endpoint: { format: "teams" } } })).toBe(0);
+    expect(await site.db.webhookDelivery.count({ where: { endpoint: { format: "teams" } } })).toBe(0);
   });
 });

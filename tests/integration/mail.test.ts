@@ -5,8 +5,6 @@
 // in the log, with nothing lost and publishing unaffected; maintenance windows mail their
 // reminder, start and end once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import type { Actor, Role } from "@/lib/auth/roles";
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { editPost } from "@/lib/incidents/revise";
 import { scheduleMaintenance } from "@/lib/incidents/maintenance";
@@ -16,10 +14,10 @@ import { threadRootId } from "@/lib/mail/message-id";
 import { createMailSender, type MailSender } from "@/lib/mail/transport";
 import { loadEnv } from "@/lib/runtime/env";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/backoff";
-import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
+import { landed, openProductionOutage, usePublishingSite } from "../support/publish-fixtures";
 import { insertConfirmedSubscribers } from "../../scripts/support/subscribers";
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../../scripts/support/smtp-sink";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -34,17 +32,15 @@ interface SubscriberSpec {
 }
 
 describe.each(providers)("subscriber mail on $name", (provider) => {
-  let db: Db;
-  let close: () => Promise<void>;
-  let ids: Awaited<ReturnType<typeof createComponents>>;
-  let actors: Record<Role, Actor>;
+  const site = usePublishingSite(provider);
+  const { ids, actors } = site;
   let smtp: SmtpSink;
   let sender: MailSender;
   let clock = T0;
   const saved: Record<string, string | undefined> = {};
-  const dispatcher = () => new MailDispatcher(db, { now: () => clock, random: () => 0.5, mail: { settings: loadEnv().mail!, sender } });
+  const dispatcher = () => new MailDispatcher(site.db, { now: () => clock, random: () => 0.5, mail: { settings: loadEnv().mail!, sender } });
   const subscribe = (spec: SubscriberSpec) =>
-    db.subscriber.create({
+    site.db.subscriber.create({
       data: {
         email: spec.email,
         emailNormalized: spec.email.toLowerCase(),
@@ -71,9 +67,6 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
       process.env[name] = value;
     }
     sender = createMailSender(loadEnv().mail!);
-    ({ db, close } = await openTestDatabase(provider));
-    ids = await createComponents(db);
-    actors = await createActors(db);
   });
   afterAll(async () => {
     sender?.close();
@@ -82,15 +75,14 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await close?.();
   });
   beforeEach(async () => {
     clock = T0;
     smtp.received.length = 0;
     smtp.refuseWith = null;
-    await db.mailDelivery.deleteMany();
-    await db.mailJob.deleteMany();
-    await db.subscriber.deleteMany();
+    await site.db.mailDelivery.deleteMany();
+    await site.db.mailJob.deleteMany();
+    await site.db.subscriber.deleteMany();
   });
 
   it("mails a new incident to the matching confirmed subscribers, threaded, multipart, with its components and one-click unsubscribe", async () => {
@@ -103,15 +95,15 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
 
     const opened = landed(
       await openIncident(
-        db,
+        site.db,
         actors.commander,
         openProductionOutage(ids.gitPush, { title: "Elevated error rates", body: "We are **investigating** failed pushes." }),
         { now: clock },
       ),
     );
     // The publish wrote one job and no delivery: the fan-out happens after it.
-    expect(await db.mailJob.count()).toBe(1);
-    expect(await db.mailDelivery.count()).toBe(0);
+    expect(await site.db.mailJob.count()).toBe(1);
+    expect(await site.db.mailDelivery.count()).toBe(0);
 
     await dispatcher().drain();
     expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["all@example.org", "system@example.org"]);
@@ -126,7 +118,7 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
     expect(mail!.parsed.messageId).toBe(threadRootId(opened.incidentNumber, everyone.id, "status.example.com"));
     expect(header(mail!, "list-unsubscribe")).toMatch(/^<https:\/\/status\.example\.com\/unsubscribe\?token=[^>]+>$/);
     expect(header(mail!, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    const deliveries = await db.mailDelivery.findMany({ orderBy: { subscriberId: "asc" } });
+    const deliveries = await site.db.mailDelivery.findMany({ orderBy: { subscriberId: "asc" } });
     expect(deliveries.map((row) => [row.subscriberId, row.status, row.attempts])).toEqual([
       [everyone.id, "sent", 1],
       [system.id, "sent", 1],
@@ -136,14 +128,14 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
     clock = minutes(10);
     const update = landed(
       await publishPost(
-        db,
+        site.db,
         actors.commander,
         { incidentNumber: opened.incidentNumber, type: "resolved", body: "Pushes work again.", stateChanges: [{ componentId: ids.gitPush, state: "green" }] },
         { now: clock },
       ),
     );
-    await editPost(db, actors.commander, { postId: update.postId, body: "Pushes work again since 10:08." }, { now: minutes(11) });
-    expect(await db.mailJob.count()).toBe(2);
+    await editPost(site.db, actors.commander, { postId: update.postId, body: "Pushes work again since 10:08." }, { now: minutes(11) });
+    expect(await site.db.mailJob.count()).toBe(2);
     await dispatcher().drain();
     const replies = mailsTo("all@example.org");
     expect(replies).toHaveLength(2);
@@ -157,22 +149,22 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
   it("retries when the server refuses (5xx, then 4xx) and marks the mail failed after the last try; publishing is unaffected and nothing is lost", async () => {
     await subscribe({ email: "ada@example.org" });
     smtp.refuseWith = "550";
-    landed(await openIncident(db, actors.commander, openProductionOutage(ids.production), { now: clock }));
+    landed(await openIncident(site.db, actors.commander, openProductionOutage(ids.production), { now: clock }));
     const send = dispatcher();
     await send.runOnce();
-    let row = await db.mailDelivery.findFirstOrThrow();
+    let row = await site.db.mailDelivery.findFirstOrThrow();
     expect([row.status, row.attempts]).toEqual(["pending", 1]);
     expect(row.lastError).toMatch(/550/);
     // Not due yet: nothing is tried before the backoff delay.
     clock = minutes(1);
     await send.runOnce();
-    expect((await db.mailDelivery.findFirstOrThrow()).attempts).toBe(1);
+    expect((await site.db.mailDelivery.findFirstOrThrow()).attempts).toBe(1);
 
     smtp.refuseWith = "451";
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       clock = new Date(row.nextAttemptAt.getTime() + 1);
       await send.runOnce();
-      row = await db.mailDelivery.findFirstOrThrow();
+      row = await site.db.mailDelivery.findFirstOrThrow();
       expect(row.attempts).toBe(attempt);
     }
     expect(row.status).toBe("failed");
@@ -184,18 +176,18 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
     const second = await subscribe({ email: "bob@example.org" });
     clock = minutes(300);
     const started = Date.now();
-    landed(await openIncident(db, actors.commander, openProductionOutage(ids.development, { title: "Second" }), { now: clock }));
+    landed(await openIncident(site.db, actors.commander, openProductionOutage(ids.development, { title: "Second" }), { now: clock }));
     expect(Date.now() - started).toBeLessThan(5_000);
     await send.runOnce();
     await send.runOnce();
-    const waiting = await db.mailDelivery.findMany({ where: { status: "pending" } });
+    const waiting = await site.db.mailDelivery.findMany({ where: { status: "pending" } });
     expect(waiting.map((delivery) => delivery.subscriberId).sort()).toEqual([row.subscriberId, second.id].sort());
     expect(waiting.every((delivery) => delivery.attempts === 1 && delivery.lastError)).toBe(true);
     smtp = await startSmtpSink(smtp.port);
     clock = minutes(400);
     await send.drain();
     expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["ada@example.org", "bob@example.org"]);
-    expect(await db.mailDelivery.count({ where: { status: "sent" } })).toBe(2);
+    expect(await site.db.mailDelivery.count({ where: { status: "sent" } })).toBe(2);
   });
 
   it("mails a maintenance window once each: scheduled, a reminder before it, its start and its end — only to those who asked", async () => {
@@ -203,7 +195,7 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
     await subscribe({ email: "incidents-only@example.org" });
     landed(
       await scheduleMaintenance(
-        db,
+        site.db,
         actors.commander,
         { title: "Database upgrade", componentIds: [ids.production], startsAt: minutes(180), endsAt: minutes(240), body: "Upgrading the database." },
         { now: clock },
@@ -218,7 +210,7 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
       [minutes(242), 0],
     ] as const) {
       clock = at;
-      expect(await noticeMaintenanceBoundaries(db, clock, 60)).toBe(expected);
+      expect(await noticeMaintenanceBoundaries(site.db, clock, 60)).toBe(expected);
     }
     await dispatcher().drain();
     expect(mailsTo("incidents-only@example.org")).toHaveLength(0);
@@ -235,18 +227,18 @@ describe.each(providers)("subscriber mail on $name", (provider) => {
   });
 
   it("with 100,000 subscribers a publish still writes one job; the dispatcher expands it in batches from a cursor", async () => {
-    await insertConfirmedSubscribers(db, 100_000);
-    expect(await db.subscriber.count({ where: { status: "confirmed" } })).toBe(100_000);
-    landed(await openIncident(db, actors.commander, openProductionOutage(ids.production), { now: clock }));
-    expect(await db.mailJob.count()).toBe(1);
-    expect(await db.mailDelivery.count()).toBe(0);
+    await insertConfirmedSubscribers(site.db, 100_000);
+    expect(await site.db.subscriber.count({ where: { status: "confirmed" } })).toBe(100_000);
+    landed(await openIncident(site.db, actors.commander, openProductionOutage(ids.production), { now: clock }));
+    expect(await site.db.mailJob.count()).toBe(1);
+    expect(await site.db.mailDelivery.count()).toBe(0);
 
-    const expanding = new MailDispatcher(db, { now: () => clock, expandBatch: 1_000, sendBatch: 0, mail: { settings: loadEnv().mail!, sender } });
+    const expanding = new MailDispatcher(site.db, { now: () => clock, expandBatch: 1_000, sendBatch: 0, mail: { settings: loadEnv().mail!, sender } });
     await expanding.runOnce();
-    const job = await db.mailJob.findFirstOrThrow();
-    expect(await db.mailDelivery.count()).toBe(1_000);
+    const job = await site.db.mailJob.findFirstOrThrow();
+    expect(await site.db.mailDelivery.count()).toBe(1_000);
     expect(job.expandedAt).toBeNull();
-    const thousandth = await db.subscriber.findFirstOrThrow({ orderBy: { id: "asc" }, skip: 999 });
+    const thousandth = await site.db.subscriber.findFirstOrThrow({ orderBy: { id: "asc" }, skip: 999 });
     expect(job.expandedUpToSubscriberId).toBe(thousandth.id);
   });
 });

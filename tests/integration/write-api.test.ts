@@ -1,23 +1,17 @@
 // The write API on SQLite and PostgreSQL, through its route handlers: who may call each endpoint,
 // what bad input gets back, and Idempotency-Key replays and conflicts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import type { Actor, Role } from "@/lib/auth/roles";
+import { describe, expect, it } from "vitest";
 import { LAST_USED_EVERY_MS } from "@/lib/auth/api-tokens";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
-import { createActors, createComponents } from "../support/publish-fixtures";
-import { call, createTokens, testWriteApi, type Handler } from "../support/write-api";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { call, type Handler, useWriteApiSite } from "../support/write-api";
+import { providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 
 describe.each(providers)("write API on $name", (provider) => {
-  let db: Db;
-  let close: () => Promise<void>;
-  let actors: Record<Role, Actor>;
-  let tokens: Awaited<ReturnType<typeof createTokens>>;
-  let api: ReturnType<typeof testWriteApi>;
   let now = T0;
+  const site = useWriteApiSite(provider, () => now);
+  const { tokens, api } = site;
   let seq = 0;
 
   const openBody = (title = `API incident ${++seq}`) => ({
@@ -41,15 +35,6 @@ describe.each(providers)("write API on $name", (provider) => {
     });
     return { number, id: posted.body.post.id };
   }
-
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(provider));
-    await createComponents(db);
-    actors = await createActors(db);
-    tokens = await createTokens(db, actors.admin, T0);
-    api = testWriteApi(db, () => now);
-  });
-  afterAll(() => close?.());
 
   describe("auth matrix", () => {
     const endpoints: { name: string; handler: () => Handler; request: () => Promise<{ params?: Record<string, string>; body: unknown; method?: string }> }[] = [
@@ -95,7 +80,7 @@ describe.each(providers)("write API on $name", (provider) => {
     describe.each(endpoints)("$name", (endpoint) => {
       it.each(Object.keys(WHO) as (keyof typeof WHO)[])("with %s token", async (who) => {
         const request = await endpoint.request();
-        const postsBefore = await db.post.count({ where: { deletedAt: null } });
+        const postsBefore = await site.db.post.count({ where: { deletedAt: null } });
         const response = await call(endpoint.handler(), { token: tokenOf(who), ...request });
         const expected = WHO[who];
         if (expected === "ok") {
@@ -105,7 +90,7 @@ describe.each(providers)("write API on $name", (provider) => {
         expect(response.status).toBe(expected);
         expect(response.body.error.code).toBe(expected === 401 ? "unauthorized" : "forbidden");
         if (expected === 401) expect(response.headers.get("www-authenticate")).toBe('Bearer realm="beacon"');
-        expect(await db.post.count({ where: { deletedAt: null } })).toBe(postsBefore);
+        expect(await site.db.post.count({ where: { deletedAt: null } })).toBe(postsBefore);
       });
     });
   });
@@ -118,14 +103,14 @@ describe.each(providers)("write API on $name", (provider) => {
       incident: { url: `https://status.example.com/incidents/${response.body.incident.number}` },
       impact: { incident: "opens" },
     });
-    const audit = await db.auditEvent.findFirst({ where: { action: "incident.open", targetId: String(response.body.post.id) } });
+    const audit = await site.db.auditEvent.findFirst({ where: { action: "incident.open", targetId: String(response.body.post.id) } });
     expect(audit).toMatchObject({ actorLabel: "token:commander-bot" });
-    expect(await db.post.findUnique({ where: { id: response.body.post.id } })).toMatchObject({ authorName: "token:commander-bot" });
-    const used = await db.apiToken.findFirst({ where: { name: "commander-bot" } });
+    expect(await site.db.post.findUnique({ where: { id: response.body.post.id } })).toMatchObject({ authorName: "token:commander-bot" });
+    const used = await site.db.apiToken.findFirst({ where: { name: "commander-bot" } });
     expect(used?.lastUsedAt).toEqual(now);
     now = new Date(now.getTime() + 1_000);
     await call(api.openIncident, { token: tokens.commander, body: openBody() });
-    expect((await db.apiToken.findFirst({ where: { name: "commander-bot" } }))?.lastUsedAt).toEqual(used?.lastUsedAt);
+    expect((await site.db.apiToken.findFirst({ where: { name: "commander-bot" } }))?.lastUsedAt).toEqual(used?.lastUsedAt);
   });
 
   describe("bad input", () => {
@@ -192,13 +177,13 @@ describe.each(providers)("write API on $name", (provider) => {
       },
     ];
     it.each(cases)("$name → $status $code", async ({ options, status, code, fields }) => {
-      const before = await db.post.count();
+      const before = await site.db.post.count();
       const response = await call(api.openIncident, { token: tokens.commander, ...options });
       expect(response.status).toBe(status);
       expect(response.body.error.code).toBe(code);
       expect(response.body.error.message).toEqual(expect.any(String));
       if (fields) expect(Object.keys(response.body.error.fields).sort()).toEqual([...fields].sort());
-      expect(await db.post.count()).toBe(before);
+      expect(await site.db.post.count()).toBe(before);
     });
 
     it("answers 404 for an unknown incident, a post of another incident, and a malformed number", async () => {
@@ -217,7 +202,7 @@ describe.each(providers)("write API on $name", (provider) => {
 
     it("refuses to delete an incident's only post with 422 and the reason", async () => {
       const number = await freshIncident();
-      const only = await db.post.findFirst({ where: { incident: { number } } });
+      const only = await site.db.post.findFirst({ where: { incident: { number } } });
       const response = await call(api.deletePost, {
         method: "DELETE",
         token: tokens.commander,
@@ -238,7 +223,7 @@ describe.each(providers)("write API on $name", (provider) => {
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers.get("idempotent-replayed")).toBe("true");
-      expect(await db.incident.count({ where: { title: "Retry me" } })).toBe(1);
+      expect(await site.db.incident.count({ where: { title: "Retry me" } })).toBe(1);
     });
 
     it("answers 409 for the same key with another body; another token's same key is its own", async () => {
@@ -257,7 +242,7 @@ describe.each(providers)("write API on $name", (provider) => {
       );
       expect(responses.filter((r) => r.status === 201)).not.toHaveLength(0);
       expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.error.code === "request_in_progress"))).toBe(true);
-      expect(await db.incident.count({ where: { title: "Concurrent" } })).toBe(1);
+      expect(await site.db.incident.count({ where: { title: "Concurrent" } })).toBe(1);
     });
 
     it("keeps a 4xx answer too: the same bad request gets the same answer", async () => {

@@ -1,14 +1,36 @@
 // Components, people and post inputs shared by the publishing integration tests.
+import { beforeAll } from "vitest";
 import type { Db } from "@/lib/db/client";
 import type { Actor, Role } from "@/lib/auth/roles";
 import type { PublishOutcome } from "@/lib/incidents/publish";
 import type { OpenIncidentInput } from "@/lib/validation/incidents";
+import { type OpenTestDatabase, type Provider, useTestDatabase } from "./test-databases";
 
 export async function createComponents(db: Db): Promise<{ production: number; development: number; gitPush: number }> {
   const production = await db.component.create({ data: { slug: "production", name: "Production", position: 0 } });
   const development = await db.component.create({ data: { slug: "development", name: "Development", position: 1 } });
   const gitPush = await db.component.create({ data: { slug: "git-push", name: "Git push", parentId: production.id, position: 0 } });
   return { production: production.id, development: development.id, gitPush: gitPush.id };
+}
+
+export type ComponentIds = Awaited<ReturnType<typeof createComponents>>;
+
+export interface PublishingSite extends OpenTestDatabase {
+  ids: ComponentIds;
+  actors: Record<Role, Actor>;
+}
+
+/**
+ * One describe block's database with the components of `createComponents` and a user of each role.
+ * `ids` and `actors` are filled in place before the tests, so the block may destructure them.
+ */
+export function usePublishingSite(provider: Provider): PublishingSite {
+  const site = Object.assign(useTestDatabase(provider), { ids: {} as ComponentIds, actors: {} as Record<Role, Actor> });
+  beforeAll(async () => {
+    Object.assign(site.ids, await createComponents(site.db));
+    Object.assign(site.actors, await createActors(site.db));
+  });
+  return site;
 }
 
 export async function createActors(db: Db): Promise<Record<Role, Actor>> {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/runtime/env";
@@ -31,8 +31,16 @@ export const providers: { name: string; create(): Promise<TestDatabase> }[] = [
   },
 ];
 
+export type Provider = (typeof providers)[number];
+
+export interface OpenTestDatabase {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
 /** A migrated database and a client for it; `close()` disconnects and drops it. */
-export async function openTestDatabase(provider: (typeof providers)[number]): Promise<{ db: Db; target: DatabaseTarget; close(): Promise<void> }> {
+export async function openTestDatabase(provider: Provider): Promise<OpenTestDatabase> {
   const database = await provider.create();
   await applyMigrations(database.target);
   const db = createDb(database.target);
@@ -44,4 +52,17 @@ export async function openTestDatabase(provider: (typeof providers)[number]): Pr
       await database.drop();
     },
   };
+}
+
+/**
+ * The database of one describe block: opened before its tests (before each test with `each`) and
+ * closed after. The returned object is filled in then, so read its fields inside tests and hooks.
+ */
+export function useTestDatabase(provider: Provider, { each = false } = {}): OpenTestDatabase {
+  const site = {} as OpenTestDatabase;
+  (each ? beforeEach : beforeAll)(async () => {
+    Object.assign(site, await openTestDatabase(provider));
+  });
+  (each ? afterEach : afterAll)(() => site.close?.());
+  return site;
 }

@@ -1,8 +1,11 @@
 // Calling the write API's route handlers directly (no server): a Request in, a Response out.
+import { beforeAll } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createWriteApi } from "@/lib/api/write-routes";
+import { type PublishingSite, usePublishingSite } from "./publish-fixtures";
+import type { Provider } from "./test-databases";
 
 export const BASE_URL = "https://status.example.com";
 
@@ -46,4 +49,22 @@ export async function createTokens(db: Db, admin: Actor, now: Date): Promise<Rec
   await db.apiToken.update({ where: { id: revoked.summary.id }, data: { revokedAt: now } });
   tokens.revoked = revoked.token;
   return tokens;
+}
+
+export interface WriteApiSite extends PublishingSite {
+  api: ReturnType<typeof testWriteApi>;
+  tokens: Awaited<ReturnType<typeof createTokens>>;
+}
+
+/**
+ * A publishing site with the write API's handlers on the clock `now` and a token of each role; like
+ * `ids` and `actors`, `api` and `tokens` are filled in place before the tests.
+ */
+export function useWriteApiSite(provider: Provider, now: () => Date): WriteApiSite {
+  const site = Object.assign(usePublishingSite(provider), { api: {} as WriteApiSite["api"], tokens: {} as WriteApiSite["tokens"] });
+  beforeAll(async () => {
+    Object.assign(site.tokens, await createTokens(site.db, site.actors.admin, now()));
+    Object.assign(site.api, testWriteApi(site.db, now));
+  });
+  return site;
 }
