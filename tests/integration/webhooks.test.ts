@@ -5,8 +5,6 @@
 // 127.0.0.1, which only BEACON_WEBHOOK_ALLOW makes reachable: without it, it is refused.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import type { DatabaseTarget } from "@/lib/runtime/env";
-import type { Actor, Role } from "@/lib/auth/roles";
 import { openIncident, previewPublish, publishPost } from "@/lib/incidents/publish";
 import { inTransaction } from "@/lib/incidents/published";
 import { WebhookDispatcher } from "@/lib/webhooks/dispatcher";
@@ -14,9 +12,9 @@ import { ADDRESS_NOT_ALLOWED, CONNECTION_FAILED } from "@/lib/webhooks/deliver";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { prunableDeliveries, WEBHOOK_RETENTION, type RetainedDelivery, type RetentionPolicy } from "@/lib/webhooks/retention";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { createActors, createComponents, openProductionOutage } from "../support/publish-fixtures";
+import { openProductionOutage, usePublishingSite } from "../support/publish-fixtures";
 import { startReceiver, type Receiver } from "../support/receiver";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { providers } from "../support/test-databases";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 const SECRET = "test-secret-0123456789";
@@ -35,17 +33,14 @@ async function withAllowList<T>(value: string, work: () => Promise<T>): Promise<
 }
 
 describe.each(providers)("webhooks on $name", (provider) => {
-  let db: Db;
-  let target: DatabaseTarget;
-  let close: () => Promise<void>;
-  let ids: Awaited<ReturnType<typeof createComponents>>;
-  let actors: Record<Role, Actor>;
+  const site = usePublishingSite(provider);
+  const { ids, actors } = site;
   let receiver: Receiver;
   let clock = T0;
   let seq = 0;
-  const dispatcher = (database: Db = db) => new WebhookDispatcher(database, { now: () => clock, random: () => 0.5, timeoutMs: 500 });
+  const dispatcher = (database: Db = site.db) => new WebhookDispatcher(database, { now: () => clock, random: () => 0.5, timeoutMs: 500 });
   const register = (overrides: Partial<Parameters<typeof createWebhookEndpoint>[2]> = {}) =>
-    createWebhookEndpoint(db, actors.admin, {
+    createWebhookEndpoint(site.db, actors.admin, {
       name: `hook ${++seq}`,
       url: receiver.url,
       secret: SECRET,
@@ -55,7 +50,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
       ...overrides,
     });
   const open = async (componentId = ids.production) => {
-    const outcome = await openIncident(db, actors.commander, openProductionOutage(componentId, { title: `Outage ${++seq}` }), { now: clock });
+    const outcome = await openIncident(site.db, actors.commander, openProductionOutage(componentId, { title: `Outage ${++seq}` }), { now: clock });
     if (outcome.status !== "published") throw new Error("not published");
     return outcome;
   };
@@ -64,20 +59,16 @@ describe.each(providers)("webhooks on $name", (provider) => {
   beforeAll(async () => {
     savedAllow = process.env[ALLOW];
     process.env[ALLOW] = "127.0.0.1";
-    ({ db, target, close } = await openTestDatabase(provider));
-    ids = await createComponents(db);
-    actors = await createActors(db);
   });
   afterAll(async () => {
     process.env[ALLOW] = savedAllow;
     if (savedAllow === undefined) delete process.env[ALLOW];
-    await close?.();
   });
   beforeEach(async () => {
     receiver = await startReceiver();
     clock = T0;
     // Each test starts with no endpoints and an empty outbox.
-    await db.webhookEndpoint.deleteMany();
+    await site.db.webhookEndpoint.deleteMany();
   });
   afterEach(() => receiver.close());
 
@@ -85,11 +76,11 @@ describe.each(providers)("webhooks on $name", (provider) => {
     await register();
     await register({ componentIds: [ids.development] });
     const outcome = await open();
-    const rows = await db.webhookDelivery.findMany({ where: { event: "incident.opened" }, orderBy: { id: "desc" }, take: 5 });
+    const rows = await site.db.webhookDelivery.findMany({ where: { event: "incident.opened" }, orderBy: { id: "desc" }, take: 5 });
     expect(rows.filter((row) => JSON.parse(row.payload).post.id === outcome.postId)).toHaveLength(1);
 
-    const before = await db.webhookDelivery.count();
-    const failing = db.$transaction(async (tx) => {
+    const before = await site.db.webhookDelivery.count();
+    const failing = site.db.$transaction(async (tx) => {
       await inTransaction(tx, {
         action: "post.publish",
         actor: actors.commander,
@@ -103,21 +94,21 @@ describe.each(providers)("webhooks on $name", (provider) => {
       throw new Error("the publish failed after queueing");
     });
     await expect(failing).rejects.toThrow("the publish failed after queueing");
-    expect(await db.webhookDelivery.count()).toBe(before);
+    expect(await site.db.webhookDelivery.count()).toBe(before);
   });
 
   it("counts the subscribers in the publish preview, by component and event filter", async () => {
     await register({ componentIds: [ids.production] });
     await register({ componentIds: [ids.development] });
     await register({ events: ["incident.resolved"] });
-    const preview = await previewPublish(db, openProductionOutage(ids.gitPush, { componentIds: [ids.gitPush] }), clock);
+    const preview = await previewPublish(site.db, openProductionOutage(ids.gitPush, { componentIds: [ids.gitPush] }), clock);
     expect(preview.announcements).toContain("1 webhook subscriber will be notified");
   });
 
   it("delivers a signed JSON POST with the incident, the post and the component changes", async () => {
     const { id } = await register();
     // A new system, so the change is green → red whatever earlier tests left open.
-    const api = await db.component.create({ data: { slug: "api", name: "API", position: 9 } });
+    const api = await site.db.component.create({ data: { slug: "api", name: "API", position: 9 } });
     const outcome = await open(api.id);
     const started = performance.now();
     expect(await dispatcher().runOnce()).toBe(1);
@@ -132,7 +123,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
       post: { id: outcome.postId, type: "investigating" },
       component_changes: [{ slug: "api", name: "API", old_state: "green", new_state: "red" }],
     });
-    const delivery = await db.webhookDelivery.findFirst({ where: { endpointId: id }, include: { attemptLog: true } });
+    const delivery = await site.db.webhookDelivery.findFirst({ where: { endpointId: id }, include: { attemptLog: true } });
     expect(delivery).toMatchObject({ status: "delivered", attempts: 1 });
     expect(delivery!.attemptLog).toMatchObject([{ statusCode: 200, error: null }]);
     console.log(`[measure] ${provider.name}: dispatch round to local receiver ${latency.toFixed(1)} ms`);
@@ -160,19 +151,19 @@ describe.each(providers)("webhooks on $name", (provider) => {
     expect(await dispatcher().runOnce()).toBe(0);
     clock = minutes(6);
     await dispatcher().runOnce();
-    const attempts = await db.webhookAttempt.findMany({ where: { endpointId: id }, orderBy: { id: "asc" } });
+    const attempts = await site.db.webhookAttempt.findMany({ where: { endpointId: id }, orderBy: { id: "asc" } });
     expect(attempts.map((a) => [a.attemptedAt, a.statusCode, a.error])).toEqual([
       [minutes(0), 500, "HTTP 500"],
       [minutes(2), null, "timed out after 0.5 s"],
       [minutes(6), 200, null],
     ]);
-    expect(await db.webhookDelivery.findFirst({ where: { endpointId: id } })).toMatchObject({ status: "delivered", attempts: 3 });
+    expect(await site.db.webhookDelivery.findFirst({ where: { endpointId: id } })).toMatchObject({ status: "delivered", attempts: 3 });
   });
 
   it("survives a restart: a new dispatcher on a new connection sends what was queued", async () => {
     await register();
     await open();
-    const restarted = createDb(target);
+    const restarted = createDb(site.target);
     try {
       expect(await dispatcher(restarted).runOnce()).toBe(1);
     } finally {
@@ -184,7 +175,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
   it("two dispatchers at once never send a row twice", async () => {
     await register();
     for (let i = 0; i < 5; i++) await open();
-    const second = createDb(target);
+    const second = createDb(site.target);
     try {
       const [a, b] = await Promise.all([dispatcher().runOnce(), dispatcher(second).runOnce()]);
       expect(a + b).toBe(5);
@@ -202,17 +193,17 @@ describe.each(providers)("webhooks on $name", (provider) => {
       clock = minutes(at);
       await dispatcher().runOnce();
     }
-    const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    const endpoint = await site.db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
     expect(endpoint.disabledAt).toEqual(minutes(62));
     expect(endpoint.disabledReason).toMatch(/3 deliveries in a row failed after 6 tries each \(last error: HTTP 503\)/);
     expect(receiver.received).toHaveLength(18);
     const { incidentNumber } = await open();
-    await publishPost(db, actors.commander, { incidentNumber, type: "update", body: "still", stateChanges: [] }, { now: clock });
-    expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } })).toBe(0);
+    await publishPost(site.db, actors.commander, { incidentNumber, type: "update", body: "still", stateChanges: [] }, { now: clock });
+    expect(await site.db.webhookDelivery.count({ where: { endpointId: id, status: "pending" } })).toBe(0);
   });
 
   describe("address policy", () => {
-    const attemptsOf = (endpointId: number) => db.webhookAttempt.findMany({ where: { endpointId }, orderBy: { id: "asc" } });
+    const attemptsOf = (endpointId: number) => site.db.webhookAttempt.findMany({ where: { endpointId }, orderBy: { id: "asc" } });
 
     it("refuses 127.0.0.1, localhost and 0x7f000001 when they are not allow-listed: nothing is sent, the log says only 'address not allowed'", async () => {
       const direct = await register();
@@ -248,18 +239,18 @@ describe.each(providers)("webhooks on $name", (provider) => {
     const DAY = 86_400_000;
     const daysAgo = (days: number) => new Date(T0.getTime() - days * DAY);
     const policy = (overrides: Partial<RetentionPolicy> = {}): RetentionPolicy => ({ ...WEBHOOK_RETENTION, keepPerEndpoint: 4, batchSize: 3, ...overrides });
-    const pruner = (retention: RetentionPolicy) => new WebhookDispatcher(db, { now: () => clock, retention });
+    const pruner = (retention: RetentionPolicy) => new WebhookDispatcher(site.db, { now: () => clock, retention });
 
     /** Deliveries queued `age` days ago, each with `attempts` logged attempts. */
     async function seed(endpointId: number, rows: [age: number, status: RetainedDelivery["status"], attempts: number][]) {
       for (const [age, status, attempts] of rows) {
         const createdAt = daysAgo(age);
         const finishedAt = status === "pending" ? null : new Date(createdAt.getTime() + 60_000);
-        const delivery = await db.webhookDelivery.create({
+        const delivery = await site.db.webhookDelivery.create({
           data: { endpointId, event: "incident.updated", payload: "{}", status, attempts, nextAttemptAt: createdAt, createdAt, finishedAt },
         });
         for (let i = 0; i < attempts; i++) {
-          await db.webhookAttempt.create({
+          await site.db.webhookAttempt.create({
             data: { deliveryId: delivery.id, endpointId, attemptedAt: createdAt, statusCode: 500, error: "HTTP 500", durationMs: 3 },
           });
         }
@@ -267,7 +258,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
     }
 
     const deliveriesOf = (endpointId: number) =>
-      db.webhookDelivery.findMany({ where: { endpointId }, select: { id: true, status: true, createdAt: true }, orderBy: { id: "asc" } });
+      site.db.webhookDelivery.findMany({ where: { endpointId }, select: { id: true, status: true, createdAt: true }, orderBy: { id: "asc" } });
 
     it("deletes exactly what the retention rule allows, with the attempts, per endpoint and never a pending row", async () => {
       const a = await register();
@@ -298,8 +289,8 @@ describe.each(providers)("webhooks on $name", (provider) => {
       // A keeps its 4 newest finished (31, 20, 5, 1 days) and both pending; 90, 80, 60, 45, 40 days go.
       expect(expected.size).toBe(5);
       const before = [...(await deliveriesOf(a.id)), ...(await deliveriesOf(b.id))];
-      const attemptsBefore = await db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } });
-      const expectedAttempts = await db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } });
+      const attemptsBefore = await site.db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } });
+      const expectedAttempts = await site.db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } });
 
       expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 5, attempts: expectedAttempts, complete: true });
 
@@ -308,8 +299,8 @@ describe.each(providers)("webhooks on $name", (provider) => {
       // Endpoint B has fewer than 4 finished deliveries: all stay, even at 200 days.
       expect(await deliveriesOf(b.id)).toHaveLength(3);
       expect(after.filter((row) => row.status === "pending")).toHaveLength(2);
-      expect(await db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } })).toBe(attemptsBefore - expectedAttempts);
-      expect(await db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } })).toBe(0);
+      expect(await site.db.webhookAttempt.count({ where: { endpointId: { in: [a.id, b.id] } } })).toBe(attemptsBefore - expectedAttempts);
+      expect(await site.db.webhookAttempt.count({ where: { deliveryId: { in: [...expected] } } })).toBe(0);
       expect(await pruner(retention).pruneOnce()).toEqual({ deliveries: 0, attempts: 0, complete: true });
     });
 
@@ -336,7 +327,7 @@ describe.each(providers)("webhooks on $name", (provider) => {
         [1, "delivered", 1],
       ]);
       const lines: string[] = [];
-      const running = new WebhookDispatcher(db, {
+      const running = new WebhookDispatcher(site.db, {
         now: () => clock,
         retention: policy({ keepPerEndpoint: 2 }),
         pollMs: 60_000,
