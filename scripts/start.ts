@@ -53,7 +53,14 @@ await runCli("beacon", async () => {
   const server = createServer((request, response) => {
     // The socket's address for lib/auth/client-ip.ts, replacing any value a client sent under that name.
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-    (handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response))
+    let handled: boolean | Promise<boolean>;
+    try {
+      handled = handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response);
+    } catch (error) {
+      handled = Promise.reject(error);
+    }
+    if (handled === true) return; // a kept public answer, already sent: no promise on the busiest path
+    Promise.resolve(handled)
       .then((handled) => handled || handleWriteApiRequest(request, response))
       .then((handled) => (handled ? undefined : loadNext().then((handle) => handle(request, response))))
       .catch((error: unknown) => {

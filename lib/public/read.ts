@@ -39,6 +39,7 @@ export function visibleComponent<C extends ComponentRow>(components: readonly C[
 }
 
 const sharedScope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+let sharing = 0;
 
 /**
  * Runs `work` with the reads every page repeats (components, open incidents, newest lists) made once.
@@ -48,14 +49,20 @@ const sharedScope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
  */
 export async function withSharedReads<T>(work: () => Promise<T>): Promise<T> {
   const reads = new Map<string, Promise<unknown>>();
+  sharing += 1;
   try {
     return await sharedScope.run(reads, work);
   } finally {
     reads.clear();
+    // While any AsyncLocalStorage is enabled, Node 20 runs hooks on every promise and socket write of
+    // the process (a promise costs 3-4 times as much): enabled only while a snapshot is collected.
+    sharing -= 1;
+    if (sharing === 0) sharedScope.disable();
   }
 }
 
-function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+/** `read` once per key inside withSharedReads (the snapshot), every time outside it. */
+export function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
   const reads = sharedScope.getStore();
   if (!reads) return read();
   let pending = reads.get(key) as Promise<T> | undefined;

@@ -36,6 +36,22 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "value", issue.message]));
 }
 
+// A path of plain segments (none "." or "..", no "//") and a query of characters URL parsing keeps as
+// they are: the common request, split without building a URL object.
+const PLAIN_TARGET = /^((?:\/[\w~-][\w.~-]*)*\/?)(\?[\w.~=&+,:@/-]*)?$/;
+
+/** The path and query of a request target as the URL standard reads them; null when it cannot be parsed at all. */
+export function requestTarget(url: string | undefined): { pathname: string; search: string } | null {
+  const plain = PLAIN_TARGET.exec(url ?? "/");
+  if (plain) return { pathname: plain[1] || "/", search: plain[2] && plain[2] !== "?" ? plain[2] : "" };
+  try {
+    const parsed = new URL(url ?? "/", "http://localhost");
+    return { pathname: parsed.pathname, search: parsed.search };
+  } catch {
+    return null;
+  }
+}
+
 /** First value of each query parameter, in a prototype-free object (`__proto__` is just a name). */
 function queryObject(search: string): Record<string, string> {
   const query: Record<string, string> = Object.create(null);

@@ -32,7 +32,7 @@ describe.each(providers)("kept public answers on $name", (provider) => {
     globals.beaconDb = database.db;
     invalidatePublicViews();
     server = createHttpServer((request, response) => {
-      void handlePublicRequest(request, response).then((handled) => handled || response.writeHead(404).end());
+      void Promise.resolve(handlePublicRequest(request, response)).then((handled) => handled || response.writeHead(404).end());
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -46,7 +46,7 @@ describe.each(providers)("the public snapshot on $name", (provider) => {
     clearCurrentSnapshot();
     useDb(database.db);
     server = createHttpServer((request, response) => {
-      void handlePublicRequest(request, response).then((handled) => {
+      void Promise.resolve(handlePublicRequest(request, response)).then((handled) => {
         if (!handled) response.writeHead(404).end();
       });
     });

@@ -14,7 +14,7 @@ export interface BeaconServer {
 export async function startBeaconServer(): Promise<BeaconServer> {
   const server: Server = createServer((request, response) => {
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-    void handlePublicRequest(request, response)
+    void Promise.resolve(handlePublicRequest(request, response))
       .then((handled) => handled || handleWriteApiRequest(request, response))
       .then((handled) => {
         if (!handled) response.writeHead(404).end();

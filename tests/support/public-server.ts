@@ -16,7 +16,7 @@ export interface PublicServer {
 
 export async function startPublicServer(): Promise<PublicServer> {
   const server: Server = createServer((request, response) => {
-    void handlePublicRequest(request, response).then((handled) => {
+    void Promise.resolve(handlePublicRequest(request, response)).then((handled) => {
       if (!handled) response.writeHead(404).end();
     });
   });

@@ -16,9 +16,11 @@ export interface SiteServer {
 export async function startSiteServer(): Promise<SiteServer> {
   const server = createServer((request, response) => {
     request.headers[PEER_ADDRESS_HEADER] = String(request.headers["x-test-peer"] ?? request.socket.remoteAddress ?? "");
-    void (handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then((handled) => {
-      if (!handled) response.writeHead(404).end();
-    });
+    void Promise.resolve(handleAccessRequest(request, response) || handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then(
+      (handled) => {
+        if (!handled) response.writeHead(404).end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {

@@ -38,7 +38,7 @@ export async function startSubscriptionSite(provider: (typeof providers)[number]
   const database = await openAppDatabase(provider, { demo: true });
   const server = createServer((request, response) => {
     request.headers[PEER_ADDRESS_HEADER] = String(request.headers["x-test-peer"] ?? "127.0.0.1");
-    void (handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then((handled) => {
+    void Promise.resolve(handleSubscriptionRequest(request, response) || handlePublicRequest(request, response)).then((handled) => {
       if (!handled) response.writeHead(404).end();
     });
   });

@@ -2,7 +2,7 @@
 // input only (cache busters share one answer), and malformed input is a 400/404, never a 500.
 import { describe, expect, it } from "vitest";
 import { PUBLIC_ENDPOINTS } from "@/lib/public/endpoints";
-import { route } from "@/lib/public/router";
+import { requestTarget, route } from "@/lib/public/router";
 
 const ok = (path: string, search = "") => {
   const found = route(path, search);
@@ -107,5 +107,51 @@ describe("route", () => {
     expect(JSON.parse(String(api.error!("https://x").body))).toMatchObject({ error: { code: "invalid_path" } });
     const page = route("/history", "?page=0")!;
     expect(page.error!("https://x").contentType).toContain("text/html");
+  });
+});
+
+describe("requestTarget", () => {
+  /** What the URL standard makes of a request target (the slow path, and the reference). */
+  const byUrl = (url: string) => {
+    const parsed = URL.parse(url, "http://localhost");
+    return parsed && { pathname: parsed.pathname, search: parsed.search };
+  };
+
+  it.each([
+    "/",
+    "/?",
+    "/?r=123",
+    "/history.atom",
+    "/incidents/386/",
+    "/components/api/history.atom?lang=de&tz=Europe/Berlin",
+    "/./history",
+    "/a/../history",
+    "/.well-known/security.txt",
+    "//evil.example/",
+    "/a%20b",
+    "/%zz",
+    "/?q=a b",
+    "/?q=<script>",
+    "/?x=%ff&y=?",
+    "/a#fragment",
+    "/ä",
+    "/a\\b",
+  ])("reads %j as the URL standard does", (url) => {
+    expect(requestTarget(url)).toEqual(byUrl(url));
+  });
+
+  it("agrees with the URL standard on random targets", () => {
+    const alphabet = "/.?=&%#~-_+:@aZ09 \\ä<";
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed / 2 ** 31);
+    for (let i = 0; i < 5_000; i++) {
+      const url = `/${Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("")}`;
+      expect(requestTarget(url), url).toEqual(byUrl(url));
+    }
+  });
+
+  it("is null for a target no URL can be made of, and / without one", () => {
+    expect(requestTarget(undefined)).toEqual({ pathname: "/", search: "" });
+    expect(requestTarget("http://[::1")).toBeNull();
   });
 });
