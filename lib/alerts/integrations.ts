@@ -3,6 +3,7 @@
 // bytes, kept as SHA-256 like an API token's and shown once.
 import { timingSafeEqual } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
+import { createAudited, deleteAudited } from "@/lib/audit/audited";
 import { recordAudit } from "@/lib/audit/log";
 import { hashApiToken, mintToken } from "@/lib/auth/api-tokens";
 import { authorize, type Actor } from "@/lib/auth/roles";
@@ -49,20 +50,12 @@ export async function createIntegration(
 ): Promise<{ token: string; integration: IntegrationSummary }> {
   const admin = authorize(actor, "admin");
   const { token, ...stored } = mintToken("bci_");
-  const integration = await db.$transaction(async (tx) => {
-    const row = await tx.alertIntegration.create({
-      data: { name: input.name, kind: input.kind, ...stored, createdById: admin.userId, createdAt: now },
-      select: summaryFields,
-    });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "integration.create",
-      targetType: "alert_integration",
-      targetId: row.id,
-      after: { name: row.name, kind: row.kind, prefix: row.prefix },
-    });
-    return row;
-  });
+  const integration = await createAudited(
+    db,
+    (tx) =>
+      tx.alertIntegration.create({ data: { name: input.name, kind: input.kind, ...stored, createdById: admin.userId, createdAt: now }, select: summaryFields }),
+    (row) => ({ actor: admin, action: "integration.create", targetType: "alert_integration", after: { name: row.name, kind: row.kind, prefix: row.prefix } }),
+  );
   return { token, integration };
 }
 
@@ -193,12 +186,9 @@ export async function updateRule(db: Db, actor: Actor | null, input: UpdateRuleI
 
 export async function deleteRule(db: Db, actor: Actor | null, ruleId: number): Promise<void> {
   const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
-    const row = await tx.alertRule.findUnique({ where: { id: ruleId } });
-    if (!row) return;
-    await tx.alertRule.delete({ where: { id: ruleId } });
-    await recordAudit(tx, { actor: admin, action: "alert_rule.delete", targetType: "alert_rule", targetId: ruleId, before: ruleData(ruleOf(row)) });
-  });
+  const where = { id: ruleId };
+  const rule = { find: (tx: Tx) => tx.alertRule.findUnique({ where }), delete: (tx: Tx) => tx.alertRule.delete({ where }) };
+  await deleteAudited(db, rule, (row) => ({ actor: admin, action: "alert_rule.delete", targetType: "alert_rule", before: ruleData(ruleOf(row)) }));
 }
 
 /** Gives the listed rules positions 0, 1, 2 … in that order; they must be exactly the rules of that scope. */

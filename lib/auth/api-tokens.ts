@@ -6,6 +6,7 @@
 // from publishing; promoting them again restores it. A token made at the terminal (no creator) keeps its role.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { createAudited } from "@/lib/audit/audited";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, ROLES, type Actor, type Role } from "@/lib/auth/roles";
 import { clientIpOf } from "@/lib/auth/client-ip";
@@ -53,21 +54,12 @@ export function mintToken(prefix: string): { token: string; tokenHash: string; p
 export async function createApiToken(db: Db, actor: Actor | null, input: CreateApiTokenInput, now: Date): Promise<{ token: string; summary: ApiTokenSummary }> {
   const admin = authorize(actor, "admin");
   const { token, ...stored } = mintToken(TOKEN_PREFIX);
-  const summary = await db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({
-      data: { name: input.name, role: input.role, ...stored, createdById: admin.userId, createdAt: now },
-      include: creatorState,
-    });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "token.create",
-      targetType: "api_token",
-      targetId: row.id,
-      after: { name: row.name, role: row.role, prefix: row.prefix },
-    });
-    return row;
-  });
-  return { token, summary: summarize(summary) };
+  const row = await createAudited(
+    db,
+    (tx) => tx.apiToken.create({ data: { name: input.name, role: input.role, ...stored, createdById: admin.userId, createdAt: now }, include: creatorState }),
+    (created) => ({ actor: admin, action: "token.create", targetType: "api_token", after: { name: created.name, role: created.role, prefix: created.prefix } }),
+  );
+  return { token, summary: summarize(row) };
 }
 
 export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {

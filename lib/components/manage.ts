@@ -12,11 +12,18 @@ import { moveAmongSiblings, parentProblem, slugify } from "./rules";
 const EDITABLE = ["name", "slug", "description", "parentId", "hidden"] as const;
 type Editable = Pick<UpdateComponentInput, (typeof EDITABLE)[number]>;
 
-export async function createComponent(db: Db, actor: Actor | null, input: CreateComponentInput): Promise<{ id: number; slug: string }> {
+/** Every component change: admins only, in one transaction, and the public pages refreshed once it is committed. */
+async function changeComponents<T>(db: Db, actor: Actor | null, change: (tx: Tx, admin: Actor) => Promise<T>): Promise<T> {
   const admin = authorize(actor, "admin");
-  const slug = input.slug ?? slugify(input.name);
-  if (slug === "") throw new InputError("slug", "Enter a slug: the name has no letters or digits to make one from.");
-  const created = await db.$transaction(async (tx) => {
+  const result = await db.$transaction((tx) => change(tx, admin));
+  invalidatePublicViews();
+  return result;
+}
+
+export function createComponent(db: Db, actor: Actor | null, input: CreateComponentInput): Promise<{ id: number; slug: string }> {
+  return changeComponents(db, actor, async (tx, admin) => {
+    const slug = input.slug ?? slugify(input.name);
+    if (slug === "") throw new InputError("slug", "Enter a slug: the name has no letters or digits to make one from.");
     await assertPlacement(tx, null, input.parentId);
     await assertSlugFree(tx, slug, null);
     const fields = { name: input.name, slug, description: input.description, parentId: input.parentId, hidden: input.hidden };
@@ -24,13 +31,10 @@ export async function createComponent(db: Db, actor: Actor | null, input: Create
     await recordAudit(tx, { actor: admin, action: "component.create", targetType: "component", targetId: component.id, after: fields });
     return { id: component.id, slug };
   });
-  invalidatePublicViews();
-  return created;
 }
 
-export async function updateComponent(db: Db, actor: Actor | null, input: UpdateComponentInput): Promise<void> {
-  const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
+export function updateComponent(db: Db, actor: Actor | null, input: UpdateComponentInput): Promise<void> {
+  return changeComponents(db, actor, async (tx, admin) => {
     const current = await findComponent(tx, input.id);
     const changed = EDITABLE.filter((key) => current[key] !== input[key]);
     if (changed.length === 0) throw new InputError("form", "Nothing changed.");
@@ -49,13 +53,11 @@ export async function updateComponent(db: Db, actor: Actor | null, input: Update
       after: Object.fromEntries(changed.map((key) => [key, input[key]])),
     });
   });
-  invalidatePublicViews();
 }
 
 /** One place up or down among its siblings; the siblings' positions are renumbered 0, 1, 2, … */
-export async function moveComponent(db: Db, actor: Actor | null, input: MoveComponentInput): Promise<void> {
-  const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
+export function moveComponent(db: Db, actor: Actor | null, input: MoveComponentInput): Promise<void> {
+  return changeComponents(db, actor, async (tx, admin) => {
     const component = await findComponent(tx, input.id);
     const siblings = await tx.component.findMany({
       where: { parentId: component.parentId },
@@ -81,7 +83,6 @@ export async function moveComponent(db: Db, actor: Actor | null, input: MoveComp
       after: { order },
     });
   });
-  invalidatePublicViews();
 }
 
 async function findComponent(tx: Tx, id: number) {

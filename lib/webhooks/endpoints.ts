@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import type { Db, Tx } from "@/lib/db/client";
+import { createAudited, deleteAudited } from "@/lib/audit/audited";
 import { recordAudit } from "@/lib/audit/log";
 import { authorize, type Actor } from "@/lib/auth/roles";
 import { loadEnv } from "@/lib/runtime/env";
@@ -17,27 +18,13 @@ export async function createWebhookEndpoint(db: Db, actor: Actor | null, input: 
   const admin = authorize(actor, "admin");
   refuseInternalLiteral(input.url);
   const secret = input.secret || `whsec_${randomBytes(24).toString("base64url")}`;
-  return db.$transaction(async (tx) => {
-    const row = await tx.webhookEndpoint.create({
-      data: {
-        name: input.name,
-        url: input.url,
-        secret,
-        format: input.format,
-        componentIds: input.componentIds,
-        events: input.events,
-        createdById: admin.userId,
-      },
-    });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "webhook.create",
-      targetType: "webhook",
-      targetId: row.id,
-      after: { name: row.name, url: row.url, format: row.format, componentIds: input.componentIds, events: input.events },
-    });
-    return { id: row.id, secret };
-  });
+  const { name, url, format, componentIds, events } = input;
+  const row = await createAudited(
+    db,
+    (tx) => tx.webhookEndpoint.create({ data: { name, url, secret, format, componentIds, events, createdById: admin.userId } }),
+    () => ({ actor: admin, action: "webhook.create", targetType: "webhook", after: { name, url, format, componentIds, events } }),
+  );
+  return { id: row.id, secret };
 }
 
 /** An internal address typed as such is refused at once; a host name is checked after DNS, at every delivery (deliver.ts). */
@@ -95,12 +82,9 @@ export async function setWebhookEnabled(db: Db, actor: Actor | null, endpointId:
 
 export async function deleteWebhookEndpoint(db: Db, actor: Actor | null, endpointId: number): Promise<void> {
   const admin = authorize(actor, "admin");
-  await db.$transaction(async (tx) => {
-    const row = await tx.webhookEndpoint.findUnique({ where: { id: endpointId } });
-    if (!row) return;
-    await tx.webhookEndpoint.delete({ where: { id: endpointId } });
-    await recordAudit(tx, { actor: admin, action: "webhook.delete", targetType: "webhook", targetId: endpointId, before: { name: row.name, url: row.url } });
-  });
+  const where = { id: endpointId };
+  const endpoint = { find: (tx: Tx) => tx.webhookEndpoint.findUnique({ where }), delete: (tx: Tx) => tx.webhookEndpoint.delete({ where }) };
+  await deleteAudited(db, endpoint, (row) => ({ actor: admin, action: "webhook.delete", targetType: "webhook", before: { name: row.name, url: row.url } }));
 }
 
 export async function failPending(tx: Tx, endpointId: number, reason: string, now: Date): Promise<void> {
