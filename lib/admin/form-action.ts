@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/request";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { adminForm, runAdminAction, type AdminActionDefinition } from "./action";
-import type { FormState } from "./form-state";
+import type { FormState, SecretFormState } from "./form-state";
 import { throwIfUnavailable } from "./unavailable";
 
 /** requireRole for actions: throws AccessDenied (401/403) for runAdminAction to answer. */
@@ -19,6 +19,11 @@ export function serverAction<S extends z.ZodType>(definition: AdminActionDefinit
     if (state.status === "ok") revalidatePath("/admin", "layout");
     return state;
   };
+}
+
+/** An admin's create form whose answer shows the new secret once: `create` returns the message, the secret and what goes with it. */
+export function createWithSecret<S extends z.ZodType>(schema: S, create: (input: z.infer<S>, actor: Actor) => Promise<Omit<SecretFormState, "status">>) {
+  return serverAction({ role: "admin", schema, run: async (input, actor): Promise<SecretFormState> => ({ status: "ok", ...(await create(input, actor)) }) });
 }
 
 /** `run` returns the form's answer, or nothing for "Saved.", or redirects. */

@@ -19,6 +19,13 @@ export interface PreviewFormState extends FormState {
   hasWarnings?: boolean;
 }
 
+/** A create form's answer with a new secret (API token, integration token, webhook signing secret): it is never stored in the clear, so it is shown in this one answer only. */
+export interface SecretFormState extends FormState {
+  secret?: string;
+  /** What goes with it, e.g. the configuration to paste into the sender. */
+  setup?: string;
+}
+
 export const IDLE: FormState = { status: "idle" };
 
 /** FormData as a plain object; a name given more than once becomes an array. */

@@ -1,5 +1,6 @@
-// A labelled form control with its error next to it, announced and linked for screen readers.
-import type { ReactNode } from "react";
+// A labelled form control with its error next to it, announced and linked for screen readers; the
+// usual controls (an input, a select of fixed choices) come ready as TextField and SelectField.
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 export interface FieldProps {
   name: string;
@@ -30,6 +31,48 @@ export function Field({ name, label, error, hint, children }: FieldProps) {
       )}
     </div>
   );
+}
+
+type LabelProps = Omit<FieldProps, "children">;
+/** A select's choices: `[value, label]` pairs, or a table of labels by value. */
+type Choices = readonly (readonly [value: string, label: string])[] | Readonly<Record<string, string>>;
+
+/** A labelled `<input>` (text, email, password, date, …); the other props go to the input. */
+export function TextField({ name, label, error, hint, ...input }: LabelProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      {(control) => <input {...control} {...input} className={INPUT_CLASS} />}
+    </Field>
+  );
+}
+
+/** A labelled `<select>` of `options`; the other props go to the select. */
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: LabelProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> & { options: Choices }) {
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} {...select} className={INPUT_CLASS}>
+          <Options options={options} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A select's `<option>`s. */
+export function Options({ options }: { options: Choices }) {
+  return (Array.isArray(options) ? options : Object.entries(options)).map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ));
 }
 
 export const INPUT_CLASS =

@@ -7,7 +7,7 @@ import type { ComponentState } from "@/lib/timeline/types";
 import { ComponentCheckboxes } from "./ComponentCheckboxes";
 import { ComponentStateFields } from "./ComponentStateFields";
 import { ConfirmStep } from "./ConfirmStep";
-import { BUTTON_CLASS, Field, INPUT_CLASS } from "./Field";
+import { BUTTON_CLASS, Field, INPUT_CLASS, SelectField, TextField } from "./Field";
 import { FormMessage } from "./FormMessage";
 
 export interface FormComponent {
@@ -54,29 +54,28 @@ export function PublishForm({ action, components, idempotencyKey, incidentNumber
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {!opening && <input type="hidden" name="incidentNumber" value={incidentNumber} />}
       {opening && (
-        <Field name="title" label="Title" error={errors.title} hint="What customers read first, e.g. “Elevated errors on Git push”.">
-          {(control) => <input {...control} defaultValue={value("title")} className={INPUT_CLASS} />}
-        </Field>
+        <TextField
+          name="title"
+          label="Title"
+          error={errors.title}
+          hint="What customers read first, e.g. “Elevated errors on Git push”."
+          defaultValue={value("title")}
+        />
       )}
       {opening && <ComponentCheckboxes legend="Affected components" components={components} checked={affected} error={errors.componentIds} />}
-      <Field name="type" label="Post type" error={errors.type}>
-        {(control) => (
-          <select {...control} defaultValue={value("type", initialType)} className={INPUT_CLASS}>
-            {TYPES.map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField name="type" label="Post type" error={errors.type} defaultValue={value("type", initialType)} options={TYPES} />
       <Field name="body" label="Message (Markdown)" error={errors.body}>
         {(control) => <textarea {...control} rows={6} defaultValue={value("body", initialBody)} className={INPUT_CLASS} />}
       </Field>
       <ComponentStateFields components={components} value={(name) => value(name)} error={errors.stateChanges} />
-      <Field name="postedAt" label="Backdate (optional, UTC)" error={errors.postedAt} hint="Leave empty to post now. A backdated post is marked as such.">
-        {(control) => <input {...control} type="datetime-local" defaultValue={value("postedAt")} className={INPUT_CLASS} />}
-      </Field>
+      <TextField
+        name="postedAt"
+        label="Backdate (optional, UTC)"
+        error={errors.postedAt}
+        hint="Leave empty to post now. A backdated post is marked as such."
+        type="datetime-local"
+        defaultValue={value("postedAt")}
+      />
       <button type="submit" name="intent" value="preview" disabled={pending} className={BUTTON_CLASS}>
         {state.preview ? "Update preview" : "Preview"}
       </button>

@@ -4,7 +4,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { withFieldErrors } from "@/lib/admin/action";
-import { buttonAction, formAction, serverAction } from "@/lib/admin/form-action";
+import { buttonAction, createWithSecret, formAction, serverAction } from "@/lib/admin/form-action";
 import type { FormState } from "@/lib/admin/form-state";
 import { createIntegration, createRule, deleteRule, reorderRules, revokeIntegration, updateRule } from "@/lib/alerts/integrations";
 import { updateStormThreshold } from "@/lib/alerts/received";
@@ -15,29 +15,19 @@ import { createIntegrationSchema, reorderRulesSchema, stormThresholdFormSchema }
 import { ruleText, type RuleText } from "./RulePreview";
 import { integrationUrl, setupText } from "./setup-text";
 
-export interface IntegrationFormState extends FormState {
-  /** The new integration's token and its ready-to-paste configuration: in this one response only. */
-  token?: string;
-  setup?: string;
-}
-
 export interface RuleFormState extends FormState {
   /** "Preview text": what the templates write for a sample alert; plain strings, so the form works without JavaScript. */
   ruleText?: RuleText;
 }
 
-export const createIntegrationAction = serverAction({
-  role: "admin",
-  schema: createIntegrationSchema,
-  run: async (input, actor): Promise<IntegrationFormState> => {
-    const { token, integration } = await createIntegration(db(), actor, input, new Date());
-    return {
-      status: "ok",
-      message: `Integration ${integration.name} created. Copy its token now: it is shown only this once.`,
-      token,
-      setup: setupText(integration.kind, integrationUrl(loadEnv().publicUrl, integration.kind), token),
-    };
-  },
+/** The new integration's token comes with its ready-to-paste configuration. */
+export const createIntegrationAction = createWithSecret(createIntegrationSchema, async (input, actor) => {
+  const { token, integration } = await createIntegration(db(), actor, input, new Date());
+  return {
+    message: `Integration ${integration.name} created. Copy its token now: it is shown only this once.`,
+    secret: token,
+    setup: setupText(integration.kind, integrationUrl(loadEnv().publicUrl, integration.kind), token),
+  };
 });
 
 export const revokeIntegrationAction = buttonAction("admin", integrationIdSchema, async ({ integrationId }, actor) => {

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { IDLE } from "@/lib/admin/form-state";
 import { RETURN_PARAM } from "@/lib/auth/return-path";
 import { signInAction } from "./actions";
-import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
+import { BUTTON_CLASS, TextField } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
 
 /** `returnTo`: the admin page the visitor asked for before signing in (validated again on submit). */
@@ -14,14 +14,16 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name={RETURN_PARAM} value={returnTo} />
-      <Field name="email" label="Email" error={errors.email}>
-        {(control) => (
-          <input {...control} type="email" autoComplete="username" required defaultValue={String(state.values?.email ?? "")} className={INPUT_CLASS} />
-        )}
-      </Field>
-      <Field name="password" label="Password" error={errors.password}>
-        {(control) => <input {...control} type="password" autoComplete="current-password" required className={INPUT_CLASS} />}
-      </Field>
+      <TextField
+        name="email"
+        label="Email"
+        error={errors.email}
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={String(state.values?.email ?? "")}
+      />
+      <TextField name="password" label="Password" error={errors.password} type="password" autoComplete="current-password" required />
       <button type="submit" disabled={pending} className={BUTTON_CLASS}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,59 +1,35 @@
 import type { Metadata } from "next";
 import { adminNow } from "@/lib/admin/clock";
 import { requireRole } from "@/lib/auth/request";
-import { PERIOD_KINDS } from "@/lib/metrics/periods";
+import type { PeriodKind } from "@/lib/metrics/periods";
 import { minutesText } from "@/lib/metrics/tables";
 import { BarChart } from "@/components/admin/BarChart";
 import { AdminSection } from "../_components/AdminSection";
 import { AdminTable } from "../_components/AdminTable";
-import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
+import { BUTTON_CLASS, SelectField, TextField } from "../_components/Field";
 import { loadMetricsView, type MetricsView } from "./load";
 
 export const metadata: Metadata = { title: "Metrics" };
 
-const PERIOD_LABEL = { week: "Week (ISO, from Monday)", month: "Month", quarter: "Quarter" } as const;
+const PERIOD_LABEL: Record<PeriodKind, string> = { week: "Week (ISO, from Monday)", month: "Month", quarter: "Quarter" };
 
 function MetricsForm({ view }: { view: MetricsView }) {
   const { values, errors, components } = view;
   const systems = components.filter((component) => component.parentId === null);
+  // Each system, then its components under it.
+  const componentChoices = [
+    ["", "All components"] as const,
+    ...systems.flatMap((system) => [
+      [system.slug, system.name] as const,
+      ...components.filter((component) => component.parentId === system.id).map((component) => [component.slug, `${system.name} › ${component.name}`] as const),
+    ]),
+  ];
   return (
     <form method="get" action="/admin/metrics" className="grid gap-4 sm:grid-cols-5 sm:items-end">
-      <Field name="period" label="Period" error={errors.period}>
-        {(control) => (
-          <select {...control} defaultValue={values.period || "month"} className={INPUT_CLASS}>
-            {PERIOD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {PERIOD_LABEL[kind]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="component" label="Component" error={errors.component}>
-        {(control) => (
-          <select {...control} defaultValue={values.component ?? ""} className={INPUT_CLASS}>
-            <option value="">All components</option>
-            {systems.flatMap((system) => [
-              <option key={system.slug} value={system.slug}>
-                {system.name}
-              </option>,
-              ...components
-                .filter((component) => component.parentId === system.id)
-                .map((component) => (
-                  <option key={component.slug} value={component.slug}>
-                    {`${system.name} › ${component.name}`}
-                  </option>
-                )),
-            ])}
-          </select>
-        )}
-      </Field>
-      <Field name="from" label="From (optional)" error={errors.from}>
-        {(control) => <input {...control} type="date" defaultValue={values.from ?? ""} className={INPUT_CLASS} />}
-      </Field>
-      <Field name="to" label="To (optional)" error={errors.to}>
-        {(control) => <input {...control} type="date" defaultValue={values.to ?? ""} className={INPUT_CLASS} />}
-      </Field>
+      <SelectField name="period" label="Period" error={errors.period} defaultValue={values.period || "month"} options={PERIOD_LABEL} />
+      <SelectField name="component" label="Component" error={errors.component} defaultValue={values.component ?? ""} options={componentChoices} />
+      <TextField name="from" label="From (optional)" error={errors.from} type="date" defaultValue={values.from ?? ""} />
+      <TextField name="to" label="To (optional)" error={errors.to} type="date" defaultValue={values.to ?? ""} />
       <button type="submit" className={BUTTON_CLASS}>
         Show
       </button>

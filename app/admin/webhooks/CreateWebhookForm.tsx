@@ -4,12 +4,14 @@
 import { useActionState, useState } from "react";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type WebhookFormat } from "@/lib/validation/webhooks";
 import { WEBHOOK_FORMAT_CHOICES } from "@/lib/webhooks/formats";
-import { BUTTON_CLASS, Field, INPUT_CLASS } from "../_components/Field";
+import type { SecretFormState } from "@/lib/admin/form-state";
+import { BUTTON_CLASS, SelectField, TextField } from "../_components/Field";
 import { FormMessage } from "../_components/FormMessage";
 import { ShownOnce } from "../_components/ShownOnce";
-import type { WebhookFormState } from "./actions";
 
-type Action = (state: WebhookFormState, formData: FormData) => Promise<WebhookFormState>;
+type Action = (state: SecretFormState, formData: FormData) => Promise<SecretFormState>;
+
+const FORMAT_CHOICES = WEBHOOK_FORMATS.map((format) => [format, WEBHOOK_FORMAT_CHOICES[format].label] as const);
 
 export function CreateWebhookForm({ action, components }: { action: Action; components: { id: number; name: string; parentId: number | null }[] }) {
   const [state, submit, pending] = useActionState(action, { status: "idle" });
@@ -20,31 +22,24 @@ export function CreateWebhookForm({ action, components }: { action: Action; comp
       <h2 className="text-xl font-semibold">Register an endpoint</h2>
       <FormMessage state={state} />
       {state.secret && <ShownOnce label="Signing secret (shown once):" secret={state.secret} marker="new-secret" />}
-      <Field name="name" label="Name" error={state.fieldErrors?.name}>
-        {(control) => <input {...control} defaultValue={value("name")} className={INPUT_CLASS} />}
-      </Field>
-      <Field name="url" label="URL" error={state.fieldErrors?.url}>
-        {(control) => <input {...control} type="url" defaultValue={value("url")} className={INPUT_CLASS} />}
-      </Field>
-      <Field
+      <TextField name="name" label="Name" error={state.fieldErrors?.name} defaultValue={value("name")} />
+      <TextField name="url" label="URL" error={state.fieldErrors?.url} type="url" defaultValue={value("url")} />
+      <TextField
         name="secret"
         label="Signing secret"
         hint="At least 16 characters; leave empty to generate one. Chat platforms ignore the signature."
         error={state.fieldErrors?.secret}
-      >
-        {(control) => <input {...control} autoComplete="off" className={INPUT_CLASS} />}
-      </Field>
-      <Field name="format" label="Payload" hint={WEBHOOK_FORMAT_CHOICES[format].hint} error={state.fieldErrors?.format}>
-        {(control) => (
-          <select {...control} value={format} onChange={(event) => setFormat(event.target.value as WebhookFormat)} className={INPUT_CLASS}>
-            {WEBHOOK_FORMATS.map((choice) => (
-              <option key={choice} value={choice}>
-                {WEBHOOK_FORMAT_CHOICES[choice].label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        autoComplete="off"
+      />
+      <SelectField
+        name="format"
+        label="Payload"
+        hint={WEBHOOK_FORMAT_CHOICES[format].hint}
+        error={state.fieldErrors?.format}
+        value={format}
+        onChange={(event) => setFormat(event.target.value as WebhookFormat)}
+        options={FORMAT_CHOICES}
+      />
       <fieldset className="space-y-1">
         <legend className="font-medium">Only incidents affecting these components (none ticked: all; a system includes its sub-components)</legend>
         {components.map((component) => (

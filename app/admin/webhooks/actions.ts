@@ -3,23 +3,13 @@
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { db } from "@/lib/db/client";
-import { buttonAction, serverAction } from "@/lib/admin/form-action";
-import type { FormState } from "@/lib/admin/form-state";
+import { buttonAction, createWithSecret } from "@/lib/admin/form-action";
 import { createWebhookEndpoint, deleteWebhookEndpoint, setWebhookEnabled } from "@/lib/webhooks/endpoints";
 import { createWebhookSchema, webhookIdSchema } from "@/lib/validation/webhooks";
 
-export interface WebhookFormState extends FormState {
-  /** The signing secret: shown in this one response. */
-  secret?: string;
-}
-
-export const createWebhookAction = serverAction({
-  role: "admin",
-  schema: createWebhookSchema,
-  run: async (input, actor): Promise<WebhookFormState> => {
-    const { secret } = await createWebhookEndpoint(db(), actor, input);
-    return { status: "ok", message: `Endpoint ${input.name} registered. Keep the signing secret: it is shown only this once.`, secret };
-  },
+export const createWebhookAction = createWithSecret(createWebhookSchema, async (input, actor) => {
+  const { secret } = await createWebhookEndpoint(db(), actor, input);
+  return { message: `Endpoint ${input.name} registered. Keep the signing secret: it is shown only this once.`, secret };
 });
 
 const toggleSchema = webhookIdSchema.extend({ enabled: z.enum(["true", "false"]).transform((value) => value === "true") });
