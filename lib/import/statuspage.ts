@@ -39,9 +39,11 @@ const INCIDENT_UPDATES: Readonly<Record<string, { type: PostType; phase: Statusp
 
 // Lenient on purpose: real pages add fields and leave some out; what is missing is reported.
 const text = z.string().nullish();
+/** Ids come as strings or numbers; kept as strings. */
+const id = z.union([z.string(), z.number()]).transform(String);
 const affected = z.looseObject({ code: text, name: text, new_status: text });
 const update = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id,
   status: text,
   body: text,
   created_at: text,
@@ -49,7 +51,7 @@ const update = z.looseObject({
   affected_components: z.array(affected).nullish(),
 });
 const event = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id,
   name: text,
   status: text,
   created_at: text,
@@ -61,7 +63,7 @@ const event = z.looseObject({
   postmortem_published_at: text,
 });
 const component = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id,
   name: z.string(),
   description: text,
   position: z.number().nullish(),

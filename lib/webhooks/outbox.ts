@@ -18,6 +18,9 @@ export interface OutboxChange {
   componentChanges: { componentId: number; before: ComponentState; after: ComponentState }[];
 }
 
+/** The incident as every event's payload names it, with its component ids for the endpoints' filters. */
+const incidentFields = { number: true, title: true, kind: true, openedAt: true, resolvedAt: true, components: { select: { componentId: true } } } as const;
+
 /** Returns how many deliveries were queued. */
 export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<number> {
   const endpoints = await tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } });
@@ -26,7 +29,7 @@ export async function enqueueWebhooks(tx: Tx, change: OutboxChange): Promise<num
     tx.post.findUniqueOrThrow({
       where: { id: change.postId },
       include: {
-        incident: { select: { number: true, title: true, kind: true, openedAt: true, resolvedAt: true, components: { select: { componentId: true } } } },
+        incident: { select: incidentFields },
       },
     }),
     tx.component.findMany({ select: { id: true, name: true, slug: true, parentId: true } }),
@@ -64,15 +67,7 @@ async function postmortemTargets(tx: Tx, incidentNumber: number) {
     tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, format: true, componentIds: true, events: true } }),
     tx.incident.findUniqueOrThrow({
       where: { number: incidentNumber },
-      select: {
-        number: true,
-        title: true,
-        kind: true,
-        openedAt: true,
-        resolvedAt: true,
-        components: { select: { componentId: true } },
-        postmortem: { select: { publishedAt: true, publishedBody: true } },
-      },
+      select: { ...incidentFields, postmortem: { select: { publishedAt: true, publishedBody: true } } },
     }),
     tx.component.findMany({ select: { id: true, parentId: true } }),
   ]);
