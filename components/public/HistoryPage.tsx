@@ -3,6 +3,7 @@ import type { HistoryMonth } from "@/lib/public/history-range";
 import { IncidentListItem } from "@/components/public/IncidentListItem";
 import { StatusUnknown } from "@/components/public/StatusNotice";
 import type { I18n } from "@/lib/i18n";
+import { ApplyButton, CHOICE_SELECT_CLASS } from "./ChoiceControls";
 
 export interface HistoryPageProps {
   months: HistoryMonth[];
@@ -32,12 +33,7 @@ export function HistoryPage(props: HistoryPageProps) {
           <label htmlFor="component-filter" className="block text-sm font-medium">
             {i18n.t("history.component")}
           </label>
-          <select
-            id="component-filter"
-            name="component"
-            defaultValue={props.selectedSlug ?? ""}
-            className="rounded border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900"
-          >
+          <select id="component-filter" name="component" defaultValue={props.selectedSlug ?? ""} className={CHOICE_SELECT_CLASS}>
             <option value="">{i18n.t("history.allComponents")}</option>
             {props.components
               .filter((component) => !component.hidden)
@@ -48,9 +44,7 @@ export function HistoryPage(props: HistoryPageProps) {
               ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-zinc-800 px-3 py-1 text-white dark:bg-zinc-200 dark:text-zinc-900">
-          {i18n.t("history.filter")}
-        </button>
+        <ApplyButton>{i18n.t("history.filter")}</ApplyButton>
       </form>
       {props.months.map((month) => (
         <section key={month.key} aria-labelledby={`month-${month.key}`} data-month={month.key}>

@@ -1,4 +1,5 @@
 import { COMMON_TIME_ZONES, type I18n, LANGUAGE_NAMES, LOCALES } from "@/lib/i18n";
+import { ApplyButton, CHOICE_SELECT_CLASS } from "./ChoiceControls";
 
 /** `path` with its query's `name` set to `value` (or removed when undefined). */
 function withParam(path: string, name: string, value: string | undefined): string {
@@ -53,7 +54,7 @@ export function ReaderChoices({ path, i18n }: { path: string; i18n: I18n }) {
       <form method="get" action={url.pathname} className="flex flex-wrap items-center gap-2" data-tz-form="">
         {[...url.searchParams].map(([name, value]) => (name === "tz" ? null : <input key={name} type="hidden" name={name} value={value} />))}
         <label htmlFor="reader-tz">{i18n.t("site.timeZone")}</label>
-        <select id="reader-tz" name="tz" defaultValue={i18n.choice.tz ?? ""} className="rounded border border-zinc-400 bg-white px-2 py-1 dark:bg-zinc-900">
+        <select id="reader-tz" name="tz" defaultValue={i18n.choice.tz ?? ""} className={CHOICE_SELECT_CLASS}>
           <option value="">{i18n.t("site.timeZoneAuto")}</option>
           {zones.map((zone) => (
             <option key={zone} value={zone}>
@@ -61,9 +62,7 @@ export function ReaderChoices({ path, i18n }: { path: string; i18n: I18n }) {
             </option>
           ))}
         </select>
-        <button type="submit" className="rounded bg-zinc-800 px-3 py-1 text-white dark:bg-zinc-200 dark:text-zinc-900">
-          {i18n.t("site.apply")}
-        </button>
+        <ApplyButton>{i18n.t("site.apply")}</ApplyButton>
       </form>
     </div>
   );

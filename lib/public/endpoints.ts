@@ -29,6 +29,7 @@ import { componentPage, historyPage, homePage, incidentPage, postmortemPage } fr
 import { SUBSCRIPTION_ENDPOINTS } from "@/lib/public/subscription-pages";
 import {
   FEED_ITEMS,
+  type IncidentData,
   NEWEST_LIMIT,
   readActive,
   readComponentIncidents,
@@ -100,26 +101,23 @@ const incidentParams = z.object({
 });
 const none = async () => null;
 
+/** A page of one incident (the incident, its postmortem): the same read, each its own renderer. */
+const incidentPageEndpoint = (path: string, render: (data: IncidentData, ctx: RenderContext & { number: number }) => Rendered) =>
+  endpoint({
+    path,
+    kind: "page",
+    snapshot: "last-known",
+    params: incidentParams,
+    read: ({ params }) => readIncidentPage(params.number),
+    render: (data, ctx) => render(data, { ...ctx, number: ctx.params.number }),
+  });
+
 // ── Pages ────────────────────────────────────────────────────────────────────────────────────────
 
 const pages = [
   endpoint({ path: "/", kind: "page", snapshot: "last-known", read: ({ now }) => readHome(now), render: homePage }),
-  endpoint({
-    path: "/incidents/:number",
-    kind: "page",
-    snapshot: "last-known",
-    params: incidentParams,
-    read: ({ params }) => readIncidentPage(params.number),
-    render: (data, ctx) => incidentPage(data, { ...ctx, number: ctx.params.number }),
-  }),
-  endpoint({
-    path: "/incidents/:number/postmortem",
-    kind: "page",
-    snapshot: "last-known",
-    params: incidentParams,
-    read: ({ params }) => readIncidentPage(params.number),
-    render: (data, ctx) => postmortemPage(data, { ...ctx, number: ctx.params.number }),
-  }),
+  incidentPageEndpoint("/incidents/:number", incidentPage),
+  incidentPageEndpoint("/incidents/:number/postmortem", postmortemPage),
   endpoint({
     path: "/history",
     kind: "page",

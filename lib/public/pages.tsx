@@ -36,9 +36,13 @@ const firstLine = (body: string): string => postText(body.split("\n").find((line
 
 const i18nOf = (ctx: PageContext): I18n => ctx.i18n ?? ENGLISH;
 
-/** Live data is shown as such; with `lastKnownAt` (the snapshot's variant) it is labelled the last known status. */
-function shown(ctx: RenderContext): { stale: boolean; loadedAt: Date } {
-  return ctx.lastKnownAt ? { stale: true, loadedAt: ctx.lastKnownAt } : { stale: false, loadedAt: ctx.now };
+/**
+ * What every page is shown with: the clock, the reader's language, and the data's age. Live data is
+ * shown as such; with `lastKnownAt` (the snapshot's variant) it is labelled the last known status.
+ */
+function shown(ctx: RenderContext): { now: Date; i18n: I18n; stale: boolean; loadedAt: Date } {
+  const reader = { now: ctx.now, i18n: i18nOf(ctx) };
+  return ctx.lastKnownAt ? { ...reader, stale: true, loadedAt: ctx.lastKnownAt } : { ...reader, stale: false, loadedAt: ctx.now };
 }
 
 /** Nothing could be read and nothing is known: never a guessed green. */
@@ -81,15 +85,14 @@ export function badRequestPage(path: string, ctx: PageContext, message: string):
 }
 
 export function homePage(data: HomeData, ctx: RenderContext): Rendered {
-  const { now } = ctx;
-  const { stale, loadedAt } = shown(ctx);
+  const shownAs = shown(ctx);
+  const { now, i18n, stale } = shownAs;
   const { components, active, recentlyResolved, uptimeWindow } = data;
   const states = currentStates(active, components, now);
   const overall = overallState(components, states);
   const views = active.map((incident) => incidentView(incident, components, now));
   const openIncidents = views.filter((view) => view.incident.kind === "incident" && view.state.open);
   const maintenance = views.filter((view) => view.maintenance === "upcoming" || view.maintenance === "in_progress");
-  const i18n = i18nOf(ctx);
   const verdict = stale ? i18n.t("unknown.heading") : i18n.t(`verdict.${overall}`);
   // A link shared during an outage previews the newest word on it.
   const newestPost = openIncidents
@@ -113,24 +116,20 @@ export function homePage(data: HomeData, ctx: RenderContext): Rendered {
       openIncidents={openIncidents}
       maintenance={maintenance}
       recentlyResolved={recentlyResolved.map((incident) => incidentView(incident, components, now))}
-      now={now}
-      loadedAt={loadedAt}
-      stale={stale}
-      i18n={i18n}
+      {...shownAs}
     />,
   );
 }
 
 export function incidentPage(data: IncidentData, ctx: RenderContext & { number: number }): Rendered {
-  const { now } = ctx;
   const path = `/incidents/${ctx.number}`;
-  const { stale, loadedAt } = shown(ctx);
+  const shownAs = shown(ctx);
+  const { now, i18n, stale } = shownAs;
   const { components, incident } = data;
   if (!incident) return notFoundPage(path, ctx, "incident");
   const view = incidentView(incident, components, now);
   const latest = incident.posts[incident.posts.length - 1];
   const stateWord: ComponentState = view.state.open ? view.state.current : "green";
-  const i18n = i18nOf(ctx);
   return page(
     200,
     {
@@ -143,17 +142,17 @@ export function incidentPage(data: IncidentData, ctx: RenderContext & { number: 
       autoRefresh: view.state.open && incident.kind === "incident",
     },
     ctx,
-    <IncidentPage view={view} components={components} now={now} stale={stale} loadedAt={loadedAt} i18n={i18n} />,
+    <IncidentPage view={view} components={components} {...shownAs} />,
   );
 }
 
 /** A published postmortem; a draft (or no postmortem) is a 404 like a missing incident. */
 export function postmortemPage(data: IncidentData, ctx: RenderContext & { number: number }): Rendered {
   const path = `/incidents/${ctx.number}/postmortem`;
-  const { stale, loadedAt } = shown(ctx);
+  const shownAs = shown(ctx);
+  const { i18n } = shownAs;
   const { incident } = data;
   if (!incident?.postmortem) return notFoundPage(path, ctx, "postmortem");
-  const i18n = i18nOf(ctx);
   return page(
     200,
     {
@@ -163,7 +162,7 @@ export function postmortemPage(data: IncidentData, ctx: RenderContext & { number
       faviconState: null,
     },
     ctx,
-    <PostmortemPage incident={incident} postmortem={incident.postmortem} now={ctx.now} stale={stale} loadedAt={loadedAt} i18n={i18n} />,
+    <PostmortemPage incident={incident} postmortem={incident.postmortem} {...shownAs} />,
   );
 }
 
@@ -177,16 +176,16 @@ export function historyHref(query: HistoryQuery, pageNumber = query.page): strin
 }
 
 export function historyPage(data: HistoryData, ctx: RenderContext & { query: HistoryQuery }): Rendered {
-  const { now, query } = ctx;
+  const { query } = ctx;
+  const shownAs = shown(ctx);
+  const { now, i18n } = shownAs;
   const range = historyPageRange(query.page, now);
   const path = historyHref(query);
-  const { stale, loadedAt } = shown(ctx);
   const { components, incidents, firstOpenedAt } = data;
   if (query.component && !components.some((component) => component.slug === query.component && !component.hidden)) {
     return notFoundPage(path, ctx, "component");
   }
   const views = incidents.map((incident) => incidentView(incident, components, now));
-  const i18n = i18nOf(ctx);
   return page(
     200,
     { title: i18n.t("history.title"), description: i18n.t("history.description"), path, faviconState: null },
@@ -198,25 +197,21 @@ export function historyPage(data: HistoryData, ctx: RenderContext & { query: His
       page={query.page}
       newerHref={query.page > 1 ? historyHref(query, query.page - 1) : null}
       olderHref={firstOpenedAt && firstOpenedAt < range.from ? historyHref(query, query.page + 1) : null}
-      now={now}
-      stale={stale}
-      loadedAt={loadedAt}
-      i18n={i18n}
+      {...shownAs}
     />,
   );
 }
 
 export function componentPage(data: ComponentData, ctx: RenderContext & { slug: string }): Rendered {
-  const { now } = ctx;
   const path = `/components/${ctx.slug}`;
-  const { stale, loadedAt } = shown(ctx);
+  const shownAs = shown(ctx);
+  const { now, i18n, stale } = shownAs;
   const { components, component, incidents, uptimeWindow } = data;
   if (!component) return notFoundPage(path, ctx, "component");
   const states = currentStates(uptimeWindow, components, now);
   const state = states.get(component.id) ?? "green";
   const uptime = uptimeByComponent(uptimeWindow, components, now).get(component.id)!;
   const family = new Set(familyIds(components, component));
-  const i18n = i18nOf(ctx);
   return page(
     200,
     { title: component.name, description: `${component.name}: ${i18n.t(`state.${state}`)}`, path, faviconState: stale ? null : state },
@@ -227,10 +222,7 @@ export function componentPage(data: ComponentData, ctx: RenderContext & { slug: 
       state={state}
       uptime={uptime}
       incidents={incidents.filter((incident) => incident.componentIds.some((id) => family.has(id))).map((incident) => incidentView(incident, components, now))}
-      now={now}
-      stale={stale}
-      loadedAt={loadedAt}
-      i18n={i18n}
+      {...shownAs}
     />,
   );
 }
