@@ -1,13 +1,12 @@
 // The sign-in throttle under attack, on SQLite and PostgreSQL: parallel guesses cannot outrun the
 // limit, strangers cannot lock a commander out, and floods of refused attempts add a bounded number of rows.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, type SignInRequest } from "@/lib/auth/sign-in";
 import { ACCOUNT_LIMIT, ACCOUNT_SOURCE_LIMIT, FORGET_AFTER_MS } from "@/lib/auth/throttle";
 import { createUser } from "@/lib/auth/users";
 import type { Actor } from "@/lib/auth/roles";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { providers, useTestDatabase } from "../support/test-databases";
 
 const NOW = new Date("2026-12-01T03:00:00Z");
 const CLI: Actor = { userId: null, label: "cli", role: "admin", ip: "" };
@@ -17,21 +16,17 @@ const at = (ms: number) => new Date(NOW.getTime() + ms);
 const from = (ip: string, deviceCookie?: string): SignInRequest => ({ ip, userAgent: "vitest", deviceCookie });
 
 describe.each(providers)("sign-in throttle on $name", (provider) => {
-  let db: Db;
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  const attempt = (email: string, password: string, request: SignInRequest, now = NOW) => signIn(db, { email, password }, request, now, SECRET);
+  const site = useTestDatabase(provider);
+  const attempt = (email: string, password: string, request: SignInRequest, now = NOW) => signIn(site.db, { email, password }, request, now, SECRET);
 
   beforeAll(async () => {
-    database = await openTestDatabase(provider);
-    db = database.db;
     for (const email of ["race@example.com", "commander@example.com", "known@example.com"])
-      await createUser(db, CLI, { email, password: PASSWORD, role: "commander", name: "" });
+      await createUser(site.db, CLI, { email, password: PASSWORD, role: "commander", name: "" });
   });
-  afterAll(() => database?.close());
 
   it("runs at most the limit's number of password checks for 40 parallel wrong passwords", async () => {
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt("race@example.com", `wrong ${i}`, from("198.51.100.40"))));
-    const checked = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: "race@example.com" } });
+    const checked = await site.db.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: "race@example.com" } });
     expect(checked).toBe(ACCOUNT_SOURCE_LIMIT);
     expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(ACCOUNT_SOURCE_LIMIT);
     expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(40 - ACCOUNT_SOURCE_LIMIT);
@@ -72,7 +67,7 @@ describe.each(providers)("sign-in throttle on $name", (provider) => {
   });
 
   it("adds a bounded number of rows for 10,000 refused attempts, and prunes what is left", async () => {
-    const rows = async () => (await db.auditEvent.count()) + (await db.loginThrottle.count());
+    const rows = async () => (await site.db.auditEvent.count()) + (await site.db.loginThrottle.count());
     const before = await rows();
     const start = at(2 * 3_600_000);
     // One address, a random email each time, 100 attempts a second for 100 s.
@@ -88,10 +83,10 @@ describe.each(providers)("sign-in throttle on $name", (provider) => {
     // An hour later, the next admitted attempts delete the idle keys and write down what they refused.
     const later = new Date(start.getTime() + 100 * 1000 + FORGET_AFTER_MS + 1);
     for (let i = 0; i < 3; i++) await attempt("nobody@example.com", "guess", from("192.0.2.99"), later);
-    expect(await db.loginThrottle.count({ where: { lastFailureAt: { lt: new Date(later.getTime() - FORGET_AFTER_MS) } } })).toBe(0);
-    const summaries = await db.auditEvent.findMany({ where: { action: "auth.sign_in_throttled", targetId: "ip:198.51.100.99" } });
+    expect(await site.db.loginThrottle.count({ where: { lastFailureAt: { lt: new Date(later.getTime() - FORGET_AFTER_MS) } } })).toBe(0);
+    const summaries = await site.db.auditEvent.findMany({ where: { action: "auth.sign_in_throttled", targetId: "ip:198.51.100.99" } });
     const refused = summaries.reduce((sum, event) => sum + (event.after as { refused: number }).refused, 0);
-    const checked = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", ip: "198.51.100.99" } });
+    const checked = await site.db.auditEvent.count({ where: { action: "auth.sign_in_failed", ip: "198.51.100.99" } });
     expect(refused + checked).toBe(10_000);
     expect(summaries.length).toBeLessThan(10);
   });
