@@ -20,3 +20,11 @@ export function deploy(service: string, version: string, at: string, overrides: 
     ...overrides,
   };
 }
+
+/** Production deploys on the incident's day (2020-09-03), written as a deploy log: "service version HH:MM". */
+export function deployLog(...entries: string[]): DeployRecord[] {
+  return entries.map((entry) => {
+    const [service, version, time] = entry.split(" ");
+    return deploy(service!, version!, `2020-09-03T${time}`);
+  });
+}

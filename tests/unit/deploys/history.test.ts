@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { classifyDeploys, deploysBeforeIncident, revertStepsLabel } from "@/lib/deploys/history";
 import { HOUR, utc } from "../timeline/fixtures";
-import { deploy } from "./fixtures";
+import { deploy, deployLog } from "./fixtures";
 
 const incidentStart = utc("2020-09-03T14:02");
 
 describe("the deploy window before an incident", () => {
-  const deploys = [
-    deploy("api", "v1", "2020-09-02T10:00"),
-    deploy("api", "v2", "2020-09-03T09:00"),
-    deploy("git-server", "g7", "2020-09-03T11:55"),
-    deploy("git-server", "g8", "2020-09-03T13:40"),
-    deploy("dashboard", "d3", "2020-09-03T14:30"),
-  ];
+  const deploys = [deploy("api", "v1", "2020-09-02T10:00"), ...deployLog("api v2 09:00", "git-server g7 11:55", "git-server g8 13:40", "dashboard d3 14:30")];
 
   it("lists the deploys of the 2 hours before it began, newest first, and only their services as suspects", () => {
     const window = deploysBeforeIncident(deploys, incidentStart);
@@ -29,7 +23,7 @@ describe("the deploy window before an incident", () => {
   });
 
   it("counts a deploy exactly at the window's edges, and none after the incident began", () => {
-    const edges = [deploy("api", "a1", "2020-09-03T12:02"), deploy("api", "a2", "2020-09-03T14:02"), deploy("api", "a3", "2020-09-03T14:03")];
+    const edges = deployLog("api a1 12:02", "api a2 14:02", "api a3 14:03");
 
     expect(deploysBeforeIncident(edges, incidentStart).inWindow.map((d) => d.version)).toEqual(["a2", "a1"]);
   });
@@ -37,7 +31,7 @@ describe("the deploy window before an incident", () => {
 
 describe("−1, −2, … per suspect service", () => {
   it("labels the distinct versions before the running one and offers −1 to revert to", () => {
-    const history = [deploy("api", "v1", "2020-09-03T08:00"), deploy("api", "v2", "2020-09-03T10:00"), deploy("api", "v3", "2020-09-03T13:30")];
+    const history = deployLog("api v1 08:00", "api v2 10:00", "api v3 13:30");
 
     const [api] = deploysBeforeIncident(history, incidentStart).suspects;
 
@@ -50,12 +44,7 @@ describe("−1, −2, … per suspect service", () => {
   });
 
   it("skips repeated versions: after v1 → v2 → v1 (revert) → v3, −1 is v1 and −2 is v2", () => {
-    const history = [
-      deploy("api", "v1", "2020-09-03T08:00"),
-      deploy("api", "v2", "2020-09-03T09:00"),
-      deploy("api", "v1", "2020-09-03T10:00"),
-      deploy("api", "v3", "2020-09-03T13:00"),
-    ];
+    const history = deployLog("api v1 08:00", "api v2 09:00", "api v1 10:00", "api v3 13:00");
 
     const [api] = deploysBeforeIncident(history, incidentStart).suspects;
 
@@ -101,8 +90,8 @@ describe("reverts", () => {
   });
 
   it("on the incident, the revert that did not help is −1 and the one that did is −2", () => {
-    const before = [deploy("api", "2.14.0", "2020-09-03T09:00"), deploy("api", "2.15.0", "2020-09-03T11:00"), deploy("api", "2.16.0", "2020-09-03T13:45")];
-    const during = [deploy("api", "2.15.0", "2020-09-03T14:20"), deploy("api", "2.14.0", "2020-09-03T14:50")];
+    const before = deployLog("api 2.14.0 09:00", "api 2.15.0 11:00", "api 2.16.0 13:45");
+    const during = deployLog("api 2.15.0 14:20", "api 2.14.0 14:50");
     const { suspects } = deploysBeforeIncident(before, incidentStart);
 
     const reverts = classifyDeploys([...before, ...during]).filter((d) => d.deployedAt.getTime() > incidentStart.getTime());
