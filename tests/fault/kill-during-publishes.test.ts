@@ -11,10 +11,9 @@ import { startBeacon, freePort, type BeaconProcess } from "../../scripts/support
 import { createThrowawayDatabase, PROVIDERS } from "../../scripts/support/databases";
 import { createWriteToken, openDatabase, registerWebhook, seedDatabase } from "../../scripts/support/seed";
 import { openIncident, postUpdate, type PostRequest } from "../../scripts/support/write-client";
+import { forThisRun } from "./support/run-length";
 
-const LONG = Boolean(process.env.FAULT_LONG);
-const PUBLISHES = LONG ? 2_000 : 200;
-const KILLS = LONG ? 3 : 1;
+const RUN = forThisRun({ short: { publishes: 200, kills: 1 }, long: { publishes: 2_000, kills: 3 } });
 const CONCURRENCY = 20;
 const PUBLISHES_PER_INCIDENT = 200;
 /** A crashed request's Idempotency-Key reservation expires after a minute (lib/api/idempotency.ts). */
@@ -137,7 +136,7 @@ function describeOutcomes(outcomes: Outcomes): string {
 }
 
 // The two databases run side by side: most of each test is waiting for crashed requests' keys to expire.
-describe(`kill -9 of the server during ${PUBLISHES} publishes, ${KILLS} kill${KILLS > 1 ? "s" : ""}`, () => {
+describe(`kill -9 of the server during ${RUN.publishes} publishes, ${RUN.kills} kill${RUN.kills > 1 ? "s" : ""}`, () => {
   test.concurrent.for(PROVIDERS)("$name: acknowledged ones land exactly once, retries land the rest once", async ({ provider }, { expect, onTestFinished }) => {
     const database = await createThrowawayDatabase(provider);
     onTestFinished(() => database.close());
@@ -153,21 +152,21 @@ describe(`kill -9 of the server during ${PUBLISHES} publishes, ${KILLS} kill${KI
     onTestFinished(() => server.stop());
     const run = randomBytes(4).toString("hex");
     const incidents: number[] = [];
-    for (let i = 0; i < PUBLISHES / PUBLISHES_PER_INCIDENT; i++)
+    for (let i = 0; i < RUN.publishes / PUBLISHES_PER_INCIDENT; i++)
       incidents.push(await openIncident(server.url, token, `Fault run ${run} (${i + 1})`, [COMPONENT]));
-    const publishes: Publish[] = Array.from({ length: PUBLISHES }, (_, i) => ({
+    const publishes: Publish[] = Array.from({ length: RUN.publishes }, (_, i) => ({
       incident: incidents[Math.floor(i / PUBLISHES_PER_INCIDENT)]!,
       request: {
-        body: `Fault run ${run}: update ${i + 1} of ${PUBLISHES}.`,
+        body: `Fault run ${run}: update ${i + 1} of ${RUN.publishes}.`,
         idempotencyKey: `fault-${run}-${i + 1}`,
         // Every third publish moves the component, so some posts carry state changes.
         ...(i % 3 === 0 ? { stateChanges: [{ componentId: COMPONENT, state: STATES[(i / 3) % STATES.length]! }] } : {}),
       },
     }));
 
-    for (let kill = 1; kill <= KILLS; kill++) {
+    for (let kill = 1; kill <= RUN.kills; kill++) {
       const before = publishes.filter((publish) => publish.acknowledged !== undefined).length;
-      const outcomes = await fire(server, token, publishes, Math.round((PUBLISHES / (KILLS + 1)) * 0.8));
+      const outcomes = await fire(server, token, publishes, Math.round((RUN.publishes / (RUN.kills + 1)) * 0.8));
       const acknowledged = publishes.filter((publish) => publish.acknowledged !== undefined).length;
       console.log(`${provider}, kill ${kill}: ${describeOutcomes(outcomes)}; ${acknowledged - before} newly acknowledged before the SIGKILL`);
       // Up to the kill, the server answered every publish: a commander's publish never fails under load.
@@ -186,6 +185,6 @@ describe(`kill -9 of the server during ${PUBLISHES} publishes, ${KILLS} kill${KI
       `not acknowledged (${RETRY_FOR_MS / 1000} s without progress)\n${server.output().slice(-5_000)}`,
     ).toBe(0);
     await expectWhole(expect, db, publishes, routingId);
-    expect(await db.post.count({ where: { incident: { number: { in: incidents } }, type: "update" } })).toBe(PUBLISHES);
+    expect(await db.post.count({ where: { incident: { number: { in: incidents } }, type: "update" } })).toBe(RUN.publishes);
   });
 });

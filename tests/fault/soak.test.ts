@@ -9,10 +9,12 @@ import { createThrowawayDatabase, PROVIDERS } from "../../scripts/support/databa
 import { runReadLoad } from "../../scripts/support/read-load";
 import { createWriteToken, openDatabase, seedDatabase } from "../../scripts/support/seed";
 import { openIncident, postUpdate } from "../../scripts/support/write-client";
+import { forThisRun } from "./support/run-length";
 
-const LONG = Boolean(process.env.FAULT_LONG);
-const WARM_UP_MS = LONG ? 60_000 : 20_000;
-const MEASURE_MS = LONG ? 300_000 : 45_000;
+const RUN = forThisRun({
+  short: { warmUpMs: 20_000, measureMs: 45_000, providers: ["sqlite"] },
+  long: { warmUpMs: 60_000, measureMs: 300_000, providers: ["sqlite", "postgresql"] },
+});
 const CONNECTIONS = 64;
 const PUBLISH_EVERY_MS = 5_000;
 const MAX_GROWTH = 0.1;
@@ -21,8 +23,8 @@ const SAMPLE_EVERY_MS = 5_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
-describe.each(LONG ? PROVIDERS : PROVIDERS.filter(({ provider }) => provider === "sqlite"))("soak on $name", ({ provider }) => {
-  test(`${CONNECTIONS} readers and a publish every 5 s for ${(WARM_UP_MS + MEASURE_MS) / 1000} s: no errors, memory flat`, async () => {
+describe.each(PROVIDERS.filter(({ provider }) => RUN.providers.includes(provider)))("soak on $name", ({ provider }) => {
+  test(`${CONNECTIONS} readers and a publish every 5 s for ${(RUN.warmUpMs + RUN.measureMs) / 1000} s: no errors, memory flat`, async () => {
     const database = await createThrowawayDatabase(provider);
     onTestFinished(() => database.close());
     await seedDatabase(database);
@@ -53,9 +55,9 @@ describe.each(LONG ? PROVIDERS : PROVIDERS.filter(({ provider }) => provider ===
     const samples: string[] = [];
     const sampler = setInterval(() => samples.push(mb(server.rssKb())), SAMPLE_EVERY_MS);
 
-    await sleep(WARM_UP_MS);
+    await sleep(RUN.warmUpMs);
     const warm = server.rssKb();
-    await sleep(MEASURE_MS);
+    await sleep(RUN.measureMs);
     const end = server.rssKb();
     clearInterval(sampler);
     stop.abort();
@@ -76,7 +78,7 @@ describe.each(LONG ? PROVIDERS : PROVIDERS.filter(({ provider }) => provider ===
       publishes.filter((status) => status !== 201),
       "publishes that did not land",
     ).toEqual([]);
-    expect(publishes.length).toBeGreaterThanOrEqual(Math.floor((WARM_UP_MS + MEASURE_MS) / PUBLISH_EVERY_MS) - 1);
+    expect(publishes.length).toBeGreaterThanOrEqual(Math.floor((RUN.warmUpMs + RUN.measureMs) / PUBLISH_EVERY_MS) - 1);
     expect(end, `RSS grew from ${mb(warm)} to ${mb(end)}\n${server.output().slice(-5_000)}`).toBeLessThanOrEqual(warm * (1 + MAX_GROWTH));
   });
 });
