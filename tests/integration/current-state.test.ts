@@ -3,8 +3,7 @@
 // timeline. Random seeded sequences of opens, publishes (some backdated), edits, deletes and
 // maintenance schedule/extend/end/cancel, on SQLite and PostgreSQL; after every step the stored
 // state is compared with a full recomputation, and the condensed reading with the whole one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { loadActiveIncidents, loadComponents, loadIncidentByNumber } from "@/lib/db/timeline-queries";
@@ -15,7 +14,7 @@ import { cancelMaintenance, endMaintenanceEarly, extendMaintenance, scheduleMain
 import { openIncident, publishPost } from "@/lib/incidents/publish";
 import { deletePost, editPost } from "@/lib/incidents/revise";
 import { currentStates, incidentState, runningStates, type ComponentRow } from "@/lib/timeline";
-import { createActors, createComponents } from "../support/publish-fixtures";
+import { createActors, usePublishingSite } from "../support/publish-fixtures";
 import { seededRandom, type SeededRandom } from "../support/seeded-random";
 import { openTestDatabase, providers } from "../support/test-databases";
 
@@ -53,22 +52,17 @@ async function expectConsistent(db: Db, components: ComponentRow[], now: Date, l
 }
 
 describe.each(providers)("the stored current state on $name", (provider) => {
-  let db: Db;
-  let close: () => Promise<void>;
-  let commander: Actor;
+  const site = usePublishingSite(provider);
+  const { actors } = site;
   let components: ComponentRow[];
 
   beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(provider));
-    await createComponents(db);
-    const extra = await db.component.create({
-      data: { slug: "api", name: "API", parentId: (await db.component.findFirstOrThrow({ where: { slug: "development" } })).id },
+    const extra = await site.db.component.create({
+      data: { slug: "api", name: "API", parentId: (await site.db.component.findFirstOrThrow({ where: { slug: "development" } })).id },
     });
     expect(extra.id).toBeGreaterThan(0);
-    commander = (await createActors(db)).commander;
-    components = await loadComponents(db);
+    components = await loadComponents(site.db);
   });
-  afterAll(() => close?.());
 
   it.each(SEEDS)("follows the timeline core through a random sequence of writes (seed %i)", async (seed) => {
     const random = seededRandom(seed);
@@ -80,16 +74,16 @@ describe.each(providers)("the stored current state on $name", (provider) => {
     for (let step = 0; step < STEPS; step++) {
       clock += (1 + random.below(40)) * MINUTE;
       const now = new Date(clock);
-      const open = await db.incident.findMany({ where: { kind: "incident", deletedAt: null }, select: { number: true }, orderBy: { number: "asc" } });
-      const maintenance = await db.incident.findMany({ where: { kind: "maintenance", deletedAt: null, resolvedAt: null }, select: { number: true } });
+      const open = await site.db.incident.findMany({ where: { kind: "incident", deletedAt: null }, select: { number: true }, orderBy: { number: "asc" } });
+      const maintenance = await site.db.incident.findMany({ where: { kind: "maintenance", deletedAt: null, resolvedAt: null }, select: { number: true } });
       const choice = random.below(10);
       let action = "";
       try {
         if (open.length === 0 || choice === 0) {
           action = "open";
           await openIncident(
-            db,
-            commander,
+            site.db,
+            actors.commander,
             {
               title: `Seed ${seed} step ${step}`,
               componentIds: [random.pick(ids)],
@@ -103,8 +97,8 @@ describe.each(providers)("the stored current state on $name", (provider) => {
           const backdated = random.chance(0.25);
           action = backdated ? "backdated post" : "post";
           await publishPost(
-            db,
-            commander,
+            site.db,
+            actors.commander,
             {
               incidentNumber: random.pick(open).number,
               type: random.pick(["investigating", "issue", "update", "update", "resolved"] as const),
@@ -118,8 +112,8 @@ describe.each(providers)("the stored current state on $name", (provider) => {
           action = "schedule maintenance";
           const startsAt = new Date(clock + (random.below(120) - 30) * MINUTE);
           await scheduleMaintenance(
-            db,
-            commander,
+            site.db,
+            actors.commander,
             {
               title: "Window",
               componentIds: [random.pick(ids)],
@@ -133,29 +127,34 @@ describe.each(providers)("the stored current state on $name", (provider) => {
           const incidentNumber = random.pick(maintenance).number;
           action = random.pick(["extend", "end early", "cancel"]);
           if (action === "extend")
-            await extendMaintenance(db, commander, { incidentNumber, endsAt: new Date(clock + (60 + random.below(120)) * MINUTE), body: "" }, { now });
-          else if (action === "end early") await endMaintenanceEarly(db, commander, { incidentNumber, body: "Done." }, { now });
-          else await cancelMaintenance(db, commander, { incidentNumber, body: "Not today." }, { now });
+            await extendMaintenance(
+              site.db,
+              actors.commander,
+              { incidentNumber, endsAt: new Date(clock + (60 + random.below(120)) * MINUTE), body: "" },
+              { now },
+            );
+          else if (action === "end early") await endMaintenanceEarly(site.db, actors.commander, { incidentNumber, body: "Done." }, { now });
+          else await cancelMaintenance(site.db, actors.commander, { incidentNumber, body: "Not today." }, { now });
         } else {
-          const posts = await db.post.findMany({ where: { deletedAt: null, incident: { kind: "incident" } }, select: { id: true } });
+          const posts = await site.db.post.findMany({ where: { deletedAt: null, incident: { kind: "incident" } }, select: { id: true } });
           const postId = random.pick(posts).id;
           action = choice === 7 ? "edit" : "delete";
-          if (action === "edit") await editPost(db, commander, { postId, body: `Edited at step ${step}.` }, { now });
-          else await deletePost(db, commander, { postId, reason: "Posted to the wrong incident." }, { now });
+          if (action === "edit") await editPost(site.db, actors.commander, { postId, body: `Edited at step ${step}.` }, { now });
+          else await deletePost(site.db, actors.commander, { postId, reason: "Posted to the wrong incident." }, { now });
         }
       } catch (error) {
         // Refusals a person would get too (the only post of an incident, a maintenance already over, …).
         if (!(error instanceof PublishError)) throw error;
       }
-      expect(await db.incident.count({ where: { currentStateAt: null } }), "every incident written by a use-case is derived").toBe(0);
-      await expectConsistent(db, components, now, `seed ${seed} step ${step} (${action})`);
+      expect(await site.db.incident.count({ where: { currentStateAt: null } }), "every incident written by a use-case is derived").toBe(0);
+      await expectConsistent(site.db, components, now, `seed ${seed} step ${step} (${action})`);
     }
   });
 
   it("derives the state of incidents written before it was stored (the demo seed) at the next publish", async () => {
     const now = new Date(Date.UTC(2026, 11, 1));
-    await db.incident.updateMany({ data: { currentStateAt: null } });
-    await db.componentCurrentState.deleteMany();
+    await site.db.incident.updateMany({ data: { currentStateAt: null } });
+    await site.db.componentCurrentState.deleteMany();
     const demo = await openTestDatabase(provider);
     try {
       await seedDemo(demo.db, { now });

@@ -5,28 +5,24 @@
 // when the process died — SMTP had accepted it, the row was not yet marked sent.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import type { DatabaseTarget } from "@/lib/runtime/env";
 import { openIncident } from "@/lib/incidents/publish";
 import { insertConfirmedSubscribers } from "../../scripts/support/subscribers";
 import { createActors, createComponents, landed, openProductionOutage } from "../support/publish-fixtures";
 import { type SmtpSink, startSmtpSink } from "../../scripts/support/smtp-sink";
-import { openTestDatabase, providers } from "../support/test-databases";
+import { providers, useTestDatabase } from "../support/test-databases";
 
 const SUBSCRIBERS = 150;
 const ENV = { BEACON_MAIL_FROM: "status@example.com", BEACON_PUBLIC_URL: "https://status.example.com", SESSION_SECRET: "k".repeat(40) };
 
 describe.each(providers)("mail fan-out under kill -9 on $name", (provider) => {
-  let db: Db;
-  let target: DatabaseTarget;
-  let close: () => Promise<void>;
+  const site = useTestDatabase(provider);
   let smtp: SmtpSink;
   const saved: Record<string, string | undefined> = {};
   const children: ChildProcess[] = [];
 
   const startDispatcher = async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/mail-dispatcher-process.ts"], {
-      env: { ...process.env, ...ENV, BEACON_SMTP_URL: smtp.url, DATABASE_URL: target.url },
+      env: { ...process.env, ...ENV, BEACON_SMTP_URL: smtp.url, DATABASE_URL: site.target.url },
       stdio: ["ignore", "pipe", "inherit"],
     });
     children.push(child);
@@ -43,7 +39,6 @@ describe.each(providers)("mail fan-out under kill -9 on $name", (provider) => {
       saved[name] = process.env[name];
       process.env[name] = value;
     }
-    ({ db, target, close } = await openTestDatabase(provider));
   });
   afterAll(async () => {
     for (const child of children) child.kill("SIGKILL");
@@ -52,14 +47,13 @@ describe.each(providers)("mail fan-out under kill -9 on $name", (provider) => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await close?.();
   });
 
   it("loses no mail and re-sends only what SMTP accepted just before the kill, under the same Message-ID", { timeout: 400_000 }, async () => {
-    const ids = await createComponents(db);
-    const actors = await createActors(db);
-    await insertConfirmedSubscribers(db, SUBSCRIBERS);
-    landed(await openIncident(db, actors.commander, openProductionOutage(ids.production), { now: new Date() }));
+    const ids = await createComponents(site.db);
+    const actors = await createActors(site.db);
+    await insertConfirmedSubscribers(site.db, SUBSCRIBERS);
+    landed(await openIncident(site.db, actors.commander, openProductionOutage(ids.production), { now: new Date() }));
     smtp.delayMs = 15; // slow enough that the kill lands mid-fan-out
 
     const first = await startDispatcher();
@@ -67,12 +61,15 @@ describe.each(providers)("mail fan-out under kill -9 on $name", (provider) => {
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     const received = smtp.received.length;
-    const inFlight = await db.mailDelivery.findMany({ where: { status: "sending" }, select: { messageId: true } });
+    const inFlight = await site.db.mailDelivery.findMany({ where: { status: "sending" }, select: { messageId: true } });
     expect(received).toBeLessThan(SUBSCRIBERS);
 
     await startDispatcher();
     const deadline = Date.now() + 180_000;
-    while ((await db.mailDelivery.count({ where: { status: "sent" } })) < SUBSCRIBERS || (await db.mailJob.count({ where: { expandedAt: null } })) > 0) {
+    while (
+      (await site.db.mailDelivery.count({ where: { status: "sent" } })) < SUBSCRIBERS ||
+      (await site.db.mailJob.count({ where: { expandedAt: null } })) > 0
+    ) {
       if (Date.now() > deadline) throw new Error("the restarted dispatcher did not finish");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -84,7 +81,7 @@ describe.each(providers)("mail fan-out under kill -9 on $name", (provider) => {
     const duplicates = [...idsByAddress.values()].filter((messageIds) => messageIds.length > 1).map((messageIds) => messageIds[0]);
     const window = new Set(inFlight.map((row) => row.messageId));
     for (const duplicate of duplicates) expect(window.has(duplicate!)).toBe(true);
-    expect(await db.mailDelivery.count()).toBe(SUBSCRIBERS);
+    expect(await site.db.mailDelivery.count()).toBe(SUBSCRIBERS);
     console.log(`kill -9 on ${provider.name}: ${received} mails before the kill, ${inFlight.length} rows in flight, ${duplicates.length} re-sent`);
   });
 });
