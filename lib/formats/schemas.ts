@@ -27,11 +27,16 @@ const statuspageTime = z.iso
   .meta({ format: "date-time", description: "ISO 8601 with milliseconds and a numeric offset, e.g. 2012-06-30T03:18:00.000+00:00" });
 
 export const statuspageComponentStatus = z.enum(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
+export type StatuspageComponentStatus = z.infer<typeof statuspageComponentStatus>;
 export const statuspageIndicator = z.enum(["none", "minor", "major", "critical"]);
+export type StatuspageIndicator = z.infer<typeof statuspageIndicator>;
 // Real pages may also say "postmortem"; Beacon never does.
 export const statuspageIncidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved"]);
+export type StatuspageIncidentStatus = z.infer<typeof statuspageIncidentStatus>;
 export const statuspageMaintenanceStatus = z.enum(["scheduled", "in_progress", "verifying", "completed"]);
+export type StatuspageMaintenanceStatus = z.infer<typeof statuspageMaintenanceStatus>;
 export const statuspageIncidentImpact = z.enum(["none", "minor", "major", "critical"]);
+export type StatuspageIncidentImpact = z.infer<typeof statuspageIncidentImpact>;
 // Beacon says "maintenance"; Statuspage lets a maintenance carry an incident impact too.
 export const statuspageMaintenanceImpact = z.enum(["none", "minor", "major", "critical", "maintenance"]);
 
@@ -39,6 +44,7 @@ export const statuspagePage = named(
   "StatuspagePage",
   z.strictObject({ id: z.string(), name: z.string(), url: z.url(), time_zone: z.string(), updated_at: statuspageTime }),
 );
+export type StatuspagePage = z.infer<typeof statuspagePage>;
 
 export const statuspageStatus = named(
   "StatuspageStatus",
@@ -47,6 +53,7 @@ export const statuspageStatus = named(
     description: z.string().meta({ description: "e.g. All Systems Operational, Partially Degraded Service, Major Service Outage" }),
   }),
 );
+export type StatuspageStatus = z.infer<typeof statuspageStatus>;
 
 export const statuspageComponent = named(
   "StatuspageComponent",
@@ -67,11 +74,13 @@ export const statuspageComponent = named(
     components: z.array(z.string()).optional().meta({ description: "Groups only: the ids of their components" }),
   }),
 );
+export type StatuspageComponent = z.infer<typeof statuspageComponent>;
 
 export const statuspageAffectedComponent = named(
   "StatuspageAffectedComponent",
   z.strictObject({ code: z.string(), name: z.string(), old_status: statuspageComponentStatus, new_status: statuspageComponentStatus }),
 );
+export type StatuspageAffectedComponent = z.infer<typeof statuspageAffectedComponent>;
 
 function statuspageUpdate<S extends z.ZodEnum>(status: S) {
   return z.strictObject({
@@ -120,6 +129,7 @@ export const statuspageIncident = named(
     postmortem_published_at: statuspageTime.optional().meta({ description: "When the postmortem was published" }),
   }),
 );
+export type StatuspageIncident = z.infer<typeof statuspageIncident>;
 
 export const statuspageMaintenance = named(
   "StatuspageMaintenance",
@@ -129,6 +139,7 @@ export const statuspageMaintenance = named(
     scheduled_until: statuspageTime.nullable(),
   }),
 );
+export type StatuspageMaintenance = z.infer<typeof statuspageMaintenance>;
 
 export const statuspageSummaryResponse = named(
   "StatuspageSummaryResponse",
@@ -140,35 +151,23 @@ export const statuspageSummaryResponse = named(
     status: statuspageStatus,
   }),
 );
+export type StatuspageSummaryResponse = z.infer<typeof statuspageSummaryResponse>;
 export const statuspageStatusResponse = named("StatuspageStatusResponse", z.strictObject({ page: statuspagePage, status: statuspageStatus }));
+export type StatuspageStatusResponse = z.infer<typeof statuspageStatusResponse>;
 export const statuspageComponentsResponse = named(
   "StatuspageComponentsResponse",
   z.strictObject({ page: statuspagePage, components: z.array(statuspageComponent) }),
 );
+export type StatuspageComponentsResponse = z.infer<typeof statuspageComponentsResponse>;
 export const statuspageIncidentsResponse = named(
   "StatuspageIncidentsResponse",
   z.strictObject({ page: statuspagePage, incidents: z.array(statuspageIncident) }),
 );
+export type StatuspageIncidentsResponse = z.infer<typeof statuspageIncidentsResponse>;
 export const statuspageMaintenancesResponse = named(
   "StatuspageMaintenancesResponse",
   z.strictObject({ page: statuspagePage, scheduled_maintenances: z.array(statuspageMaintenance) }),
 );
-
-export type StatuspageComponentStatus = z.infer<typeof statuspageComponentStatus>;
-export type StatuspageIndicator = z.infer<typeof statuspageIndicator>;
-export type StatuspageIncidentStatus = z.infer<typeof statuspageIncidentStatus>;
-export type StatuspageMaintenanceStatus = z.infer<typeof statuspageMaintenanceStatus>;
-export type StatuspageIncidentImpact = z.infer<typeof statuspageIncidentImpact>;
-export type StatuspagePage = z.infer<typeof statuspagePage>;
-export type StatuspageStatus = z.infer<typeof statuspageStatus>;
-export type StatuspageComponent = z.infer<typeof statuspageComponent>;
-export type StatuspageAffectedComponent = z.infer<typeof statuspageAffectedComponent>;
-export type StatuspageIncident = z.infer<typeof statuspageIncident>;
-export type StatuspageMaintenance = z.infer<typeof statuspageMaintenance>;
-export type StatuspageSummaryResponse = z.infer<typeof statuspageSummaryResponse>;
-export type StatuspageStatusResponse = z.infer<typeof statuspageStatusResponse>;
-export type StatuspageComponentsResponse = z.infer<typeof statuspageComponentsResponse>;
-export type StatuspageIncidentsResponse = z.infer<typeof statuspageIncidentsResponse>;
 export type StatuspageMaintenancesResponse = z.infer<typeof statuspageMaintenancesResponse>;
 
 // --- Heroku status v3 and v4 (/api/v3/*, /api/v4/*) ------------------------------------------
@@ -177,7 +176,9 @@ export type StatuspageMaintenancesResponse = z.infer<typeof statuspageMaintenanc
 const herokuTime = z.iso.datetime({ offset: true });
 
 export const herokuColor = z.enum(["green", "yellow", "red"]);
+export type HerokuColor = z.infer<typeof herokuColor>;
 export const herokuUpdateType = z.enum(["issue", "update", "resolved", "scheduled"]);
+export type HerokuUpdateType = z.infer<typeof herokuUpdateType>;
 // Incidents: their Statuspage phase; maintenance: where its window stands.
 export const herokuV4State = z.enum(["investigating", "identified", "monitoring", "resolved", "upcoming", "in_progress", "completed"]);
 
@@ -195,6 +196,7 @@ export const herokuV3Update = named(
     status_prod: herokuColor,
   }),
 );
+export type HerokuV3Update = z.infer<typeof herokuV3Update>;
 
 export const herokuV3Issue = named(
   "HerokuV3Issue",
@@ -213,6 +215,7 @@ export const herokuV3Issue = named(
     updates: z.array(herokuV3Update).meta({ description: "Newest first" }),
   }),
 );
+export type HerokuV3Issue = z.infer<typeof herokuV3Issue>;
 
 export const herokuV3CurrentStatus = named(
   "HerokuV3CurrentStatus",
@@ -221,6 +224,7 @@ export const herokuV3CurrentStatus = named(
     issues: z.array(herokuV3Issue),
   }),
 );
+export type HerokuV3CurrentStatus = z.infer<typeof herokuV3CurrentStatus>;
 export const herokuV3Issues = named("HerokuV3Issues", z.array(herokuV3Issue));
 
 // A recorded live v4 answer leaves out `updated_at` and the updates' `id`; Beacon always sends them.
@@ -228,6 +232,7 @@ export const herokuV4Update = named(
   "HerokuV4Update",
   z.strictObject({ id: z.int().optional(), update_type: herokuUpdateType, contents: z.string(), created_at: herokuTime, updated_at: herokuTime.optional() }),
 );
+export type HerokuV4Update = z.infer<typeof herokuV4Update>;
 
 export const herokuV4System = named("HerokuV4System", z.strictObject({ name: z.string(), status: herokuColor, services: z.array(z.string()) }));
 
@@ -245,6 +250,7 @@ export const herokuV4Incident = named(
     updates: z.array(herokuV4Update).meta({ description: "Newest first" }),
   }),
 );
+export type HerokuV4Incident = z.infer<typeof herokuV4Incident>;
 
 export const herokuV4CurrentStatus = named(
   "HerokuV4CurrentStatus",
@@ -254,16 +260,8 @@ export const herokuV4CurrentStatus = named(
     scheduled: z.array(herokuV4Incident),
   }),
 );
-export const herokuV4Incidents = named("HerokuV4Incidents", z.array(herokuV4Incident));
-
-export type HerokuColor = z.infer<typeof herokuColor>;
-export type HerokuUpdateType = z.infer<typeof herokuUpdateType>;
-export type HerokuV3Update = z.infer<typeof herokuV3Update>;
-export type HerokuV3Issue = z.infer<typeof herokuV3Issue>;
-export type HerokuV3CurrentStatus = z.infer<typeof herokuV3CurrentStatus>;
-export type HerokuV4Update = z.infer<typeof herokuV4Update>;
-export type HerokuV4Incident = z.infer<typeof herokuV4Incident>;
 export type HerokuV4CurrentStatus = z.infer<typeof herokuV4CurrentStatus>;
+export const herokuV4Incidents = named("HerokuV4Incidents", z.array(herokuV4Incident));
 
 // --- JSON Feed 1.1 (/history.json) -----------------------------------------------------------
 
@@ -282,6 +280,7 @@ export const jsonFeedItem = named(
     tags: z.array(z.string()),
   }),
 );
+export type JsonFeedItem = z.infer<typeof jsonFeedItem>;
 
 export const jsonFeed = named(
   "JsonFeed",
@@ -296,8 +295,6 @@ export const jsonFeed = named(
     items: z.array(jsonFeedItem),
   }),
 );
-
-export type JsonFeedItem = z.infer<typeof jsonFeedItem>;
 export type JsonFeed = z.infer<typeof jsonFeed>;
 
 // --- Beacon's embeddable banner (/embed.json, lib/embed) --------------------------------------
@@ -325,7 +322,6 @@ export const embedStatusResponse = named(
     ),
   }),
 );
-
 export type EmbedStatusResponse = z.infer<typeof embedStatusResponse>;
 
 /** Each JSON read endpoint's response body, by its path pattern in lib/public/endpoints.ts. */
