@@ -10,12 +10,6 @@ export const MAX_IMAGE_BYTES = 256 * 1024;
 const MIN_SIDE = 16;
 const MAX_SIDE = 2048;
 
-export interface CheckedImage {
-  image: BrandImage;
-  /** The bytes to store and serve: the upload as it was for raster images, the sanitized markup for SVG. */
-  bytes: Buffer;
-}
-
 type Dimensions = { type: BrandImageType; width: number; height: number };
 
 const startsWith = (bytes: Buffer, prefix: readonly number[], at = 0) => prefix.every((byte, index) => bytes[at + index] === byte);
@@ -69,6 +63,12 @@ function looksLikeSvg(bytes: Buffer): boolean {
 }
 
 const imageHash = (bytes: Buffer) => createHash("sha256").update(bytes).digest("base64url").slice(0, 32);
+
+export interface CheckedImage {
+  image: BrandImage;
+  /** The bytes to store and serve: the upload as it was for raster images, the sanitized markup for SVG. */
+  bytes: Buffer;
+}
 
 /** Checks an upload; a refusal is an InputError on `field` saying why. */
 export function checkImage(bytes: Buffer, field: string): CheckedImage {
