@@ -55,6 +55,18 @@ test("an admin registers an endpoint; the publish preview counts it; a publish i
   await expect(page.locator("[data-attempt]").first()).toContainText("HTTP 200");
 });
 
+test("an endpoint at a private address is refused next to its field, and the form keeps what was typed", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/webhooks");
+  await page.getByLabel("Name").fill("Internal receiver");
+  await page.getByLabel("URL").fill("http://10.0.0.1/hooks/beacon");
+  await page.getByRole("button", { name: "Register endpoint" }).click();
+  await expect(page.getByText("Beacon does not send webhooks to loopback, private or link-local addresses", { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel("URL")).toHaveValue("http://10.0.0.1/hooks/beacon");
+  await expect(page.getByLabel("Name")).toHaveValue("Internal receiver");
+  await expect(page.locator('[data-webhook="Internal receiver"]')).toHaveCount(0);
+});
+
 test("an admin creates a token (shown once), it publishes, and once revoked it is refused", async ({ page, request }) => {
   await signIn(page, "admin");
   await page.getByRole("link", { name: "API tokens" }).click();

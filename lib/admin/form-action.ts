@@ -4,7 +4,7 @@ import type * as z from "zod";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/request";
 import type { Actor, Role } from "@/lib/auth/roles";
-import { adminForm, runAdminAction, type AdminActionDefinition } from "./action";
+import { adminForm, runAdminAction, type AdminActionDefinition, withFieldErrors } from "./action";
 import type { FormState, SecretFormState } from "./form-state";
 import { throwIfUnavailable } from "./unavailable";
 
@@ -23,7 +23,12 @@ export function serverAction<S extends z.ZodType>(definition: AdminActionDefinit
 
 /** An admin's create form whose answer shows the new secret once: `create` returns the message, the secret and what goes with it. */
 export function createWithSecret<S extends z.ZodType>(schema: S, create: (input: z.infer<S>, actor: Actor) => Promise<Omit<SecretFormState, "status">>) {
-  return serverAction({ role: "admin", schema, run: async (input, actor): Promise<SecretFormState> => ({ status: "ok", ...(await create(input, actor)) }) });
+  return serverAction({
+    role: "admin",
+    schema,
+    // A use-case's InputError (e.g. a webhook to a private address) is a message next to its field, with the form kept.
+    run: (input, actor, values) => withFieldErrors(values, async (): Promise<SecretFormState> => ({ status: "ok", ...(await create(input, actor)) })),
+  });
 }
 
 /** `run` returns the form's answer, or nothing for "Saved.", or redirects. */
