@@ -6,7 +6,7 @@
 // node:http ceiling and then both servers (which goes first alternates by round), so a busy moment of
 // the shared machine falls on both. Each side's ratio is to a ceiling serving that side's own `/`
 // (as in `npm run bench`): a page that grew pays for its bytes on the wire, so absolute req/s are
-// printed beside it. Then each server's memory after that load, and start → first answer after a
+// printed beside it, and each server's CPU time per answer (hardly moved by other load). Then each server's memory after that load, and start → first answer after a
 // restart, alternating. Prints Markdown tables: the medians over the rounds lead.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { type BeaconProcess, startBeacon, timeToFirstAnswer } from "../support/beacon-process";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/databases";
 import { seedDatabase } from "../support/seed";
-import { ceiling, measured, type ThroughputRow, WARM_UP_SECONDS } from "./throughput";
+import { ceiling, type ThroughputRow, WARM_UP_SECONDS } from "./throughput";
 import { markdownTable, mb, ms, percentile } from "./stats";
 import { ensureWrk, wrk, wrkCacheBusting, type WrkResult } from "./wrk";
 
@@ -36,6 +36,9 @@ const URLS: { label: string; path: string; busting?: true }[] = [
   { label: "/api/v2/summary.json", path: "/api/v2/summary.json" },
   { label: "/?r=<random> (cache-busting)", path: "/", busting: true },
 ];
+
+/** One measured run of one server, with the server's CPU time per answer: unlike req/s, hardly moved by whatever else the shared machine runs. */
+type Measured = WrkResult & { cpuUsPerRequest: number };
 
 interface Side {
   name: "before" | "after";
@@ -65,7 +68,7 @@ try {
   const idle = new Map(sides.map((side) => [side.name, servers.get(side.name)!.rssKb()]));
 
   const ceilings = new Map<Side["name"], ThroughputRow[]>(sides.map((side) => [side.name, []]));
-  const figures = new Map<string, WrkResult[]>();
+  const figures = new Map<string, Measured[]>();
   for (let round = 0; round < rounds; round++) {
     console.log(`round ${round + 1} of ${rounds}`);
     for (const side of sides) ceilings.get(side.name)!.push(await ceiling(html.get(side.name)!, seconds));
@@ -73,7 +76,12 @@ try {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
         const key = `${url.label} ${side.name}`;
-        figures.set(key, [...(figures.get(key) ?? []), measured(`${servers.get(side.name)!.url}${url.path}`, seconds, url.busting ? wrkCacheBusting : wrk)]);
+        const server = servers.get(side.name)!;
+        const run = url.busting ? wrkCacheBusting : wrk;
+        run(`${server.url}${url.path}`, WARM_UP_SECONDS); // unmeasured, as in npm run bench
+        const cpuBefore = server.cpuMs();
+        const result = run(`${server.url}${url.path}`, seconds);
+        figures.set(key, [...(figures.get(key) ?? []), { ...result, cpuUsPerRequest: ((server.cpuMs() - cpuBefore) * 1000) / result.requests }]);
       }
     }
   }
@@ -85,17 +93,26 @@ try {
     for (const side of restart % 2 === 0 ? sides : [...sides].reverse())
       started.set(side.name, [...(started.get(side.name) ?? []), await timeToFirstAnswer({ ...side.database, root: side.root })]);
 
-  const ratio = (name: Side["name"]) => (result: WrkResult, round: number) => result.rps / ceilings.get(name)![round]!.rps;
-  const cell = (name: Side["name"]) => (result: WrkResult, round: number) =>
+  const ratio = (name: Side["name"]) => (result: Measured, round: number) => result.rps / ceilings.get(name)![round]!.rps;
+  const cell = (name: Side["name"]) => (result: Measured, round: number) =>
     `${Math.round(result.rps)} (${ratio(name)(result, round).toFixed(2)}, p99 ${result.p99})`;
-  const median = (name: Side["name"], label: string, of: (result: WrkResult, round: number) => number) =>
+  const median = (name: Side["name"], label: string, of: (result: Measured, round: number) => number) =>
     percentile(figures.get(`${label} ${name}`)!.map(of), 50);
   const rows = URLS.map((url) => {
     const before = median("before", url.label, ratio("before"));
     const after = median("after", url.label, ratio("after"));
     const rps = sides.map((side) => median(side.name, url.label, (result) => result.rps));
     const perRound = sides.map((side) => figures.get(`${url.label} ${side.name}`)!.map(cell(side.name)).join("; "));
-    return [url.label, before.toFixed(2), after.toFixed(2), (after / before).toFixed(2), (rps[1]! / rps[0]!).toFixed(2), ...perRound];
+    const cpu = sides.map((side) => median(side.name, url.label, (result) => result.cpuUsPerRequest));
+    return [
+      url.label,
+      before.toFixed(2),
+      after.toFixed(2),
+      (after / before).toFixed(2),
+      (rps[1]! / rps[0]!).toFixed(2),
+      `${cpu[0]!.toFixed(0)} → ${cpu[1]!.toFixed(0)} (${(cpu[1]! / cpu[0]!).toFixed(2)})`,
+      ...perRound,
+    ];
   });
   console.log(
     `\nBefore: ${sides[0]!.root}; after: ${ROOT}. SQLite, demo data, wrk -t1 -c64, ${seconds} s per URL after ${WARM_UP_SECONDS} s unmeasured, ${rounds} rounds.\n`,
@@ -116,11 +133,12 @@ try {
         "after: median ratio to its ceiling",
         "after / before (ratios)",
         "after / before (median req/s)",
+        "server CPU µs per answer, before → after (median; ratio)",
         "before, each round: req/s (ratio, p99)",
         "after, each round",
       ],
       rows,
-      ["l", "r", "r", "r", "r", "l", "l"],
+      ["l", "r", "r", "r", "r", "r", "l", "l"],
     ),
   );
   console.log();

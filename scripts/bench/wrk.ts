@@ -9,6 +9,8 @@ export const CONNECTIONS = 64;
 
 export interface WrkResult {
   rps: number;
+  /** Answers completed in the run. */
+  requests: number;
   p50: string;
   p99: string;
   errors: string;
@@ -50,7 +52,13 @@ export function wrkCacheBusting(url: string, seconds: number): WrkResult {
 function parse(out: string): WrkResult {
   const latency = (percentile: string) => new RegExp(`${percentile}%\\s+([\\d.]+\\w+)`).exec(out)?.[1] ?? "?";
   const errors = [/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1], /Socket errors: (.*)/.exec(out)?.[1]].filter(Boolean).join("; ");
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p50: latency("50"), p99: latency("99"), errors: errors || "none" };
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+    p50: latency("50"),
+    p99: latency("99"),
+    errors: errors || "none",
+  };
 }
 
 export function wrk(url: string, seconds: number): WrkResult {

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "./free-port";
-import { treeRssKb } from "./process-tree";
+import { treeCpuMs, treeRssKb } from "./process-tree";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const READY_TIMEOUT_MS = 60_000;
@@ -35,6 +35,8 @@ export interface BeaconProcess {
   nextOutput(pattern: RegExp, timeoutMs: number): Promise<boolean>;
   /** Resident memory of the server's process tree, in KiB. */
   rssKb(): number;
+  /** CPU time the server's process tree has used so far, in ms. */
+  cpuMs(): number;
   /** SIGTERM, and wait until it has exited (SIGKILL if it does not within 15 s). */
   stop(): Promise<void>;
   /** SIGKILL of the whole process group: the server gets no chance to finish anything. */
@@ -148,6 +150,7 @@ export async function startBeacon(options: BeaconOptions): Promise<BeaconProcess
         watchers.add(watcher);
       }),
     rssKb: () => treeRssKb(pid),
+    cpuMs: () => treeCpuMs(pid),
     async stop() {
       if (!alive) return;
       killGroup(pid, "SIGTERM");
