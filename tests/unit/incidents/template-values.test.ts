@@ -6,9 +6,11 @@ const template = {
   title: "Elevated errors on {component}",
   postType: "investigating",
   body: "We are investigating elevated errors on {component}.",
+  // In the template's order; "gone" names a component deleted since the template was saved.
   componentStates: [
     { componentSlug: "git-push", state: "yellow" },
     { componentSlug: "gone", state: "red" },
+    { componentSlug: "production", state: "green" },
   ],
 };
 const components = [
@@ -17,13 +19,14 @@ const components = [
 ];
 
 describe("template values", () => {
-  it("prefill the new-incident form by component id, keeping placeholders for the guardrail", () => {
+  it("prefill the new-incident form by component id in the template's order, skipping deleted components, keeping placeholders for the guardrail", () => {
     expect(incidentFormValues(template, components)).toEqual({
       title: "Elevated errors on {component}",
       type: "investigating",
       body: "We are investigating elevated errors on {component}.",
-      componentIds: ["3"],
+      componentIds: ["3", "1"],
       "state.3": "yellow",
+      "state.1": "green",
     });
   });
 
@@ -33,6 +36,6 @@ describe("template values", () => {
   });
 
   it("fill the template form by slug", () => {
-    expect(templateFormValues(template)).toMatchObject({ name: "Elevated errors", postType: "investigating", "state.git-push": "yellow", "state.gone": "red" });
+    expect(templateFormValues(template)).toMatchObject({ name: "Elevated errors", postType: "investigating", "state.git-push": "yellow", "state.gone": "red", "state.production": "green" });
   });
 });
