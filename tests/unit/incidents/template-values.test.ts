@@ -36,6 +36,12 @@ describe("template values", () => {
   });
 
   it("fill the template form by slug", () => {
-    expect(templateFormValues(template)).toMatchObject({ name: "Elevated errors", postType: "investigating", "state.git-push": "yellow", "state.gone": "red", "state.production": "green" });
+    expect(templateFormValues(template)).toMatchObject({
+      name: "Elevated errors",
+      postType: "investigating",
+      "state.git-push": "yellow",
+      "state.gone": "red",
+      "state.production": "green",
+    });
   });
 });
