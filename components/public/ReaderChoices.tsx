@@ -1,21 +1,14 @@
 import { COMMON_TIME_ZONES, type I18n, LANGUAGE_NAMES, LOCALES } from "@/lib/i18n";
+import { withQueryParam } from "@/lib/text/query-params";
 import { ApplyButton, CHOICE_SELECT_CLASS } from "./ChoiceControls";
-
-/** `path` with its query's `name` set to `value` (or removed when undefined). */
-function withParam(path: string, name: string, value: string | undefined): string {
-  const url = new URL(path, "http://x");
-  if (value === undefined) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
-  return `${url.pathname}${url.search}`;
-}
 
 /** `<link rel="alternate" hreflang>` for each language of this page, and the bare address as x-default. */
 export function LanguageAlternates({ baseUrl, path }: { baseUrl: string; path: string }) {
-  const bare = withParam(withParam(path, "lang", undefined), "tz", undefined);
+  const bare = withQueryParam(withQueryParam(path, "lang", undefined), "tz", undefined);
   return (
     <>
       {LOCALES.map((locale) => (
-        <link key={locale} rel="alternate" hrefLang={locale} href={`${baseUrl}${withParam(bare, "lang", locale)}`} />
+        <link key={locale} rel="alternate" hrefLang={locale} href={`${baseUrl}${withQueryParam(bare, "lang", locale)}`} />
       ))}
       <link rel="alternate" hrefLang="x-default" href={`${baseUrl}${bare}`} />
     </>
@@ -29,7 +22,7 @@ export function LanguageAlternates({ baseUrl, path }: { baseUrl: string; path: s
  */
 export function ReaderChoices({ path, i18n }: { path: string; i18n: I18n }) {
   const url = new URL(path, "http://x");
-  const back = withParam(path, "lang", undefined);
+  const back = withQueryParam(path, "lang", undefined);
   const zones: readonly string[] =
     i18n.choice.tz && !(COMMON_TIME_ZONES as readonly string[]).includes(i18n.choice.tz) ? [i18n.choice.tz, ...COMMON_TIME_ZONES] : COMMON_TIME_ZONES;
   return (

@@ -7,8 +7,7 @@ import { currentAccessConfig } from "@/lib/access/config";
 import { decideAccess, type GateDecision, type RequestKind } from "@/lib/access/gate";
 import { cookieValue, READER_COOKIE } from "@/lib/access/tokens";
 import { clientIpOf } from "@/lib/auth/client-ip";
-import { safePublicReturnPath } from "@/lib/auth/return-path";
-import { ACCESS_PATH, OPEN_WHILE_PRIVATE } from "@/lib/public/access-pages";
+import { accessPath, OPEN_WHILE_PRIVATE } from "@/lib/public/access-pages";
 import { PRIVATE_HEADERS } from "@/lib/public/prepared";
 import { sessionSecret } from "@/lib/runtime/secrets";
 
@@ -46,12 +45,6 @@ export function readerGate(request: IncomingMessage, path: string, kind: Request
           );
   const config = currentAccessConfig();
   return config instanceof Promise ? config.then(decide) : decide(config);
-}
-
-/** The sign-in page's address for a reader who asked for `target`. */
-export function accessPath(target: string): string {
-  const back = safePublicReturnPath(target);
-  return back === "/" ? ACCESS_PATH : `${ACCESS_PATH}?return=${encodeURIComponent(back)}`;
 }
 
 /** A refused request: 303 to /access for pages, 401 (JSON for JSON addresses, else plain text) for machines. */

@@ -15,8 +15,15 @@ import type { PageContext } from "@/lib/public/form-requests";
 import { page } from "@/lib/public/pages";
 import type { Rendered } from "@/lib/public/rendered";
 import { loadEnv } from "@/lib/runtime/env";
+import { withQueryParam } from "@/lib/text/query-params";
 
 export const ACCESS_PATH = "/access";
+
+/** The sign-in page's address for a reader who asked for `target`. */
+export function accessPath(target: string): string {
+  const back = safePublicReturnPath(target);
+  return back === "/" ? ACCESS_PATH : `${ACCESS_PATH}?return=${encodeURIComponent(back)}`;
+}
 
 /**
  * A page of the sign-in, titled with the page's name like every public page; `path` is its own
@@ -48,10 +55,7 @@ export function accessPage(status: number, view: AccessView & { private: boolean
     );
   // A reader switching language here still goes on to the page they asked for — without its old
   // `?lang=`, so the remembered new choice leads there in the new language.
-  const target = new URL(view.returnPath, "http://local");
-  target.searchParams.delete("lang");
-  const back = `${target.pathname}${target.search}`;
-  const path = back === "/" ? ACCESS_PATH : `${ACCESS_PATH}?return=${encodeURIComponent(back)}`;
+  const path = accessPath(withQueryParam(view.returnPath, "lang", undefined));
   return accessDocument(status, i18n.t("access.signIn"), ctx, <AccessForms view={view} i18n={i18n} />, path);
 }
 
