@@ -6,8 +6,9 @@
 // node:http ceiling and then both servers (which goes first alternates by round), so a busy moment of
 // the shared machine falls on both. Each side's ratio is to a ceiling serving that side's own `/`
 // (as in `npm run bench`): a page that grew pays for its bytes on the wire, so absolute req/s are
-// printed beside it, and each server's CPU time per answer (hardly moved by other load). Then each server's memory after that load, and start → first answer after a
-// restart, alternating. Prints Markdown tables: the medians over the rounds lead.
+// printed beside it, and each server's CPU time per answer (hardly moved by other load). Then each
+// server's memory after that load, and start → first answer after a restart, alternating. Prints
+// Markdown tables: the medians over the rounds lead.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
